@@ -1,1 +1,24 @@
-pub fn hello() {}
+//! qanun: the model anti-trafficking law as structured text, and the tools to check, adapt,
+//! compare, diff and render it.
+//!
+//! The pipeline, data flowing one way:
+//! `load → model → validate → variant → (diff | compare) → render → pdf`.
+//! `main.rs` only parses arguments and calls [`run`].
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod validate;
+pub mod variant;
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: cli::Cli) -> u8 {
+    let ctx = cmd::Context::new(&cli.global);
+    match &cli.command {
+        cli::Command::Check(a) => cmd::check::run(&ctx, a),
+    }
+}

@@ -1,1 +1,18 @@
-fn main() { qanun::hello(); }
+//! The `qanun` binary: parse arguments, run the library, return its exit code.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "error: qanun stopped on an internal error ({info}).\n\
+             hint: this is a bug in qanun, not in your files; please report it with the command you ran"
+        );
+    }));
+    let cli = qanun::cli::Cli::parse();
+    match std::panic::catch_unwind(|| qanun::run(cli)) {
+        Ok(code) => qanun::diagnostics::exit(code),
+        Err(_) => qanun::diagnostics::exit(qanun::diagnostics::EXIT_TROUBLE),
+    }
+}

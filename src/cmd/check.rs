@@ -1,0 +1,60 @@
+//! `qanun check`: load everything, report every problem, print translation coverage.
+
+use super::{Context, finish_io};
+use crate::cli::{CheckArgs, ReportFormat};
+use crate::diagnostics::{EXIT_FOUND, EXIT_OK, Report};
+use crate::{load, validate};
+use std::io::Write;
+
+pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
+    let project = load::load_project(&ctx.root);
+    let mut diags = project.loaded.diags.clone();
+    diags.extend(validate::validate(&project));
+    diags.extend(crate::variant::check_all(&project));
+    let report = Report::new(diags, &project.loaded.sources);
+    let failed = report.has_errors() || (args.strict && report.warnings > 0);
+    let code = if failed { EXIT_FOUND } else { EXIT_OK };
+    finish_io((|| {
+        match args.format {
+            ReportFormat::Json => {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", report.to_json())?;
+            }
+            ReportFormat::Text => {
+                ctx.emit(&report, &project.loaded.sources, true)?;
+                if !ctx.quiet {
+                    let mut out = std::io::stdout().lock();
+                    let listed = project.law.parts().map(|p| p.clauses.len()).sum::<usize>();
+                    writeln!(
+                        out,
+                        "checked {listed} articles and {} countries: {} error{}, {} warning{}",
+                        project.countries.len(),
+                        report.errors,
+                        if report.errors == 1 { "" } else { "s" },
+                        report.warnings,
+                        if report.warnings == 1 { "" } else { "s" },
+                    )?;
+                    let cov: Vec<String> = validate::coverage(&project.law)
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{} {}/{}{}",
+                                c.lang,
+                                c.translated,
+                                c.total,
+                                if c.required { "" } else { " (optional)" }
+                            )
+                        })
+                        .collect();
+                    if !cov.is_empty() {
+                        writeln!(out, "translation: {}", cov.join(", "))?;
+                    }
+                }
+            }
+        }
+        Ok(code)
+    })())
+}

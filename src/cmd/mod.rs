@@ -1,0 +1,93 @@
+//! Commands: each a thin `run` that wires the stages together and turns results into an exit code.
+
+pub mod check;
+
+use crate::cli::{ColorArg, GlobalArgs};
+use crate::diagnostics::{EXIT_OK, EXIT_TROUBLE, Report, SourceMap};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// What every command needs: the root, colour and verbosity.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub root: PathBuf,
+    pub color: ColorArg,
+    pub quiet: bool,
+}
+
+impl Context {
+    /// Builds the context from the global options and the current folder.
+    pub fn new(g: &GlobalArgs) -> Context {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Context {
+            root: crate::project::find_root(g.root.as_deref(), &cwd),
+            color: g.color,
+            quiet: g.quiet,
+        }
+    }
+
+    /// Whether to colour output written to stdout (`stderr = false`) or stderr.
+    pub fn use_color(&self, stderr: bool) -> bool {
+        match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                let tty = if stderr {
+                    std::io::stderr().is_terminal()
+                } else {
+                    std::io::stdout().is_terminal()
+                };
+                !no_color && tty
+            }
+        }
+    }
+
+    /// Prints diagnostics like a compiler on stderr (or stdout for `check`).
+    pub fn emit(
+        &self,
+        report: &Report,
+        sources: &SourceMap,
+        to_stdout: bool,
+    ) -> std::io::Result<()> {
+        let choice = if self.use_color(!to_stdout) {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
+        let stream = if to_stdout {
+            StandardStream::stdout(choice)
+        } else {
+            StandardStream::stderr(choice)
+        };
+        let mut lock = stream.lock();
+        report.emit(&mut lock, sources)?;
+        lock.flush()
+    }
+
+    /// Fails with a plain message when the root holds no law.
+    pub fn require_law(&self) -> Result<(), u8> {
+        if crate::project::has_law(&self.root) {
+            Ok(())
+        } else {
+            eprintln!(
+                "error: no law/law.toml in {}\nhint: run qanun inside a qanun project, or pass --root DIR",
+                self.root.display()
+            );
+            Err(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Maps the result of writing to stdout to an exit code: a closed pipe (`| head`) ends quietly.
+pub fn finish_io(r: std::io::Result<u8>) -> u8 {
+    match r {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_TROUBLE
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Stage: load. Reads the project's files into the domain model, collecting every problem
+//! (with its file and byte offset) instead of stopping at the first.
+//!
+//! Only this stage, `output`, `pdf` (fonts) and `cmd` touch the file system.
+
+mod clause;
+mod country;
+mod law;
+pub mod read;
+mod toml_file;
+
+pub use clause::{TAGS, inlines, is_var_name, parse_clause};
+pub use country::{load_country, parse_legislation};
+pub use law::listed_positions;
+pub use toml_file::split_front_matter;
+
+use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::model::{Country, Law};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What loading collects besides the model: problems, file texts, and unusable files.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub diags: Vec<Diagnostic>,
+    pub sources: SourceMap,
+    /// Stems of article files whose front matter could not be read (not reported twice).
+    pub broken: BTreeSet<String>,
+}
+
+impl Loaded {
+    /// Reads `root/rel`, recording its text and reporting unreadable, non-UTF-8 files and
+    /// forbidden characters.
+    pub fn read(&mut self, root: &Path, rel: &str) -> Option<String> {
+        law::read_into(root, rel, self)
+    }
+}
+
+/// Everything under a project root, loaded.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub root: PathBuf,
+    pub law: Law,
+    pub countries: Vec<Country>,
+    pub loaded: Loaded,
+}
+
+impl Project {
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+}
+
+/// Loads the law and every country under `root`.
+pub fn load_project(root: &Path) -> Project {
+    let mut loaded = Loaded::default();
+    let law = law::load_law(root, &mut loaded);
+    let mut countries = Vec::new();
+    for code in country_codes(root, &mut loaded) {
+        if let Some(c) = load_country(root, &code, &mut loaded) {
+            countries.push(c);
+        }
+    }
+    Project {
+        root: root.to_path_buf(),
+        law,
+        countries,
+        loaded,
+    }
+}
+
+/// Loads only the law (for commands that do not need the countries).
+pub fn load_law_only(root: &Path) -> Project {
+    let mut loaded = Loaded::default();
+    let law = law::load_law(root, &mut loaded);
+    Project {
+        root: root.to_path_buf(),
+        law,
+        countries: Vec::new(),
+        loaded,
+    }
+}
+
+/// The country folders under `root/countries`, sorted. A folder whose name is not a two-letter
+/// lowercase code is reported.
+pub fn country_codes(root: &Path, loaded: &mut Loaded) -> Vec<String> {
+    let dir = root.join("countries");
+    let mut codes = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return codes;
+    };
+    for e in entries.flatten() {
+        if !e.path().is_dir() {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if name.len() == 2 && name.chars().all(|c| c.is_ascii_lowercase()) {
+            if e.path().join("country.toml").exists() {
+                codes.push(name);
+            } else {
+                loaded.diags.push(
+                    Diagnostic::file_error("missing-country-profile", &format!("countries/{name}"), "this country folder has no country.toml")
+                        .with_hint("add countries/<cc>/country.toml (docs/format.md shows one), or remove the folder"),
+                );
+            }
+        } else {
+            loaded.diags.push(
+                Diagnostic::file_error("bad-country-folder", &format!("countries/{name}"), format!("`{name}` is not a two-letter country code"))
+                    .with_hint("name country folders by their ISO 3166-1 alpha-2 code in lower case: jo, eg, ma"),
+            );
+        }
+    }
+    codes.sort();
+    codes
+}
+
+/// `path` relative to `root`, with `/` separators (as shown in diagnostics and JSON).
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,123 @@
+//! Reading files: UTF-8 check with the byte offset, BOM, CRLF, forbidden characters.
+//!
+//! Separates reading from parsing, so parsers take `&str` and most tests never touch disk.
+
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::model::Origin;
+use std::path::Path;
+
+/// Reads a text file: strips a UTF-8 BOM and turns CRLF into LF. A file that is not UTF-8 is
+/// refused with the byte offset (and line) of the first invalid byte.
+pub fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::file_error("unreadable", rel, format!("cannot read this file: {e}"))
+            .with_hint("check that the file exists and that you may read it")
+    })?;
+    decode(bytes, rel)
+}
+
+/// Decodes bytes as UTF-8 text (see [`read_text`]).
+pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+            let (line, col) = line_col(&valid, valid.len());
+            Err(Diagnostic::file_error(
+                "not-utf8",
+                rel,
+                format!(
+                    "this file is not UTF-8 text: invalid byte 0x{:02X} at byte offset {at} (line {line}, column {col})",
+                    e.as_bytes()[at]
+                ),
+            )
+            .at_line(line, col)
+            .with_hint(
+                "open the file in your editor and save it again with the encoding \"UTF-8\" \
+                 (it may have been saved as Windows-1256 or ISO-8859-6)",
+            ))
+        }
+    }
+}
+
+/// Why a character is refused in a law's text, or `None` when it is allowed.
+///
+/// Direction overrides and isolates can reorder the words a reader sees without changing the
+/// words stored; invisible characters can split or hide words. ZWJ and ZWNJ are allowed: they
+/// change how Arabic letters join, which is legitimate typography.
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    match c {
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some("a bidirectional control character")
+        }
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("an invisible direction mark"),
+        '\u{200B}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{2061}'..='\u{2064}' => Some("an invisible character"),
+        _ => None,
+    }
+}
+
+/// Reports every forbidden character in a file's text.
+pub fn check_chars(text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
+    for (i, c) in text.char_indices() {
+        if let Some(what) = forbidden_char(c) {
+            out.push(
+                Diagnostic::error(
+                    "forbidden-character",
+                    &Origin::new(rel, i),
+                    format!("{what} (U+{:04X}) is not allowed: it can hide or reorder the words of a law", c as u32),
+                )
+                .with_len(c.len_utf8())
+                .with_hint("delete it; your editor may show it only with \"show invisible characters\" on"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        let t = decode(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec(), "x").unwrap();
+        assert_eq!(t, "a\nb\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_and_line() {
+        let mut bytes = "ab\nال".as_bytes().to_vec();
+        bytes.push(0xC7); // a lone lead byte (Windows-1256 alef)
+        bytes.push(b' ');
+        let d = decode(bytes, "law/x.md").unwrap_err();
+        assert_eq!(d.code, "not-utf8");
+        assert!(d.message.contains("byte offset 7"), "{}", d.message);
+        assert_eq!((d.line, d.column), (2, 3));
+    }
+
+    #[test]
+    fn zwj_and_zwnj_are_allowed_but_bidi_controls_are_not() {
+        assert!(forbidden_char('\u{200D}').is_none());
+        assert!(forbidden_char('\u{200C}').is_none());
+        assert!(forbidden_char('\u{202E}').is_some());
+        assert!(forbidden_char('\u{2067}').is_some());
+        assert!(forbidden_char('\u{200B}').is_some());
+        let mut out = Vec::new();
+        check_chars("abc\u{202E}d", "f", &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].span, Some((3, 6)));
+    }
+}

@@ -1,0 +1,76 @@
+//! National legislation in structured form: headings and articles, as the law numbers them.
+
+use super::{ClauseId, Lang, LangMap, Origin};
+
+/// Metadata of a national law text (`countries/<cc>/legislation/<id>.md` front matter).
+#[derive(Debug, Clone, Default)]
+pub struct LegislationMeta {
+    pub id: String,
+    pub title: LangMap<String>,
+    pub number: String,
+    pub year: String,
+    pub amendments: Vec<String>,
+    pub status: String,
+    /// The language the body is written in.
+    pub language: Option<Lang>,
+    /// True when the body is the official text; false for a summary.
+    pub official: bool,
+    pub source: String,
+    pub confidence: String,
+}
+
+/// One article of a national law.
+#[derive(Debug, Clone, Default)]
+pub struct LegislationArticle {
+    /// As the law writes it: `3`, `3 مكرر`, `448-1`.
+    pub number: String,
+    pub title: Option<String>,
+    /// Model articles this article corresponds to (explicit mappings).
+    pub model: Vec<(ClauseId, Origin)>,
+    /// The text in the law's language.
+    pub text: String,
+    /// The same article in other languages (`### en` sub-sections).
+    pub translations: LangMap<String>,
+    /// The number of the amending article that inserts this one into another code.
+    pub inserted_by: Option<String>,
+    pub origin: Origin,
+}
+
+/// A structural element of a national law, in order.
+#[derive(Debug, Clone)]
+pub enum LegItem {
+    Heading { text: String, origin: Origin },
+    Article(LegislationArticle),
+}
+
+/// A national law text.
+#[derive(Debug, Clone, Default)]
+pub struct Legislation {
+    pub country: String,
+    pub meta: LegislationMeta,
+    pub items: Vec<LegItem>,
+    pub origin: Origin,
+}
+
+impl Legislation {
+    /// The articles, in order.
+    pub fn articles(&self) -> impl Iterator<Item = &LegislationArticle> {
+        self.items.iter().filter_map(|i| match i {
+            LegItem::Article(a) => Some(a),
+            LegItem::Heading { .. } => None,
+        })
+    }
+
+    /// An article's text in `lang`: the original when it is in that language, else a translation.
+    pub fn article_text(
+        a: &LegislationArticle,
+        law_lang: Option<Lang>,
+        lang: Lang,
+    ) -> Option<&str> {
+        if law_lang == Some(lang) {
+            Some(a.text.as_str())
+        } else {
+            a.translations.get(&lang).map(String::as_str)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Stage: model. The one domain model every stage shares: plain data, no I/O, no parsing.
+//!
+//! `load` builds these structs from files, `validate` checks them, `variant` adapts them to a
+//! country, `diff`/`compare` compare them and `render` shows them. Nothing here reads a file.
+
+mod clause;
+mod country;
+mod law;
+mod legislation;
+
+pub use clause::{
+    Body, Clause, ClauseId, Inline, InstrumentRef, Paragraph, Point, Status, inlines_source,
+};
+pub use country::{
+    Body as NationalBody, Confidence, Country, Currency, DigitStyle, LawRecord, MarriageAge,
+    Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
+};
+pub use law::{Instrument, InstrumentArticle, Law, Part, PartKind, Variable};
+pub use legislation::{LegItem, Legislation, LegislationArticle, LegislationMeta};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A language of the law. The set is closed on purpose: adding a language means adding its
+/// reference wording, digit rules and templates, not just a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ar,
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ar, Lang::En, Lang::Fr];
+
+    /// The ISO 639-1 code, as written in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// Parses a language code (`ar`, `en`, `fr`).
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// Whether text in this language runs right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The language's own name, for headings and menus.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Text in several languages, keyed by language (sorted, so output is deterministic).
+pub type LangMap<T> = BTreeMap<Lang, T>;
+
+/// Picks the text in `lang`, falling back to English, then Arabic, then anything.
+pub fn pick<T>(map: &LangMap<T>, lang: Lang) -> Option<&T> {
+    map.get(&lang)
+        .or_else(|| map.get(&Lang::En))
+        .or_else(|| map.get(&Lang::Ar))
+        .or_else(|| map.values().next())
+}
+
+/// Where something came from: a file (relative to the project root) and a byte offset in it.
+/// The offset is resolved to line and column only when a diagnostic is printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub offset: usize,
+}
+
+impl Origin {
+    pub fn new(file: impl Into<String>, offset: usize) -> Self {
+        Origin {
+            file: file.into(),
+            offset,
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod project;
+pub mod render;
 pub mod text;
 pub mod validate;
 pub mod variant;
@@ -22,5 +23,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Render(a) => cmd::render::run(&ctx, a),
     }
 }

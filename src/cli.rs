@@ -40,6 +40,32 @@ pub enum Command {
     Check(CheckArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
+    /// Write a generated, seeded project for benchmarks (not a law).
+    #[command(hide = true)]
+    BenchCorpus(BenchCorpusArgs),
+}
+
+/// `qanun bench-corpus`: the size and seed of a generated benchmark project.
+#[derive(Debug, Args)]
+pub struct BenchCorpusArgs {
+    /// Articles of the model law (chapters and annex together).
+    #[arg(long, default_value_t = 100)]
+    pub articles: usize,
+    /// Countries, each with a profile and a national law.
+    #[arg(long, default_value_t = 3)]
+    pub countries: usize,
+    /// Articles of each country's national law.
+    #[arg(long, default_value_t = 60)]
+    pub national: usize,
+    /// The seed: the same seed writes the same files.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Instead of countries, write a second draft of the law to OUT_DIR/new with this share
+    /// of its articles changed (0.05 = 5%); the first draft goes to OUT_DIR/old.
+    #[arg(long, value_name = "SHARE")]
+    pub revise: Option<f64>,
+    /// The folder to write (must not exist, or be empty).
+    pub out_dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

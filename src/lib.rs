@@ -5,6 +5,7 @@
 //! `load → model → validate → variant → (diff | compare) → render → pdf`.
 //! `main.rs` only parses arguments and calls [`run`].
 
+pub mod bench_corpus;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
@@ -24,5 +25,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
+        cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
     }
 }

@@ -1,5 +1,6 @@
 //! Commands: each a thin `run` that wires the stages together and turns results into an exit code.
 
+pub mod bench_corpus;
 pub mod check;
 pub mod prepare;
 pub mod render;

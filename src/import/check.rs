@@ -126,16 +126,13 @@ pub(crate) fn sequence_notes(d: &Draft, lines: &[Line], ctx: &Ctx) -> Vec<Import
             prev = Some(a);
         }
     }
-    let marker_lines: HashSet<usize> = d
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Article(a) => Some(a.line),
-            Item::Heading(_) => None,
-        })
-        .collect();
-    for g in gaps(d) {
-        notes.push(missing(&g, lines, &marker_lines, ctx));
+    let gaps = gaps(d);
+    if gaps.is_empty() {
+        return notes;
+    }
+    let lost = lost_markers(d, lines, ctx);
+    for g in gaps {
+        notes.push(missing(&g, &lost));
     }
     notes
 }
@@ -167,7 +164,7 @@ fn out_of_order(a: &Article, p: &Article) -> ImportNote {
     }
 }
 
-fn missing(g: &Gap<'_>, lines: &[Line], marker_lines: &HashSet<usize>, ctx: &Ctx) -> ImportNote {
+fn missing(g: &Gap<'_>, lost: &HashMap<ArticleNumber, Vec<String>>) -> ImportNote {
     let listed: Vec<String> = g.missing.iter().map(ArticleNumber::to_string).collect();
     let what = match listed.as_slice() {
         [one] if g.missing.len() < 50 => format!("article {one} is missing"),
@@ -186,13 +183,14 @@ fn missing(g: &Gap<'_>, lines: &[Line], marker_lines: &HashSet<usize>, ctx: &Ctx
             g.after.number, g.after.line
         ),
     };
-    let mut hints = Vec::new();
-    for n in &g.missing {
-        hints.extend(find_lost_marker(n, lines, marker_lines, ctx));
-        if hints.len() >= 3 {
-            break;
-        }
-    }
+    let hints: Vec<String> = g
+        .missing
+        .iter()
+        .filter_map(|n| lost.get(n))
+        .flatten()
+        .take(3)
+        .cloned()
+        .collect();
     let hint = if hints.is_empty() {
         "check the source: an article lost in extraction, or numbered differently".to_string()
     } else {
@@ -215,31 +213,34 @@ fn excerpt(s: &str) -> String {
     }
 }
 
-/// Where a marker for `n` hides: glued to the end of a sentence, inside a line, or at the
-/// start of a line that was read as text.
-fn find_lost_marker(
-    n: &ArticleNumber,
-    lines: &[Line],
-    marker_lines: &HashSet<usize>,
-    ctx: &Ctx,
-) -> Vec<String> {
-    let mut found = Vec::new();
+/// Where markers hide, by number: glued to the end of a sentence, inside a line, or at the
+/// start of a line that was read as text. One pass over the lines.
+fn lost_markers(d: &Draft, lines: &[Line], ctx: &Ctx) -> HashMap<ArticleNumber, Vec<String>> {
+    let marker_lines: HashSet<usize> = d
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Article(a) => Some(a.line),
+            Item::Heading(_) => None,
+        })
+        .collect();
+    let mut found: HashMap<ArticleNumber, Vec<String>> = HashMap::new();
     for line in lines {
-        if let Some(m) = line_marker(&line.text, ctx).filter(|m| m.number == *n)
+        if let Some(m) = line_marker(&line.text, ctx)
             && !marker_lines.contains(&line.no)
         {
-            found.push(format!(
-                "line {} starts with “{}” but was read as text (no separator after the number, or it continues the sentence before)",
-                line.no,
-                excerpt(line.text.get(m.start..).unwrap_or(""))
+            let at = excerpt(line.text.get(m.start..).unwrap_or(""));
+            found.entry(m.number).or_default().push(format!(
+                "line {} starts with “{at}” but was read as text (no separator after the number, or it continues the sentence before)",
+                line.no
             ));
         }
         for (m, glued) in inline_markers(&line.text, ctx) {
-            if m.number != *n || !(glued || m.strong) {
+            if !(glued || m.strong) {
                 continue;
             }
             let at = excerpt(line.text.get(m.start..).unwrap_or(""));
-            found.push(if glued {
+            found.entry(m.number).or_default().push(if glued {
                 format!("line {}: “{at}” is glued to the end of a sentence; --repair splits the line there", line.no)
             } else {
                 format!("line {} has “{at}” inside the line", line.no)

@@ -261,12 +261,16 @@ fn grouped_notes(found: &BTreeMap<Noise, Vec<usize>>) -> Vec<ImportNote> {
         .iter()
         .filter_map(|(noise, nos)| {
             let first = *nos.first()?;
-            let lines = if nos.len() == 1 { "line" } else { "lines" };
+            let lines = if nos.len() == 1 {
+                "line holds"
+            } else {
+                "lines hold"
+            };
             Some(ImportNote {
                 line: first,
                 kind: noise.kind(),
                 message: format!(
-                    "{} {lines} hold {}: {}",
+                    "{} {lines} {}: {}",
                     nos.len(),
                     noise.describe(),
                     line_list(nos)

@@ -257,7 +257,7 @@ impl Builder<'_> {
     fn push_text(&mut self, line: &Line) {
         match self.open {
             Open::Preamble => self.d.preamble.push(line.clone()),
-            Open::Article(i) => self.body(i).push(line.clone()),
+            Open::Article(i) => self.push_body(i, line),
             Open::Heading {
                 idx,
                 want_title,
@@ -282,17 +282,17 @@ impl Builder<'_> {
                         want_title: false,
                         titles,
                     };
-                    self.body(idx).push(line.clone());
+                    self.push_body(idx, line);
                 }
             }
         }
     }
 
-    fn body(&mut self, idx: usize) -> &mut Vec<Line> {
-        if self.d.bodies.len() <= idx {
-            self.d.bodies.resize(idx + 1, Vec::new());
+    /// Adds a line to the text of item `idx`.
+    fn push_body(&mut self, idx: usize, line: &Line) {
+        if let Some(body) = self.d.bodies.get_mut(idx) {
+            body.push(line.clone());
         }
-        &mut self.d.bodies[idx]
     }
 
     fn add_heading_title(&mut self, idx: usize, title: &str, titles: usize) {
@@ -443,10 +443,10 @@ impl Draft {
             let (kind, message, hint) = if has_articles {
                 (
                     NoteKind::Preamble,
-                    format!(
-                        "{} lines before the first article are kept as the preamble",
-                        self.preamble.len()
-                    ),
+                    match self.preamble.len() {
+                        1 => "1 line before the first article is kept as the preamble".to_string(),
+                        n => format!("{n} lines before the first article are kept as the preamble"),
+                    },
                     "check that no article marker is hidden in it (glued to another line, or without a number)",
                 )
             } else {

@@ -180,7 +180,7 @@ pub fn repair_lam_alef(s: &str) -> String {
             continue;
         }
         if word_start && let Some(at) = reversed_lam_alef_at(&chars, i) {
-            out.extend_from_slice(&chars[i..at]);
+            out.extend_from_slice(chars.get(i..at).unwrap_or(&[]));
             if let (Some(a1), Some(a2)) = (chars.get(at), chars.get(at + 1)) {
                 out.extend([*a1, 'ل', *a2]);
             }

@@ -25,5 +25,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
+        cli::Command::Import(a) => cmd::import::run(&ctx, a),
     }
 }

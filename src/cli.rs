@@ -40,9 +40,36 @@ pub enum Command {
     Check(CheckArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
+    /// Turn the pasted official text of a law into structured national legislation.
+    Import(ImportArgs),
     /// Write a generated, seeded project for benchmarks (not a law).
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text of the law (UTF-8), as pasted from a gazette, a web page or a PDF.
+    pub file: PathBuf,
+    /// The country whose law it is.
+    #[arg(long)]
+    pub country: String,
+    /// The text's language (default: detected).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The law's id (default: from the file name), e.g. law-9-2009.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Where to write (default: countries/<cc>/legislation/<id>.md).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Repair PDF-extraction noise (page numbers, reversed lam-alef, glued markers); every
+    /// repaired line is reported.
+    #[arg(long)]
+    pub repair: bool,
 }
 
 /// `qanun bench-corpus`: the size and seed of a generated benchmark project.

@@ -9,6 +9,7 @@ pub mod bench_corpus;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -25,6 +26,7 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
+        cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
     }
 }

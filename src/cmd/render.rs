@@ -8,7 +8,7 @@ use crate::output::write_atomic;
 use crate::render::view::law_view;
 use crate::render::{Format, Templates};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
     let prepared = match prepare(ctx, &args.target, args.lang.as_deref()) {
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
     }
 }
 
-fn write_file(path: &PathBuf, bytes: &[u8]) -> u8 {
+fn write_file(path: &Path, bytes: &[u8]) -> u8 {
     match write_atomic(path, bytes) {
         Ok(()) => EXIT_OK,
         Err(e) => {

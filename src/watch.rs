@@ -250,12 +250,17 @@ impl<'a> PdfRender<'a> {
             prepared.fallback,
         );
         let sources = &prepared.project.loaded.sources;
-        let text = Templates::load(&ctx.root, Format::Typ, &[])
-            .and_then(|t| t.render("law", &view))
-            .map_err(|d| {
+        let rendered = match Templates::load(&ctx.root, Format::Typ, &[]) {
+            Ok(t) => t.render("law", &view),
+            Err(d) => Err(d),
+        };
+        let text = match rendered {
+            Ok(text) => text,
+            Err(d) => {
                 let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
-                EXIT_FOUND
-            })?;
+                return Err(EXIT_FOUND);
+            }
+        };
         let options = cmd::pdf_options(law, &view.title, &prepared.target, prepared.lang, "law");
         let path = a.output.clone().unwrap_or_else(|| {
             ctx.root

@@ -234,15 +234,20 @@ fn watch_bench_save_to_pdf() {
         ms(times[0]),
         ms(times[19])
     );
-    println!(
-        "{}",
-        w.stderr()
-            .lines()
-            .rev()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    let mut builds: Vec<f64> = w
+        .stderr()
+        .lines()
+        .filter(|l| l.contains("] ok: render jo"))
+        .skip(1)
+        .filter_map(|l| l.split_once("pdf (")?.1.split_once(" ms")?.0.parse().ok())
+        .collect();
+    builds.sort_by(f64::total_cmp);
+    if let Some(median) = builds.get(builds.len() / 2) {
+        println!("in-process rebuild (load, render, compile, write): median {median:.0} ms");
+    }
+    if let Some(last) = w.stderr().lines().rev().find(|l| l.contains("] ok:")) {
+        println!("{last}");
+    }
 }
 
 fn first_clause(dir: &Path) -> Option<PathBuf> {

@@ -176,6 +176,35 @@ fn rebuilds_on_edit_keeps_the_last_good_output_recovers_and_stops_on_ctrl_c() {
 }
 
 #[test]
+fn a_pdf_render_recompiles_in_its_session_and_survives_a_broken_clause() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let out = p.path().join("law.pdf");
+    let w = Watch::start(
+        p.path(),
+        &["render", "jo", "--format", "pdf", "-o", "law.pdf"],
+    );
+    w.wait_status("] ok: render jo --format pdf", 1);
+    let first = std::fs::read(&out).expect("first pdf");
+    assert!(first.starts_with(b"%PDF"));
+    let original = p.read(OFF);
+    p.write(
+        OFF,
+        original.replace("status = \"mandatory\"", "status = mandatory"),
+    );
+    w.wait_status("] failed: render jo --format pdf", 1);
+    assert_eq!(std::fs::read(&out).expect("kept pdf"), first);
+    p.write(
+        OFF,
+        original.replace("جريمة الاتجار بالبشر", "جريمة الاتجار بالأشخاص"),
+    );
+    w.wait_status("] ok: render jo --format pdf", 2);
+    assert_ne!(std::fs::read(&out).expect("new pdf"), first);
+    let (code, stderr) = w.interrupt();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(temp_files(p.path()).is_empty());
+}
+
+#[test]
 fn watch_check_reports_and_recovers() {
     let p = Project::from_fixtures(&["check/valid"]);
     let w = Watch::start(p.path(), &["check"]);

@@ -42,6 +42,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
     Import(ImportArgs),
+    /// Run a command, then again whenever a file under law/, countries/ or templates/ changes.
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +69,22 @@ pub struct ImportArgs {
     /// repaired line is reported.
     #[arg(long)]
     pub repair: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The command to re-run, with its own arguments (e.g. `render jo --format pdf`).
+    #[command(subcommand)]
+    pub command: WatchCommand,
+}
+
+/// The commands `watch` can re-run (each with the same arguments as on its own).
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Re-check the law and the countries on every change.
+    Check(CheckArgs),
+    /// Re-render on every change (a PDF recompiles incrementally).
+    Render(RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

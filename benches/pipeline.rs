@@ -34,14 +34,7 @@ fn render_md_one_country(bencher: Bencher) {
 fn render_pdf_one_country(bencher: Bencher) {
     let (project, _) = common::load_and_check(&standard());
     let typ = common::render(&project, "jo", Format::Typ);
-    let engine = qanun::pdf::Engine::new(&qanun::pdf::EngineOptions {
-        root: Some(project.root.clone()),
-        font_paths: Vec::new(),
-        system_fonts: false,
-    })
-    .expect("the engine starts");
-    let options =
-        qanun::cmd::pdf_options(&project.law, "bench", "jo", qanun::model::Lang::Ar, "law");
+    let (engine, options) = common::engine(&project, "jo");
     // Cold: Typst's memoisation cache emptied before each compile, as in a fresh process.
     bencher.with_inputs(|| comemo::evict(0)).bench_values(|()| {
         engine
@@ -55,14 +48,7 @@ fn render_pdf_one_country(bencher: Bencher) {
 fn render_pdf_one_country_warm(bencher: Bencher) {
     let (project, _) = common::load_and_check(&standard());
     let typ = common::render(&project, "jo", Format::Typ);
-    let engine = qanun::pdf::Engine::new(&qanun::pdf::EngineOptions {
-        root: Some(project.root.clone()),
-        font_paths: Vec::new(),
-        system_fonts: false,
-    })
-    .expect("the engine starts");
-    let options =
-        qanun::cmd::pdf_options(&project.law, "bench", "jo", qanun::model::Lang::Ar, "law");
+    let (engine, options) = common::engine(&project, "jo");
     bencher.bench(|| {
         engine
             .compile(&typ, &Default::default(), &options)

@@ -603,8 +603,15 @@ const INSTRUMENTS: &[Instrument] = &[
     },
 ];
 
-/// The alliance's countries: code, names (ar, en), currency (code, ar, en), digits.
-const ALLIANCE: &[(&str, Pair, (&str, &str, &str), &str)] = &[
+/// A country of the alliance: code, names (ar, en), currency (code, ar, en), digits.
+type Member = (
+    &'static str,
+    Pair,
+    (&'static str, &'static str, &'static str),
+    &'static str,
+);
+
+const ALLIANCE: &[Member] = &[
     (
         "jo",
         ("المملكة الأردنية الهاشمية", "Hashemite Kingdom of Jordan"),
@@ -1262,7 +1269,7 @@ fn country_identity(i: usize) -> CountryId {
             format!("State No. {}", i + 1),
         ),
         currency: ("XXX".into(), "وحدة نقدية".into(), "currency unit".into()),
-        digits: if k % 2 == 0 { "arab" } else { "latn" },
+        digits: if k.is_multiple_of(2) { "arab" } else { "latn" },
     }
 }
 
@@ -1473,7 +1480,7 @@ fn paraphrase(text: &str, ar: bool, pdf: bool, rng: &mut Rng) -> String {
                 out.push('\n');
                 line = 0;
                 if rng.chance(0.05) {
-                    let _ = write!(out, "{}\n", 2 + rng.below(60));
+                    let _ = writeln!(out, "{}", 2 + rng.below(60));
                 }
             } else {
                 out.push(' ');

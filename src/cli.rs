@@ -42,6 +42,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
     Import(ImportArgs),
+    /// Run a command, then again whenever a file under law/, countries/ or templates/ changes.
+    Watch(WatchArgs),
     /// Write a generated, seeded project for benchmarks (not a law).
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
@@ -72,27 +74,20 @@ pub struct ImportArgs {
     pub repair: bool,
 }
 
-/// `qanun bench-corpus`: the size and seed of a generated benchmark project.
 #[derive(Debug, Args)]
-pub struct BenchCorpusArgs {
-    /// Articles of the model law (chapters and annex together).
-    #[arg(long, default_value_t = 100)]
-    pub articles: usize,
-    /// Countries, each with a profile and a national law.
-    #[arg(long, default_value_t = 3)]
-    pub countries: usize,
-    /// Articles of each country's national law.
-    #[arg(long, default_value_t = 60)]
-    pub national: usize,
-    /// The seed: the same seed writes the same files.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Instead of countries, write a second draft of the law to OUT_DIR/new with this share
-    /// of its articles changed (0.05 = 5%); the first draft goes to OUT_DIR/old.
-    #[arg(long, value_name = "SHARE")]
-    pub revise: Option<f64>,
-    /// The folder to write (must not exist, or be empty).
-    pub out_dir: PathBuf,
+pub struct WatchArgs {
+    /// The command to re-run, with its own arguments (e.g. `render jo --format pdf`).
+    #[command(subcommand)]
+    pub command: WatchCommand,
+}
+
+/// The commands `watch` can re-run (each with the same arguments as on its own).
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Re-check the law and the countries on every change.
+    Check(CheckArgs),
+    /// Re-render on every change (a PDF recompiles incrementally).
+    Render(RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,4 +130,27 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `qanun bench-corpus`: the size and seed of a generated benchmark project.
+#[derive(Debug, Args)]
+pub struct BenchCorpusArgs {
+    /// Articles of the model law (chapters and annex together).
+    #[arg(long, default_value_t = 100)]
+    pub articles: usize,
+    /// Countries, each with a profile and a national law.
+    #[arg(long, default_value_t = 3)]
+    pub countries: usize,
+    /// Articles of each country's national law.
+    #[arg(long, default_value_t = 60)]
+    pub national: usize,
+    /// The seed: the same seed writes the same files.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Instead of countries, write a second draft of the law to OUT_DIR/new with this share
+    /// of its articles changed (0.05 = 5%); the first draft goes to OUT_DIR/old.
+    #[arg(long, value_name = "SHARE")]
+    pub revise: Option<f64>,
+    /// The folder to write (must not exist, or be empty).
+    pub out_dir: PathBuf,
 }

@@ -19,14 +19,16 @@ pub mod render;
 pub mod text;
 pub mod validate;
 pub mod variant;
+pub mod watch;
 
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
+        cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
-        cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
+        cli::Command::Watch(a) => watch::run(&ctx, &a.command),
     }
 }

@@ -94,3 +94,15 @@ pub fn render(project: &Project, country: &str, format: Format) -> String {
         .and_then(|t| t.render("law", &view))
         .expect("the built-in templates render")
 }
+
+/// The Typst engine (embedded fonts only) and the PDF options `qanun render` uses for `country`.
+pub fn engine(project: &Project, country: &str) -> (qanun::pdf::Engine, qanun::pdf::PdfOptions) {
+    let engine = qanun::pdf::Engine::new(&qanun::pdf::EngineOptions {
+        root: Some(project.root.clone()),
+        font_paths: Vec::new(),
+        system_fonts: false,
+    })
+    .expect("the engine starts");
+    let options = qanun::cmd::pdf_options(&project.law, "bench", country, Lang::Ar, "law");
+    (engine, options)
+}

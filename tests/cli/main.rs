@@ -4,3 +4,4 @@ mod check;
 mod import;
 mod render;
 mod support;
+mod watch;

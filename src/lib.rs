@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -21,5 +22,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
     }
 }

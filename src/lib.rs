@@ -12,7 +12,9 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod project;
+pub mod render;
 pub mod text;
 pub mod validate;
 pub mod variant;
@@ -23,5 +25,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
+        cli::Command::Render(a) => cmd::render::run(&ctx, a),
     }
 }

@@ -144,6 +144,7 @@ pub fn load_law(files: &Files, out: &mut Loaded) -> Law {
     law.variables = load_variables(files, out);
     law.instruments = load_instruments(files, out);
     law.clauses = load_clauses_from(files, "law/clauses", out);
+    law.broken = out.broken.iter().map(|s| ClauseId(s.clone())).collect();
     law
 }
 
@@ -352,6 +353,7 @@ pub fn load_clauses_from(
     for rel in files.markdown_files(rel_dir) {
         let path = Path::new(&rel);
         let Some(text) = read_from(files, &rel, out) else {
+            out.broken.insert(stem(path));
             continue;
         };
         let Some(clause) = parse_clause(&rel, &text, &mut out.diags) else {

@@ -45,9 +45,9 @@ impl Default for DiffOptions {
 pub enum Kind {
     Added,
     Removed,
+    Modified,
     Renamed,
     Moved,
-    Modified,
     /// Its number changed only because clauses before it were added or removed.
     Renumbered,
 }

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per command, driving the real `qanun` executable.
 
 mod check;
+mod diff;
 mod render;
 mod support;

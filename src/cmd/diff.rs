@@ -1,5 +1,8 @@
 //! `qanun diff OLD NEW`: load both drafts, compare them, render the result. Exit status as
 //! diff(1): 0 no differences, 1 differences, 2 trouble.
+//!
+//! Thin: it wires `load::input`, `variant`, `diff` and `diff::display`; no comparing or
+//! formatting happens here.
 
 use super::{Context, finish_io};
 use crate::cli::{DiffArgs, DiffFormat, LangArg};
@@ -12,6 +15,7 @@ use crate::model::{Country, Lang, Law};
 use std::io::Write;
 use std::path::Path;
 
+/// Runs `qanun diff`; returns the exit status.
 pub fn run(ctx: &Context, args: &DiffArgs) -> u8 {
     let Some(format) = format_of(args.format) else {
         eprintln!(

@@ -146,7 +146,8 @@ fn find_renames(
         out.push(MatchPair {
             old: i,
             new: j,
-            similarity: Some(s),
+            // Three decimals: enough to read, and stable in JSON.
+            similarity: Some((s * 1000.0).round() / 1000.0),
             moved: false,
         });
     }

@@ -111,6 +111,7 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// A run of `text` with `op`.
     pub fn new(op: Op, text: impl Into<String>) -> Segment {
         Segment {
             op,
@@ -122,7 +123,9 @@ impl Segment {
 /// A value before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pair<T> {
+    /// In the old draft.
     pub old: T,
+    /// In the new draft.
     pub new: T,
 }
 
@@ -134,6 +137,7 @@ pub struct SetChange {
 }
 
 impl SetChange {
+    /// Whether nothing was added or removed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty()
     }
@@ -172,8 +176,10 @@ pub struct Change {
     /// Titles that changed, per language (`None`: no title on that side).
     #[serde(skip_serializing_if = "LangMap::is_empty")]
     pub titles: LangMap<Pair<Option<String>>>,
+    /// Tags added and removed.
     #[serde(skip_serializing_if = "SetChange::is_empty")]
     pub tags: SetChange,
+    /// Instrument references added and removed (`palermo:3(a)`).
     #[serde(skip_serializing_if = "SetChange::is_empty")]
     pub instruments: SetChange,
     /// The chapter (or annex) id, when it changed.
@@ -182,6 +188,7 @@ pub struct Change {
 }
 
 impl Change {
+    /// Whether the change is of this kind (among others).
     pub fn has(&self, kind: Kind) -> bool {
         self.kinds.contains(&kind)
     }

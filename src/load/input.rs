@@ -33,6 +33,17 @@ impl Input {
         }
         let path = PathBuf::from(spec);
         if path.is_file() {
+            // `…/law.toml` names its law folder.
+            if path.file_name().is_some_and(|n| n == "law.toml")
+                && let Some(dir) = path.parent()
+            {
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                return Input::parse(&dir.to_string_lossy());
+            }
             return Input::ClauseFile(path);
         }
         if !path.is_dir() {
@@ -203,6 +214,10 @@ mod tests {
         assert_eq!(Input::parse(&s(&p)), Input::Project(p.clone()));
         assert_eq!(Input::parse(&s(&p.join("law"))), Input::Project(p.clone()));
         assert_eq!(Input::parse(&s(&bare)), Input::LawFolder(bare.clone()));
+        assert_eq!(
+            Input::parse(&s(&p.join("law/law.toml"))),
+            Input::Project(p.clone())
+        );
         let f = p.join("law/clauses/a.md");
         assert_eq!(Input::parse(&s(&f)), Input::ClauseFile(f.clone()));
         assert_eq!(Input::parse("git:HEAD~1"), Input::Git("HEAD~1".into()));

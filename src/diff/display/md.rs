@@ -85,8 +85,8 @@ fn change(c: &Change, s: &mut String) {
         escape(&article_label(c)),
         escape(c.id.as_str())
     );
-    for (lang, t) in &c.title {
-        let _ = writeln!(s, "{}\n", block(*lang, &escape(t)));
+    if let Some((lang, t)) = c.title.iter().next() {
+        let _ = writeln!(s, "{}\n", block(*lang, &format!("**{}**", escape(t))));
     }
     let _ = writeln!(s, "- Kind: {}", kinds_label(c));
     if let Some(st) = &c.status {

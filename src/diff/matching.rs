@@ -124,7 +124,16 @@ fn find_renames(
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (oi, ob) in old_bags.iter().enumerate() {
         for (ni, nb) in new_bags.iter().enumerate() {
-            if similarity_bound(&ob.sorted, &nb.sorted) < opts.rename_threshold {
+            // Cheapest first: lengths alone, then the words regardless of order.
+            let (a, b) = (ob.words.len(), nb.words.len());
+            let by_length = if a + b == 0 {
+                1.0
+            } else {
+                2.0 * a.min(b) as f64 / (a + b) as f64
+            };
+            if by_length < opts.rename_threshold
+                || similarity_bound(&ob.sorted, &nb.sorted) < opts.rename_threshold
+            {
                 continue;
             }
             let s = similarity_of(&ob.words, &nb.words);

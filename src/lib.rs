@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod diff;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -25,6 +26,7 @@ pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),

@@ -38,6 +38,12 @@ pub enum ColorArg {
 pub enum Command {
     /// Check the law, the countries and their variants; report every problem found.
     Check(CheckArgs),
+    /// Compare two drafts clause by clause, with word-level changes in each language.
+    ///
+    /// Each draft is a project folder, a law folder, an article file, or git:REV (the law as
+    /// committed at a revision: git:HEAD~1, git:v1.0, a commit). Exit status as diff(1):
+    /// 0 no differences, 1 differences, 2 trouble.
+    Diff(DiffArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
@@ -130,6 +136,53 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Output formats of `qanun diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+    Pdf,
+}
+
+/// A language, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Ar,
+    En,
+    Fr,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older draft: a project folder, a law folder, an article file, or git:REV.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The newer draft: a project folder, a law folder, an article file, or git:REV.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Compare the drafts as rendered for this country (its two-letter code: jo, eg, ma).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// The language to compare.
+    #[arg(long, value_enum, default_value_t = LangArg::All)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Ignore Arabic harakat and tatweel when comparing.
+    #[arg(long)]
+    pub ignore_diacritics: bool,
+    /// Unchanged words to keep on each side of a change (text output).
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub context: usize,
 }
 
 /// `qanun bench-corpus`: the size and seed of a generated benchmark project.

@@ -9,6 +9,7 @@ pub mod bench_corpus;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod diff;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -27,6 +28,7 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),

@@ -2,6 +2,7 @@
 
 pub mod bench_corpus;
 pub mod check;
+pub mod diff;
 pub mod import;
 pub mod prepare;
 pub mod render;

@@ -204,9 +204,9 @@ fn compile_document(world: &QanunWorld) -> Result<(PagedDocument, Vec<Diagnostic
         if is_font_warning(&warning.message) {
             let mut diagnostic = Diagnostic::from_typst(world, warning, Severity::Error);
             diagnostic.hints.push(format!(
-                "available font families: {}; qanun treats font warnings as errors so that \
-                 text never falls back silently to another font",
-                fonts::families(world.font_store()).join(", ")
+                "{}; qanun treats font warnings as errors so that text never falls back \
+                 silently to another font",
+                fonts::families_hint(world.font_store())
             ));
             font_errors.push(diagnostic);
         } else {
@@ -265,9 +265,8 @@ fn missing_glyphs(world: &QanunWorld, document: &PagedDocument) -> Vec<Diagnosti
                 ));
                 error.locate(world, glyph.span.0.into(), usize::from(glyph.span.1));
                 error.hints.push(format!(
-                    "available font families: {}; add a font that has it (--font-path) or \
-                     remove the character",
-                    fonts::families(world.font_store()).join(", ")
+                    "{}; add a font that has it (--font-path) or remove the character",
+                    fonts::families_hint(world.font_store())
                 ));
                 errors.push(error);
             }

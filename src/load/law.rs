@@ -309,6 +309,12 @@ fn load_instruments(files: &Files, out: &mut Loaded) -> Vec<Instrument> {
 
 /// Every `.md` file under `dir`, sorted, so loading is deterministic.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, |name| name.ends_with(".md"))
+}
+
+/// Every file under `dir` (recursively) whose name passes `keep`, sorted; hidden files and
+/// folders (`.swp`, `.git`) are skipped.
+pub fn files_under(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -324,7 +330,7 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
             }
             if p.is_dir() {
                 stack.push(p);
-            } else if name.ends_with(".md") {
+            } else if keep(&name) {
                 files.push(p);
             }
         }

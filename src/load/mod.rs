@@ -15,7 +15,7 @@ mod toml_file;
 pub use clause::{TAGS, inlines, is_var_name, parse_clause};
 pub use country::{load_country, parse_legislation};
 pub use files::Files;
-pub use law::listed_positions;
+pub use law::{files_under, listed_positions};
 pub use toml_file::split_front_matter;
 
 use crate::diagnostics::{Diagnostic, SourceMap};

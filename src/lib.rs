@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod text;
 pub mod validate;
 pub mod variant;
 

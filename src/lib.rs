@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod text;
 pub mod validate;

@@ -23,8 +23,11 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let law = &project.law;
     check_structure(project, &mut out);
     let used_vars = check_clauses(law, law.clauses.values(), &mut out);
+    // With a broken article, which variables are used cannot be known: say nothing rather than
+    // warn about terms the broken file may well use.
+    let complete = law.broken.is_empty();
     for (name, v) in &law.variables {
-        if !used_vars.contains(name.as_str()) {
+        if complete && !used_vars.contains(name.as_str()) {
             out.push(
                 Diagnostic::warning(
                     "unused-variable",
@@ -36,7 +39,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
     }
     for country in &project.countries {
-        check_country(law, country, &used_vars, &mut out);
+        check_country(law, country, &used_vars, complete, &mut out);
     }
     out
 }
@@ -104,7 +107,7 @@ fn check_structure(project: &Project, out: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            if !law.clauses.contains_key(id) && !project.loaded.broken.contains(id.as_str()) {
+            if !law.has_clause(id) {
                 out.push(
                     Diagnostic::error(
                         "missing-clause-file",
@@ -158,7 +161,7 @@ pub fn check_clause(
     out: &mut Vec<Diagnostic>,
 ) {
     for (id, origin) in c.refs() {
-        if !known.contains_key(id) {
+        if !known.contains_key(id) && !law.broken.contains(id) {
             let hint = match suggest(id.as_str(), known.keys().map(ClauseId::as_str)) {
                 Some(s) => format!("did you mean [[{s}]]?"),
                 None => "refer to the id of an article listed in law/law.toml".to_string(),
@@ -326,6 +329,7 @@ fn check_country(
     law: &Law,
     country: &Country,
     used_vars: &BTreeSet<String>,
+    complete: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let name = crate::model::pick(&country.name, Lang::En)
@@ -337,7 +341,7 @@ fn check_country(
     }
     for terms in country.terms.values() {
         for (var, (_, origin)) in terms {
-            if !used.contains(var) {
+            if complete && !used.contains(var) {
                 out.push(
                     Diagnostic::warning(
                         "unused-term",
@@ -384,7 +388,7 @@ fn check_country(
                 );
             }
             for (id, origin) in &a.model {
-                if !law.clauses.contains_key(id) {
+                if !law.has_clause(id) {
                     out.push(
                         Diagnostic::error(
                             "unknown-reference",

@@ -734,3 +734,41 @@ mod tests {
         assert_eq!(d[0].code, "invalid-value");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn body_chars() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(
+            "([-#+*\\[\\]{}()0-9.\\n =:\"_`<>!a-z]|ا|ل|م|د|ة|\u{064E}|\u{202E}){0,300}",
+        )
+        .unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn arbitrary_files_never_panic(text in any::<String>()) {
+            let mut d = Vec::new();
+            let _ = parse_clause("f.md", &text, &mut d);
+        }
+
+        #[test]
+        fn arbitrary_bodies_never_panic_and_offsets_stay_in_the_file(body in body_chars()) {
+            let text = format!("+++\nid = \"x\"\nstatus = \"optional\"\n+++\n## ar\n{body}\n## en\n{body}\n");
+            let mut d = Vec::new();
+            if let Some(c) = parse_clause("f.md", &text, &mut d) {
+                for (_, o) in c.refs() {
+                    prop_assert!(o.offset <= text.len());
+                }
+            }
+            for diag in &d {
+                let (s, e) = diag.span.unwrap_or((0, 0));
+                prop_assert!(s <= text.len() && e <= text.len() + 4);
+            }
+        }
+    }
+}

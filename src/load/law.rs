@@ -143,6 +143,7 @@ pub fn load_law(root: &Path, out: &mut Loaded) -> Law {
     law.variables = load_variables(root, out);
     law.instruments = load_instruments(root, out);
     law.clauses = load_clauses(&root.join("law/clauses"), root, out);
+    law.broken = out.broken.iter().map(|s| ClauseId(s.clone())).collect();
     law
 }
 
@@ -342,6 +343,7 @@ pub fn load_clauses(
     for path in markdown_files(dir) {
         let rel = rel_path(root, &path);
         let Some(text) = out.read(root, &rel) else {
+            out.broken.insert(stem(&path));
             continue;
         };
         let Some(clause) = parse_clause(&rel, &text, &mut out.diags) else {

@@ -22,6 +22,16 @@ pub struct Law {
     pub clauses: BTreeMap<ClauseId, Clause>,
     pub variables: BTreeMap<String, Variable>,
     pub instruments: Vec<Instrument>,
+    /// Ids (file stems) of article files that exist but could not be read or parsed; their
+    /// problems are reported once, and references to them are not reported again.
+    pub broken: std::collections::BTreeSet<ClauseId>,
+}
+
+impl Law {
+    /// Whether an article exists, even if its file is broken.
+    pub fn has_clause(&self, id: &ClauseId) -> bool {
+        self.clauses.contains_key(id) || self.broken.contains(id)
+    }
 }
 
 impl Law {

@@ -1,0 +1,4 @@
+//! Integration tests: one binary, a module per command, driving the real `qanun` executable.
+
+mod check;
+mod support;

@@ -1,0 +1,127 @@
+//! A temporary project built from fixture trees, and a runner for the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The fixtures folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The repository root (the shipped law and countries).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A project copied into a temporary folder.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// Copies one fixture tree (relative to tests/fixtures), then overlays others on top.
+    pub fn from_fixtures(layers: &[&str]) -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for l in layers {
+            copy_tree(&fixtures().join(l), dir.path());
+        }
+        Project { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file in the project (creating folders).
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, content).expect("write");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
+    }
+
+    /// Runs qanun in the project with `--root` and no colour.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.path(), args)
+    }
+}
+
+/// Runs qanun with `--root dir --color never` plus `args`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = qanun()
+        .arg("--root")
+        .arg(dir)
+        .arg("--color")
+        .arg("never")
+        .args(args)
+        .output()
+        .expect("run qanun");
+    Run::from(out)
+}
+
+/// A command for the real binary, with a clean environment for colour.
+pub fn qanun() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_qanun"));
+    c.env_remove("NO_COLOR").env("SOURCE_DATE_EPOCH", "");
+    c.env_remove("SOURCE_DATE_EPOCH");
+    c
+}
+
+/// The result of a run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Self {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Parses stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+
+    /// Asserts no panic message reached the user.
+    pub fn assert_no_panic(&self) {
+        assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
+        assert!(
+            !self.stderr.contains("internal error"),
+            "internal error: {}",
+            self.stderr
+        );
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        panic!("no fixture {}", from.display())
+    };
+    for e in entries.flatten() {
+        let src = e.path();
+        let dst = to.join(e.file_name());
+        let ft = e.file_type().expect("file type");
+        if ft.is_symlink() {
+            let target = std::fs::read_link(&src).expect("readlink");
+            let _ = std::fs::remove_file(&dst);
+            std::os::unix::fs::symlink(target, &dst).expect("symlink");
+        } else if ft.is_dir() {
+            std::fs::create_dir_all(&dst).expect("mkdir");
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).expect("copy");
+        }
+    }
+}

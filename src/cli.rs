@@ -44,6 +44,34 @@ pub enum Command {
     /// The regional picture: every country against every model provision, the instruments'
     /// articles, and the ratifications.
     Coverage(CoverageArgs),
+    /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutFormat {
+    Md,
+    Html,
+    Typ,
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A country code (jo, eg, ma, …) or `model` for the unadapted model law.
+    pub target: String,
+    /// Language of the output (default: the country's first language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Md)]
+    pub format: OutFormat,
+    /// Where to write (default: standard output; for pdf, out/<cc>/law-<lang>.pdf).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Another folder of fonts to use besides the embedded Amiri.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod project;
+pub mod render;
 pub mod text;
 pub mod validate;
 pub mod variant;
@@ -25,5 +26,6 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
         cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
+        cli::Command::Render(a) => cmd::render::run(&ctx, a),
     }
 }

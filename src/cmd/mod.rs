@@ -3,6 +3,8 @@
 pub mod check;
 pub mod compare;
 pub mod coverage;
+pub mod prepare;
+pub mod render;
 
 use crate::cli::{ColorArg, GlobalArgs};
 use crate::diagnostics::{EXIT_OK, EXIT_TROUBLE, Report, SourceMap};
@@ -79,6 +81,45 @@ impl Context {
             );
             Err(EXIT_TROUBLE)
         }
+    }
+}
+
+/// The Typst engine with the embedded fonts, plus `--font-path` folders.
+pub fn engine(ctx: &Context, font_paths: &[PathBuf]) -> Result<crate::pdf::Engine, u8> {
+    let options = crate::pdf::EngineOptions {
+        root: Some(ctx.root.clone()),
+        font_paths: font_paths.to_vec(),
+        system_fonts: false,
+    };
+    crate::pdf::Engine::new(&options).map_err(|e| {
+        eprintln!("error: the PDF engine could not start: {e}");
+        EXIT_TROUBLE
+    })
+}
+
+/// Fixed PDF options: metadata from the law, the date of the law's version, a stable identifier.
+pub fn pdf_options(
+    law: &crate::model::Law,
+    title: &str,
+    target: &str,
+    lang: crate::model::Lang,
+    kind: &str,
+) -> crate::pdf::PdfOptions {
+    crate::pdf::PdfOptions {
+        title: title.to_string(),
+        author: crate::model::pick(&law.author, lang)
+            .cloned()
+            .unwrap_or_default(),
+        lang: lang.code().to_string(),
+        date: crate::pdf::Date::parse(&law.date)
+            .unwrap_or_else(|| crate::pdf::Date::new(2000, 1, 1).expect("a valid date")),
+        ident: format!(
+            "qanun/{}/{}/{target}/{kind}/{}",
+            law.id,
+            law.version,
+            lang.code()
+        ),
+        standard: None,
     }
 }
 

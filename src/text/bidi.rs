@@ -64,6 +64,34 @@ pub fn isolate_ltr_numbers(s: &str) -> String {
     out
 }
 
+/// Splits `s` into runs, `true` for each hyphenated or slashed number group that must be
+/// shown left to right inside Arabic text (the groups [`isolate_ltr_numbers`] wraps). Outputs
+/// use it to isolate the groups in their own way (Typst `text(dir: ltr)`, HTML `<bdi>`).
+pub fn split_ltr_numbers(s: &str) -> Vec<(bool, &str)> {
+    let idx: Vec<(usize, char)> = s.char_indices().collect();
+    let chars: Vec<char> = idx.iter().map(|(_, c)| *c).collect();
+    let byte = |i: usize| idx.get(i).map_or(s.len(), |(b, _)| *b);
+    let mut out = Vec::new();
+    let (mut i, mut plain) = (0, 0);
+    while i < chars.len() {
+        if let Some(end) = number_group_end(&chars, i) {
+            if plain < i {
+                out.push((false, &s[byte(plain)..byte(i)]));
+            }
+            out.push((true, &s[byte(i)..byte(end)]));
+            i = end;
+            plain = end;
+        } else {
+            let run = digit_run_end(&chars, i);
+            i = if run > i { run } else { i + 1 };
+        }
+    }
+    if plain < chars.len() {
+        out.push((false, &s[byte(plain)..]));
+    }
+    out
+}
+
 fn digit_run_end(chars: &[char], start: usize) -> usize {
     let mut j = start;
     while chars.get(j).is_some_and(|c| is_any_digit(*c)) {
@@ -117,6 +145,18 @@ pub fn find_forbidden_chars(s: &str) -> Vec<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_groups_are_split_out_for_isolation() {
+        let runs = split_ltr_numbers("المادة 448-1 بتاريخ 2023-05-17 و12");
+        let ltr: Vec<&str> = runs.iter().filter(|(l, _)| *l).map(|(_, s)| *s).collect();
+        assert_eq!(ltr, vec!["448-1", "2023-05-17"]);
+        assert_eq!(
+            runs.iter().map(|(_, s)| *s).collect::<String>(),
+            "المادة 448-1 بتاريخ 2023-05-17 و12"
+        );
+        assert!(split_ltr_numbers("").is_empty());
+    }
     use proptest::prelude::*;
 
     fn wrap(s: &str) -> String {

@@ -1,0 +1,60 @@
+//! Escaping untrusted text for each output language, so clause text is always shown literally.
+
+use std::io::Write;
+
+/// HTML: `& < > " '` become entities.
+pub fn html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    for c in input.chars() {
+        match c {
+            '&' => out.write_all(b"&amp;")?,
+            '<' => out.write_all(b"&lt;")?,
+            '>' => out.write_all(b"&gt;")?,
+            '"' => out.write_all(b"&quot;")?,
+            '\'' => out.write_all(b"&#39;")?,
+            _ => write!(out, "{c}")?,
+        }
+    }
+    Ok(())
+}
+
+/// Typst markup: every ASCII punctuation character is backslash-escaped (see
+/// [`crate::pdf::escape_typst`]), so `#`, `$`, `*`, `_`, `@`, `<`, `//` stay literal.
+pub fn typst(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(crate::pdf::escape_typst(input).as_bytes())
+}
+
+/// Markdown: the characters that open markup are backslash-escaped.
+pub fn markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    for c in input.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '!' | '&'
+        ) {
+            out.write_all(b"\\")?;
+        }
+        write!(out, "{c}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    fn run(f: tera::EscapeFn, s: &str) -> String {
+        let mut v = Vec::new();
+        f(s, &mut v).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn each_language_escapes_its_markup() {
+        assert_eq!(
+            run(super::html, "<script>alert('x')</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(
+            run(super::markdown, "*b* [x](y) <i>"),
+            "\\*b\\* \\[x\\](y) \\<i\\>"
+        );
+        assert!(run(super::typst, "#read(\"/etc/passwd\")").starts_with("\\#read"));
+    }
+}

@@ -1,0 +1,329 @@
+//! View structs for templates: plain, serialisable, built for display from a [`Variant`].
+//! Templates see these, never the domain model, so they can change without touching the model.
+
+use crate::model::{Country, Lang, Law, pick};
+use crate::text::bidi::split_ltr_numbers;
+use crate::variant::{Deviation, Piece, RParagraph, RPoint, VArticle, Variant};
+use serde::Serialize;
+
+/// A run of text with how to show it: `text`, `ref`, `term`, `placeholder`, or `ltr` (a number
+/// group to isolate left to right inside Arabic).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Run {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Turns resolved pieces into runs; in Arabic, hyphenated numbers become `ltr` runs.
+pub fn runs(pieces: &[Piece], lang: Lang) -> Vec<Run> {
+    let mut out = Vec::new();
+    for p in pieces {
+        let kind = match p {
+            Piece::Text(_) => "text",
+            Piece::Ref(_) => "ref",
+            Piece::Term(_) => "term",
+            Piece::Placeholder(_) => "placeholder",
+        };
+        if lang.is_rtl() {
+            for (ltr, s) in split_ltr_numbers(p.text()) {
+                out.push(Run {
+                    kind: if ltr { "ltr" } else { kind },
+                    text: s.to_string(),
+                });
+            }
+        } else {
+            out.push(Run {
+                kind,
+                text: p.text().to_string(),
+            });
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointView {
+    pub label: String,
+    pub runs: Vec<Run>,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphView {
+    pub number: String,
+    pub option: Option<String>,
+    pub runs: Vec<Run>,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: String,
+    pub anchor: String,
+    pub label: String,
+    pub title: String,
+    pub mandatory: bool,
+    /// Set when the article is shown in another language because it lacks this one.
+    pub fallback: Option<String>,
+    pub paragraphs: Vec<ParagraphView>,
+    pub commentary: Vec<Vec<Run>>,
+    pub instruments: Vec<String>,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartView {
+    pub id: String,
+    pub label: String,
+    pub title: String,
+    pub annex: bool,
+    pub articles: Vec<ArticleView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviationView {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Words of the interface in the output's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    pub version: &'static str,
+    pub date: &'static str,
+    pub country: &'static str,
+    pub model: &'static str,
+    pub deviations: &'static str,
+    pub no_deviations: &'static str,
+    pub placeholder_note: &'static str,
+    pub contents: &'static str,
+    pub commentary: &'static str,
+    pub mandatory: &'static str,
+    pub optional: &'static str,
+    pub instruments: &'static str,
+}
+
+impl Labels {
+    pub fn for_lang(lang: Lang) -> Labels {
+        match lang {
+            Lang::Ar => Labels {
+                version: "الإصدار",
+                date: "التاريخ",
+                country: "الدولة",
+                model: "القانون النموذجي (دون تكييف)",
+                deviations: "الفروق عن القانون النموذجي",
+                no_deviations: "لا فروق عن القانون النموذجي.",
+                placeholder_note: "العبارات بين معقوفين تملؤها كل دولة.",
+                contents: "المحتويات",
+                commentary: "شرح واضعي النص",
+                mandatory: "إلزامية",
+                optional: "اختيارية",
+                instruments: "الصكوك الدولية",
+            },
+            Lang::En => Labels {
+                version: "Version",
+                date: "Date",
+                country: "Country",
+                model: "Model law (unadapted)",
+                deviations: "Differences from the model law",
+                no_deviations: "No differences from the model law.",
+                placeholder_note: "Words in square brackets are filled in by each country.",
+                contents: "Contents",
+                commentary: "Drafters' commentary",
+                mandatory: "mandatory",
+                optional: "optional",
+                instruments: "International instruments",
+            },
+            Lang::Fr => Labels {
+                version: "Version",
+                date: "Date",
+                country: "Pays",
+                model: "Loi type (non adaptée)",
+                deviations: "Différences avec la loi type",
+                no_deviations: "Aucune différence avec la loi type.",
+                placeholder_note: "Les mots entre crochets sont à compléter par chaque pays.",
+                contents: "Table des matières",
+                commentary: "Commentaire des rédacteurs",
+                mandatory: "obligatoire",
+                optional: "facultatif",
+                instruments: "Instruments internationaux",
+            },
+        }
+    }
+}
+
+/// Everything a law template needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct LawView {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub rtl: bool,
+    pub title: String,
+    pub author: String,
+    pub version: String,
+    pub date: String,
+    pub country: String,
+    pub country_code: String,
+    pub is_model: bool,
+    pub digits_arab: bool,
+    /// Typst numbering pattern for pages ("1" or "١").
+    pub page_numbering: &'static str,
+    pub labels: Labels,
+    pub parts: Vec<PartView>,
+    pub deviations: Vec<DeviationView>,
+}
+
+/// Builds the view of a variant in `lang` (articles lacking `lang` fall back to `fallback`).
+pub fn law_view(
+    law: &Law,
+    country: Option<&Country>,
+    variant: &Variant,
+    lang: Lang,
+    fallback: Option<Lang>,
+) -> LawView {
+    let labels = Labels::for_lang(lang);
+    let digits = |s: &str| {
+        crate::variant::digits(s, country.map_or_else(Default::default, |c| c.digits), lang)
+    };
+    LawView {
+        lang: lang.code(),
+        dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+        rtl: lang.is_rtl(),
+        title: pick(&law.title, lang).cloned().unwrap_or_default(),
+        author: pick(&law.author, lang).cloned().unwrap_or_default(),
+        version: digits(&law.version),
+        date: digits(&law.date),
+        country: match country {
+            Some(c) => pick(&c.name, lang)
+                .cloned()
+                .unwrap_or_else(|| c.code.clone()),
+            None => labels.model.to_string(),
+        },
+        country_code: variant.country.clone(),
+        is_model: country.is_none(),
+        digits_arab: variant.digits_arab && lang == Lang::Ar,
+        page_numbering: if variant.digits_arab && lang == Lang::Ar {
+            "١"
+        } else {
+            "1"
+        },
+        parts: variant
+            .parts
+            .iter()
+            .filter(|p| !p.articles.is_empty())
+            .map(|p| PartView {
+                id: p.id.clone(),
+                label: p.label.get(&lang).cloned().unwrap_or_default(),
+                title: pick(&p.title, lang).cloned().unwrap_or_default(),
+                annex: p.annex,
+                articles: p
+                    .articles
+                    .iter()
+                    .map(|a| article_view(a, lang, fallback, &labels))
+                    .collect(),
+            })
+            .collect(),
+        deviations: variant
+            .deviations
+            .iter()
+            .map(|d| deviation_view(d, lang))
+            .collect(),
+        labels,
+    }
+}
+
+fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labels) -> ArticleView {
+    let (text_lang, used_fallback) = match (a.text.contains_key(&lang), fallback) {
+        (true, _) | (false, None) => (lang, None),
+        (false, Some(f)) => (f, Some(f.native_name().to_string())),
+    };
+    ArticleView {
+        id: a.id.to_string(),
+        anchor: format!("art-{}", a.id),
+        label: a.label.get(&lang).cloned().unwrap_or_default(),
+        title: pick(&a.title, lang).cloned().unwrap_or_default(),
+        mandatory: a.status == crate::model::Status::Mandatory,
+        fallback: used_fallback,
+        paragraphs: a
+            .text
+            .get(&text_lang)
+            .map(|ps| ps.iter().map(|p| paragraph_view(p, text_lang)).collect())
+            .unwrap_or_default(),
+        commentary: a
+            .commentary
+            .get(&lang)
+            .map(|c| c.iter().map(|p| runs(p, lang)).collect())
+            .unwrap_or_default(),
+        instruments: a.instruments.clone(),
+        source: match a.source {
+            crate::variant::ArticleSource::Model => "model",
+            crate::variant::ArticleSource::Replaced => "replaced",
+            crate::variant::ArticleSource::Added => "added",
+        },
+    }
+}
+
+fn paragraph_view(p: &RParagraph, lang: Lang) -> ParagraphView {
+    ParagraphView {
+        number: p.number.clone(),
+        option: p.option.clone(),
+        runs: runs(&p.pieces, lang),
+        points: p.points.iter().map(|x| point_view(x, lang)).collect(),
+    }
+}
+
+fn point_view(p: &RPoint, lang: Lang) -> PointView {
+    PointView {
+        label: p.label.clone(),
+        runs: runs(&p.pieces, lang),
+        points: p.points.iter().map(|x| point_view(x, lang)).collect(),
+    }
+}
+
+/// A deviation in words, in the output's language.
+pub fn deviation_view(d: &Deviation, lang: Lang) -> DeviationView {
+    let (kind, text) = match (d, lang) {
+        (Deviation::Omitted { clause, reason }, Lang::Ar) => {
+            ("omitted", format!("حُذفت المادة «{clause}»: {reason}"))
+        }
+        (Deviation::Omitted { clause, reason }, Lang::Fr) => {
+            ("omitted", format!("Article « {clause} » omis : {reason}"))
+        }
+        (Deviation::Omitted { clause, reason }, Lang::En) => {
+            ("omitted", format!("Article “{clause}” omitted: {reason}"))
+        }
+        (Deviation::Replaced { clause }, Lang::Ar) => {
+            ("replaced", format!("استُبدل نص المادة «{clause}» بنص وطني"))
+        }
+        (Deviation::Replaced { clause }, Lang::Fr) => (
+            "replaced",
+            format!("Article « {clause} » remplacé par un texte national"),
+        ),
+        (Deviation::Replaced { clause }, Lang::En) => (
+            "replaced",
+            format!("Article “{clause}” replaced by a national text"),
+        ),
+        (Deviation::Added { clause, position }, Lang::Ar) => {
+            ("added", format!("أُضيفت المادة «{clause}» ({position})"))
+        }
+        (Deviation::Added { clause, position }, Lang::Fr) => {
+            ("added", format!("Article « {clause} » ajouté ({position})"))
+        }
+        (Deviation::Added { clause, position }, Lang::En) => {
+            ("added", format!("Article “{clause}” added ({position})"))
+        }
+        (Deviation::Option { clause, option }, Lang::Ar) => (
+            "option",
+            format!("اختير الخيار ({option}) في المادة «{clause}»"),
+        ),
+        (Deviation::Option { clause, option }, Lang::Fr) => (
+            "option",
+            format!("Option {option} retenue pour l'article « {clause} »"),
+        ),
+        (Deviation::Option { clause, option }, Lang::En) => (
+            "option",
+            format!("Option {option} chosen in article “{clause}”"),
+        ),
+    };
+    DeviationView { kind, text }
+}

@@ -17,6 +17,9 @@ use std::collections::BTreeSet;
 pub const PRESENT: f32 = 0.45;
 /// Two terms are taken as the same word when their trigram sets overlap this much (Dice).
 const FUZZY: f32 = 0.6;
+/// A term of at least this many letters matches a term that contains it ("استعمال" in
+/// "باستعمالها": attached clitics and pronouns).
+const MIN_CONTAINED: usize = 4;
 /// Words quoted from a missing element.
 const EXCERPT_WORDS: usize = 14;
 
@@ -44,7 +47,12 @@ impl NationalTerms {
             return true;
         }
         let g = grams_of(term);
-        self.grams.iter().any(|(_, h)| dice(&g, h) >= FUZZY)
+        let long = term.chars().count() >= MIN_CONTAINED;
+        self.grams.iter().any(|(n, h)| {
+            dice(&g, h) >= FUZZY
+                || (long && n.contains(term))
+                || (n.chars().count() >= MIN_CONTAINED && term.contains(n.as_str()))
+        })
     }
 }
 

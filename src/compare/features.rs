@@ -33,10 +33,26 @@ pub fn terms(text: &str) -> Vec<String> {
     match_tokens(&clean(text))
         .into_iter()
         .filter(|t| {
-            t.chars().count() > 1 && !t.chars().all(|c| c.is_ascii_digit()) && !is_stop_word(t)
+            t.chars().count() > 1
+                && !t.chars().all(|c| c.is_ascii_digit())
+                && !is_stop_word(t)
+                && !is_legal_boilerplate(t)
         })
         .map(|t| light_stem(&t))
         .collect()
+}
+
+/// Words of legislative boilerplate that every article may use ("the provisions of this
+/// law", "l'article", "المادة"): they say nothing of an article's subject, and short articles
+/// made mostly of them ("any provision contrary to this law is repealed") would otherwise
+/// match at random. As [`match_tokens`] returns them.
+fn is_legal_boilerplate(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "قانون", "احكام", "حكم", "ماده", "مواد", "مادتين", "فقره", "بند", "وفقا", "وفق", "law", "article",
+        "provision", "paragraph", "accordance", "loi", "presente", "present", "disposition",
+        "paragraphe", "conformement",
+    ];
+    WORDS.contains(&t)
 }
 
 /// Strips a final plural `s` or `x` from Latin words of four letters or more.
@@ -117,8 +133,10 @@ pub struct Vocab<K> {
 }
 
 impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
-    /// Term counts of one document as (id, count), sorted by id; registers new features.
-    pub fn counts(&mut self, features: &[K]) -> Vec<(u32, u32)> {
+    /// Term counts of one document as (id, count), sorted by id; registers new features and,
+    /// when `document` is true, counts the document in their document frequencies (false for
+    /// passages of a document already counted).
+    pub fn counts(&mut self, features: &[K], document: bool) -> Vec<(u32, u32)> {
         let mut local: FxMap<u32, u32> = FxMap::default();
         for f in features {
             let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
@@ -130,7 +148,7 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
         }
         let mut v: Vec<(u32, u32)> = local.into_iter().collect();
         v.sort_unstable();
-        for (id, _) in &v {
+        for (id, _) in v.iter().filter(|_| document) {
             if let Some(d) = self.df.get_mut(*id as usize) {
                 *d += 1;
             }
@@ -226,7 +244,7 @@ mod tests {
     #[test]
     fn weighted_vectors_have_unit_length() {
         let mut v: Vocab<String> = Vocab::default();
-        let c = v.counts(&["a".into(), "b".into(), "a".into()]);
+        let c = v.counts(&["a".into(), "b".into(), "a".into()], true);
         let w = weigh(&c, &v.idf(1));
         assert!((dot(&w, &w) - 1.0).abs() < 1e-5);
         assert_eq!(v.len(), 2);

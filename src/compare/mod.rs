@@ -283,28 +283,40 @@ fn lang_order(law_lang: Option<Lang>) -> Vec<Lang> {
     order
 }
 
-/// Plain text of resolved pieces for matching: cross-references and blank placeholders are
-/// left out (they are the same in every article and say nothing of its subject).
+/// Plain text of resolved pieces for matching: cross-references are left out (they read the
+/// same in every article and say nothing of its subject); a placeholder keeps its words (the
+/// variable's description, "the penalty for the basic trafficking offence").
 pub(crate) fn matching_text(pieces: &[Piece]) -> String {
     pieces
         .iter()
-        .filter(|p| matches!(p, Piece::Text(_) | Piece::Term(_)))
+        .filter(|p| !matches!(p, Piece::Ref(_)))
         .map(Piece::text)
         .collect()
 }
 
-/// A model article's whole text in a language, for matching: title then paragraphs and points.
-pub(crate) fn model_text(a: &VArticle, lang: Lang) -> Option<String> {
+/// The texts a model article is matched by, in a language: first the whole article (title,
+/// paragraphs and points), then each paragraph with its points, prefixed by the title (a
+/// national article often corresponds to one paragraph of a long model article).
+pub(crate) fn model_units(a: &VArticle, lang: Lang) -> Option<Vec<String>> {
     let paras = a.text.get(&lang)?;
-    let mut s = a.title.get(&lang).cloned().unwrap_or_default();
+    let title = a.title.get(&lang).cloned().unwrap_or_default();
+    let mut whole = title.clone();
+    let mut units = vec![String::new()];
     for p in paras {
-        s.push('\n');
-        s.push_str(&matching_text(&p.pieces));
+        let mut s = matching_text(&p.pieces);
         for pt in &p.points {
             push_point(&mut s, pt);
         }
+        whole.push('\n');
+        whole.push_str(&s);
+        if paras.len() > 1 {
+            units.push(format!("{title}\n{s}"));
+        }
     }
-    Some(s)
+    if let Some(first) = units.first_mut() {
+        *first = whole;
+    }
+    Some(units)
 }
 
 fn push_point(s: &mut String, p: &variant::RPoint) {

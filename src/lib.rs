@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

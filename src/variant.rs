@@ -260,6 +260,33 @@ fn option_label(lang: Lang, key: &str) -> String {
     }
 }
 
+/// A country's term that opens a sentence takes a capital in Latin-script languages: terms are
+/// written for the middle of a sentence ("the National Committee", "la Commission nationale").
+/// Arabic has no case, so it is left alone.
+fn capitalise_terms(pieces: &mut [Piece], lang: Lang, mut at_start: bool) {
+    if lang.is_rtl() {
+        return;
+    }
+    for p in pieces.iter_mut() {
+        match p {
+            Piece::Term(t) | Piece::Placeholder(t) if at_start => {
+                let mut chars = t.chars();
+                if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                    *t = first.to_uppercase().chain(chars).collect();
+                }
+                at_start = false;
+            }
+            Piece::Text(t) => {
+                let end = t.trim_end();
+                if !end.is_empty() {
+                    at_start = end.ends_with(['.', '!', '?']) && t.ends_with(char::is_whitespace);
+                }
+            }
+            _ => at_start = false,
+        }
+    }
+}
+
 struct Slot {
     id: ClauseId,
     part: usize,
@@ -599,7 +626,7 @@ impl Resolver<'_, '_> {
                 commentary.insert(
                     lang,
                     c.iter()
-                        .map(|p| self.pieces(p, lang, style, false))
+                        .map(|p| self.sentence(p, lang, style, false))
                         .collect(),
                 );
             }
@@ -640,7 +667,7 @@ impl Resolver<'_, '_> {
             } else {
                 None
             },
-            pieces: self.pieces(&p.text, lang, style, true),
+            pieces: self.sentence(&p.text, lang, style, true),
             points: self.points(&p.points, lang, style, 0),
         }
     }
@@ -680,6 +707,19 @@ impl Resolver<'_, '_> {
                 Inline::Var { name, origin } => out.push(self.variable(name, origin, lang, style)),
             }
         }
+        out
+    }
+
+    /// As [`Self::pieces`], for text that opens with a sentence (a paragraph, commentary).
+    fn sentence(
+        &mut self,
+        inlines: &[Inline],
+        lang: Lang,
+        style: DigitStyle,
+        law_text: bool,
+    ) -> Vec<Piece> {
+        let mut out = self.pieces(inlines, lang, style, law_text);
+        capitalise_terms(&mut out, lang, true);
         out
     }
 
@@ -792,6 +832,32 @@ mod tests {
             digits("المادة (12)", DigitStyle::Latn, Lang::Ar),
             "المادة (12)"
         );
+    }
+
+    #[test]
+    fn terms_opening_a_sentence_take_a_capital() {
+        let mut p = vec![
+            Piece::Term("la Commission".into()),
+            Piece::Text(" publie. ".into()),
+            Piece::Term("le ministère".into()),
+            Piece::Text(" et ".into()),
+            Piece::Term("la cour".into()),
+        ];
+        capitalise_terms(&mut p, Lang::Fr, true);
+        let texts: Vec<&str> = p.iter().map(Piece::text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "La Commission",
+                " publie. ",
+                "Le ministère",
+                " et ",
+                "la cour"
+            ]
+        );
+        let mut ar = vec![Piece::Term("اللجنة".into())];
+        capitalise_terms(&mut ar, Lang::Ar, true);
+        assert_eq!(ar[0].text(), "اللجنة");
     }
 
     #[test]

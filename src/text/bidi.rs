@@ -46,7 +46,7 @@ pub fn isolate_ltr_numbers(s: &str) -> String {
                 if !wrapped {
                     out.push(LRI);
                 }
-                out.extend(&chars[i..end]);
+                out.extend(chars.get(i..end).unwrap_or(&[]));
                 if !wrapped {
                     out.push(PDI);
                 }
@@ -56,7 +56,7 @@ pub fn isolate_ltr_numbers(s: &str) -> String {
                 // Skip the rest of a digit run so that "1234-5" is only tried from its start.
                 let run = digit_run_end(&chars, i);
                 let stop = if run > i { run } else { i + 1 };
-                out.extend(&chars[i..stop]);
+                out.extend(chars.get(i..stop).unwrap_or(&[]));
                 i = stop;
             }
         }

@@ -10,7 +10,7 @@ pub mod tokenize;
 pub use bidi::{find_forbidden_chars, isolate_ltr_numbers, strip_bidi_controls};
 pub use digits::{DigitStyle, to_arab_indic, to_latin_digits};
 pub use normalize::{
-    drop_page_numbers, is_page_number_line, match_tokens, normalize_for_matching, repair_lam_alef,
-    strip_diacritics,
+    drop_page_numbers, is_page_number_line, is_stop_word, match_tokens, normalize_for_matching,
+    repair_lam_alef, strip_diacritics,
 };
 pub use tokenize::diff_tokens;

@@ -160,19 +160,27 @@ fn is_word_char(c: char) -> bool {
 
 /// Repairs lam-alef ligatures that PDF extraction wrote in the wrong order. The ligature
 /// "لا" (also "لأ", "لإ", "لآ") comes out as "ال": "الاتجار" is extracted as "االتجار",
-/// "الأطفال" as "األطفال", "إلا" as "إال". The repair looks only for a DOUBLED ALEF at the
-/// start of a word (after at most one clitic و ف ب ك) followed by lam, which never occurs in
-/// correct Arabic spelling, and swaps the second alef with the lam: "A1 A2 ل" → "A1 ل A2".
-/// Reversed ligatures elsewhere in a word ("عالقة" for "علاقة") cannot be told apart from
-/// real words and are left alone. Everything else is copied unchanged.
+/// "الأطفال" as "األطفال", "إلا" as "إال", "لا" as "ال". Two patterns are repaired, both
+/// impossible in correct Arabic spelling:
+/// - a DOUBLED ALEF at the start of a word (after at most one clitic و ف ب ك) followed by
+///   lam: the second alef and the lam are swapped, "A1 A2 ل" → "A1 ل A2";
+/// - the whole words "ال", "وال", "فال" (the article never stands alone) → "لا", "ولا", "فلا".
+///
+/// Reversed ligatures elsewhere ("عالقة" for "علاقة", "لإعادة" extracted as "إلعادة") cannot
+/// be told apart from real words and are left alone. Everything else is copied unchanged.
 pub fn repair_lam_alef(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let word_start = i == 0 || chars.get(i - 1).is_none_or(|p| !is_word_char(*p));
+        if word_start && let Some(fixed) = reversed_la_word(&chars, i) {
+            out.extend(fixed.chars());
+            i += fixed.chars().count();
+            continue;
+        }
         if word_start && let Some(at) = reversed_lam_alef_at(&chars, i) {
-            out.extend_from_slice(&chars[i..at]);
+            out.extend_from_slice(chars.get(i..at).unwrap_or(&[]));
             if let (Some(a1), Some(a2)) = (chars.get(at), chars.get(at + 1)) {
                 out.extend([*a1, 'ل', *a2]);
             }
@@ -185,6 +193,22 @@ pub fn repair_lam_alef(s: &str) -> String {
         i += 1;
     }
     out.into_iter().collect()
+}
+
+/// At a word start `i`, the repair of a whole word "ال", "وال" or "فال": the negation "لا"
+/// ("ولا", "فلا") extracted in the wrong order. The article never stands alone, so these
+/// words do not occur in correct text.
+fn reversed_la_word(chars: &[char], i: usize) -> Option<&'static str> {
+    let end = (i..chars.len())
+        .find(|k| chars.get(*k).is_none_or(|c| !is_word_char(*c)))
+        .unwrap_or(chars.len());
+    let word: String = chars.get(i..end)?.iter().collect();
+    match word.as_str() {
+        "ال" => Some("لا"),
+        "وال" => Some("ولا"),
+        "فال" => Some("فلا"),
+        _ => None,
+    }
 }
 
 /// At a word start `i`, the index of a doubled alef followed by lam (after at most one clitic).
@@ -275,7 +299,7 @@ pub fn is_stop_word(token: &str) -> bool {
     STOP.contains(&token)
 }
 
-/// True for a line that holds only a page number: "12", "- 12 -", "(١٢)", "12/40",
+/// True for a line that holds only a page number: "12", "- 12 -", "١٢", "12/40",
 /// "Page 12", "page 3 sur 40", "Page 3 of 40", "p. 3", "صفحة 12", "الصفحة ١٢", "ص 12".
 pub fn is_page_number_line(line: &str) -> bool {
     const PAGE_WORDS: &[&str] = &["page", "p", "sur", "of", "de", "صفحه", "الصفحه", "ص"];
@@ -284,15 +308,16 @@ pub fn is_page_number_line(line: &str) -> bool {
         return false;
     }
     let decor = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '-' | '–' | '—' | '_' | '*' | '|' | '•' | '.' | '(' | ')' | '[' | ']' | '/'
-            )
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '_' | '*' | '|' | '•' | '.' | '/')
     };
     if t.chars()
         .any(|c| !(c.is_alphanumeric() || decor(c) || is_dropped(c)))
     {
+        return false;
+    }
+    // "3." starts a numbered paragraph, and "(3)" (refused above) is a paragraph number.
+    let digit_dot = t.ends_with('.') && t.chars().rev().nth(1).is_some_and(char::is_numeric);
+    if digit_dot {
         return false;
     }
     let norm = normalize_for_matching(t);
@@ -365,6 +390,8 @@ mod tests {
         assert_eq!(repair_lam_alef("إال إذا"), "إلا إذا");
         assert_eq!(repair_lam_alef("واالتجار باالبشر"), "والاتجار بالابشر");
         assert_eq!(normalize_for_matching("االتجار"), "الاتجار");
+        assert_eq!(repair_lam_alef("ال يجوز، وال فال."), "لا يجوز، ولا فلا.");
+        assert_eq!(repair_lam_alef("بال"), "بال");
         // Legitimate text is untouched.
         for ok in [
             "الاتجار",
@@ -374,7 +401,9 @@ mod tests {
             "والي",
             "الا",
             "مال",
-            "ا ال",
+            "الى",
+            "لا",
+            "الحال",
         ] {
             assert_eq!(repair_lam_alef(ok), ok);
         }
@@ -417,7 +446,7 @@ mod tests {
         for yes in [
             "12",
             " - 12 - ",
-            "(١٢)",
+            "١٢",
             "Page 3",
             "page 3 sur 40",
             "Page 3 of 40",
@@ -439,6 +468,8 @@ mod tests {
             "12345",
             "1. Définitions",
             "(أ)",
+            "(12)",
+            "3.",
         ] {
             assert!(!is_page_number_line(no), "{no}");
         }

@@ -2,4 +2,5 @@
 
 mod check;
 mod compare;
+mod render;
 mod support;

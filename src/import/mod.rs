@@ -1,0 +1,278 @@
+//! Import stage: turns the pasted official text of a law into the structured legislation
+//! format (countries/<cc>/legislation/<law-id>.md). Pure: it takes a string and returns plain
+//! data; it must not read or write files, and without `repair` it must not change the text.
+//!
+//! The pipeline: split into numbered lines → `noise` (find, or with `repair` fix, PDF noise)
+//! → `structure` (markers, headings, quoted articles of amending laws) → with `repair`, split
+//! glued markers that fill gaps and join broken lines → `check` (duplicates, order, gaps) →
+//! [`to_markdown`].
+
+mod check;
+mod markdown;
+mod marker;
+mod noise;
+mod number;
+mod scan;
+mod structure;
+
+pub use markdown::{LegislationMeta, to_markdown};
+pub use number::ArticleNumber;
+
+use crate::text::normalize::normalize_for_matching;
+use marker::Ctx;
+use serde::Serialize;
+use std::str::FromStr;
+
+/// The language of a law text (the project's one language type).
+pub use crate::model::Lang;
+
+/// What `qanun import` was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The text's language; `None` detects it from the text ([`detect_lang`]).
+    pub lang: Option<Lang>,
+    /// Repair PDF noise (each repaired line is listed in [`Imported::repairs`]).
+    pub repair: bool,
+    /// The country code ("ma", "jo" …). In Morocco and Tunisia "الفصل" numbers articles.
+    pub country: String,
+    /// The law's id, for the caller (file name and front matter); import does not use it.
+    pub id: Option<String>,
+}
+
+/// The result of an import: the law, what could not be understood, and what was repaired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Imported {
+    /// The language the text was read in.
+    pub lang: Lang,
+    pub law: ImportedLaw,
+    /// Problems, by line; the command exits 1 when this is not empty.
+    pub report: Vec<ImportNote>,
+    /// Lines changed because repairs were asked for, by line.
+    pub repairs: Vec<Repair>,
+}
+
+impl Imported {
+    /// True when nothing was reported.
+    pub fn is_clean(&self) -> bool {
+        self.report.is_empty()
+    }
+}
+
+/// The structure of an imported law.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportedLaw {
+    /// Text before the first article or heading (title, enacting formula …).
+    pub preamble: String,
+    /// The input line where the preamble starts.
+    pub preamble_line: Option<usize>,
+    /// Headings and articles, in the order of the text.
+    pub items: Vec<Item>,
+}
+
+impl ImportedLaw {
+    /// The articles, in order (top-level and inserted).
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Article(a) => Some(a),
+            Item::Heading(_) => None,
+        })
+    }
+}
+
+/// A heading or an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Item {
+    Heading(Heading),
+    Article(Article),
+}
+
+/// A part, chapter or section heading ("الفصل الأول: أحكام عامة", "TITRE II").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 book, 2 part/title/الباب, 3 chapter/الفصل, 4 section/القسم, 5 sub-section/الفرع,
+    /// 6 paragraphe. Informational: the output writes every heading at level 1.
+    pub level: u8,
+    /// The heading line, with a title from the following line(s) appended after ": ".
+    pub text: String,
+    pub line: usize,
+    /// Text between the heading and the next article (reported; normally empty).
+    pub body: String,
+}
+
+/// An article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The number as written in the output: ASCII digits, ordinal words as digits, suffixes
+    /// normalised ("3", "3 مكرر", "3 مكرر (أ)", "448-1", "2 bis", "12A", "unique").
+    pub number: String,
+    /// The number as a value, for ordering and sequence checks.
+    pub number_value: ArticleNumber,
+    /// A title found on the marker line (or a short line right after it).
+    pub title: Option<String>,
+    /// The text, line by line as in the input (line ends trimmed).
+    pub text: String,
+    /// The input line of the marker.
+    pub line: usize,
+    /// For an article quoted by an amending article: that article's number.
+    pub inserted_by: Option<String>,
+}
+
+/// What kind of problem an [`ImportNote`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// Text before the first article (kept as the preamble).
+    Preamble,
+    /// No article marker at all.
+    NoArticles,
+    /// The same article number twice.
+    Duplicate,
+    /// An article number lower than the one before it.
+    OutOfOrder,
+    /// Numbers missing from a sequence.
+    Missing,
+    /// Text between a heading and the next article.
+    TextOutsideArticle,
+    /// Lines holding only a page number.
+    PageNumber,
+    /// A line repeated on many pages.
+    RunningHeader,
+    /// Lam-alef extracted in the wrong order.
+    ReversedLamAlef,
+    /// Bidi controls or invisible characters.
+    ForbiddenChar,
+    /// Arabic presentation forms.
+    PresentationForm,
+    /// Lines indented by four or more spaces.
+    Indentation,
+    /// A line that Markdown would read as a heading.
+    MarkdownSyntax,
+}
+
+impl NoteKind {
+    /// A short stable code for diagnostics ("missing", "out-of-order" …).
+    pub fn code(self) -> &'static str {
+        match self {
+            NoteKind::Preamble => "preamble",
+            NoteKind::NoArticles => "no-articles",
+            NoteKind::Duplicate => "duplicate",
+            NoteKind::OutOfOrder => "out-of-order",
+            NoteKind::Missing => "missing",
+            NoteKind::TextOutsideArticle => "text-outside-article",
+            NoteKind::PageNumber => "page-number",
+            NoteKind::RunningHeader => "running-header",
+            NoteKind::ReversedLamAlef => "reversed-lam-alef",
+            NoteKind::ForbiddenChar => "forbidden-char",
+            NoteKind::PresentationForm => "presentation-form",
+            NoteKind::Indentation => "indentation",
+            NoteKind::MarkdownSyntax => "markdown-syntax",
+        }
+    }
+}
+
+/// Something import could not fully understand, with the input line it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportNote {
+    /// 1-based line in the input.
+    pub line: usize,
+    pub kind: NoteKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// A change made to the text because repairs were asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// 1-based line in the input.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Guesses the language of a law's text: Arabic when Arabic letters outnumber Latin ones,
+/// otherwise French or English by their most common words.
+pub fn detect_lang(text: &str) -> Lang {
+    let arabic = text
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if arabic >= latin && arabic > 0 {
+        return Lang::Ar;
+    }
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "est", "et", "dans", "par", "une", "sont", "aux", "l", "d",
+    ];
+    const EN: &[&str] = &[
+        "the", "of", "and", "shall", "is", "to", "in", "by", "any", "be", "or", "this", "which",
+    ];
+    let norm = normalize_for_matching(text);
+    let (mut fr, mut en) = (0, 0);
+    for w in norm.split(' ').take(20_000) {
+        fr += usize::from(FR.contains(&w));
+        en += usize::from(EN.contains(&w));
+    }
+    if en > fr { Lang::En } else { Lang::Fr }
+}
+
+/// Imports the text of a law (see the module documentation). Never panics; everything it
+/// could not understand is in [`Imported::report`].
+pub fn import(text: &str, opts: &ImportOptions) -> Imported {
+    let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
+    let country = opts.country.to_ascii_lowercase();
+    let ctx = Ctx {
+        lang,
+        fasl_is_article: matches!(country.as_str(), "ma" | "tn"),
+    };
+    let mut cleaned = noise::clean(noise::split_lines(text), opts.repair, &ctx);
+    let mut draft = structure::build(&cleaned.lines, &ctx);
+    if opts.repair {
+        for _ in 0..3 {
+            let missing = check::missing_numbers(&draft);
+            let (lines, splits) = noise::split_glued(&cleaned.lines, &missing, &ctx);
+            if splits.is_empty() {
+                break;
+            }
+            cleaned.lines = lines;
+            cleaned.repairs.extend(splits);
+            draft = structure::build(&cleaned.lines, &ctx);
+        }
+        if let Some(width) = noise::full_width(&cleaned.lines) {
+            for body in draft
+                .bodies
+                .iter_mut()
+                .chain(std::iter::once(&mut draft.preamble))
+            {
+                noise::join_broken(body, width, &mut cleaned.repairs);
+            }
+        }
+    }
+    let mut report = cleaned.notes;
+    report.extend(draft.notes());
+    report.extend(check::sequence_notes(&draft, &cleaned.lines, &ctx));
+    report.extend(markdown_notes(&draft));
+    report.sort_by_key(|n| n.line);
+    cleaned.repairs.sort_by_key(|r| r.line);
+    Imported {
+        lang,
+        law: draft.into_law(),
+        report,
+        repairs: cleaned.repairs,
+    }
+}
+
+/// Text lines that Markdown would read as headings (they are escaped in the output).
+fn markdown_notes(d: &structure::Draft) -> Vec<ImportNote> {
+    d.bodies
+        .iter()
+        .chain(std::iter::once(&d.preamble))
+        .flatten()
+        .filter(|l| markdown::looks_like_heading(&l.text))
+        .map(|l| ImportNote {
+            line: l.no,
+            kind: NoteKind::MarkdownSyntax,
+            message: "the line starts with '#', which Markdown reads as a heading".to_string(),
+            hint: Some("it is written as '\\#' in the output; check the source".to_string()),
+        })
+        .collect()
+}

@@ -113,7 +113,8 @@ pub struct CoverageReport {
     pub provisions: Vec<ProvisionRow>,
     pub countries: Vec<CountryColumn>,
     pub instruments: Vec<InstrumentRow>,
-    /// Instrument articles that no provision of the model law cites (`palermo:7`).
+    /// Articles of binding instruments that no provision of the model law cites
+    /// (`palermo:7`); soft law left uncited shows only in [`Self::instruments`].
     pub uncovered: Vec<String>,
     /// Country → instrument → party, signatory, not-party or unknown.
     pub ratifications: BTreeMap<String, BTreeMap<String, String>>,
@@ -244,7 +245,7 @@ fn instrument_rows(
                         .filter(|r| r.instruments.iter().any(|raw| cites(raw, &inst.id, &art.number)))
                         .map(|r| r.clause.clone())
                         .collect();
-                    if clauses.is_empty() {
+                    if clauses.is_empty() && inst.binding {
                         uncovered.push(reference.clone());
                     }
                     InstrumentArticleRow {

@@ -514,3 +514,173 @@ fn themes(provisions: &[Provision]) -> Vec<ThemeSummary> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_clause, parse_legislation};
+    use crate::model::Part;
+
+    fn clause(id: &str, status: &str, tags: &str, ar: &str, en: &str) -> crate::model::Clause {
+        let text = format!(
+            "+++\nid = \"{id}\"\nstatus = \"{status}\"\ntags = [{tags}]\n\n[title]\nar = \"{id}\"\nen = \"{id}\"\n+++\n\n## ar\n\n{ar}\n\n## en\n\n{en}\n"
+        );
+        let mut d = Vec::new();
+        let c = parse_clause(&format!("law/clauses/{id}.md"), &text, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        c.expect("clause parses")
+    }
+
+    fn law() -> Law {
+        let clauses = [
+            clause(
+                "non-punishment",
+                "mandatory",
+                "\"non-punishment\"",
+                "1. لا تُلاحق الضحية جزائياً ولا تُحتجز بسبب فعل أُكرهت على ارتكابه نتيجة الاتجار.\n2. إذا كانت الضحية طفلاً لا يلزم إثبات الإكراه.",
+                "1. A victim shall not be prosecuted or detained for an act compelled by trafficking.\n2. Where the victim is a child, compulsion need not be proved.",
+            ),
+            clause(
+                "shelter",
+                "mandatory",
+                "\"shelter\"",
+                "تُنشئ الدولة دور إيواء آمنة للضحايا بموافقتهم، ولا تُعد دار الإيواء مكاناً للاحتجاز.",
+                "The State shall establish safe shelters for victims with their consent; a shelter is never a place of detention.",
+            ),
+            clause(
+                "awareness",
+                "optional",
+                "\"prevention\"",
+                "تنظم الجهات المختصة حملات توعية بمخاطر الاتجار في المدارس ووسائل الإعلام.",
+                "The competent authorities shall run awareness campaigns on the risks of trafficking in schools and the media.",
+            ),
+        ];
+        let mut law = Law {
+            id: "test-law".into(),
+            chapters: vec![Part {
+                id: "one".into(),
+                clauses: clauses.iter().map(|c| c.id.clone()).collect(),
+                ..Part::default()
+            }],
+            ..Law::default()
+        };
+        for c in clauses {
+            law.clauses.insert(c.id.clone(), c);
+        }
+        law
+    }
+
+    fn legislation(body: &str) -> Legislation {
+        let text = format!(
+            "+++\nid = \"law-1\"\nlanguage = \"ar\"\nofficial = true\n\n[title]\nar = \"قانون\"\n+++\n{body}"
+        );
+        let mut d = Vec::new();
+        let l = parse_legislation("countries/xx/legislation/law-1.md", "xx", &text, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        l.expect("legislation parses")
+    }
+
+    fn report(body: &str, explicit: bool) -> GapReport {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        compare(
+            &variant,
+            &legislation(body),
+            &CompareOptions {
+                explicit,
+                lang: Lang::En,
+            },
+        )
+    }
+
+    fn provision<'a>(r: &'a GapReport, id: &str) -> &'a Provision {
+        r.provisions
+            .iter()
+            .find(|p| p.clause.as_str() == id)
+            .expect("provision")
+    }
+
+    const BODY: &str = "## 5\nmodel: shelter\n\nتنشئ الوزارة داراً لإيواء الضحايا.\n\n## 6\n\nلا تلاحق ضحية االتجار جزائيا\n١٢\nولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار، ومنه مخالفة شروط الإقامة، وإذا كانت الضحية طفلا لا يلزم إثبات الإكراه.\n\n## 7\n\nيحدد الوزير رسوم تسجيل المركبات.\n";
+
+    #[test]
+    fn explicit_mappings_come_first_and_the_rest_is_aligned() {
+        let r = report(BODY, true);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.matches.len(), 1);
+        assert_eq!(shelter.matches[0].article, "5");
+        assert_eq!(shelter.matches[0].source, MatchSource::Explicit);
+        let np = provision(&r, "non-punishment");
+        assert_eq!(np.matches.len(), 1, "{:?}", np.matches);
+        assert_eq!(np.matches[0].article, "6");
+        assert_eq!(np.matches[0].source, MatchSource::Auto);
+        assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
+        assert_eq!(r.unmatched_articles, ["7"]);
+        assert_eq!(r.national.len(), 3);
+    }
+
+    #[test]
+    fn without_explicit_mappings_everything_is_automatic() {
+        let r = report(BODY, false);
+        assert!(r
+            .provisions
+            .iter()
+            .flat_map(|p| &p.matches)
+            .all(|m| m.source == MatchSource::Auto));
+    }
+
+    #[test]
+    fn statuses_say_what_is_missing() {
+        let r = report(BODY, true);
+        let np = provision(&r, "non-punishment");
+        assert_eq!(np.status, Coverage::Covered, "{:?}", np.missing);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.status, Coverage::Partial);
+        assert!(
+            shelter
+                .missing
+                .iter()
+                .any(|m| m.contains("shelter with the victim's consent")),
+            "{:?}",
+            shelter.missing
+        );
+        let adult_only = "## 6\n\nلا تلاحق الضحية جزائيا ولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار.\n";
+        let r = report(adult_only, false);
+        let np = provision(&r, "non-punishment");
+        assert_eq!(np.status, Coverage::Partial);
+        assert!(np.missing.iter().any(|m| m == "non-punishment of child victims"), "{:?}", np.missing);
+    }
+
+    #[test]
+    fn the_best_pair_is_diffed_in_the_report_language() {
+        let r = report(BODY, true);
+        let pair = provision(&r, "non-punishment").pair.as_ref().expect("pair");
+        assert_eq!(pair.article, "6");
+        assert_eq!(pair.national_lang, Lang::Ar);
+        assert!(pair.national.iter().any(|s| s.same));
+        assert!(pair.model.iter().any(|s| !s.same));
+    }
+
+    #[test]
+    fn mandatory_provisions_weigh_double_and_partial_counts_half() {
+        let s = coverage_score([
+            (true, Coverage::Covered),
+            (true, Coverage::Partial),
+            (false, Coverage::Missing),
+        ]);
+        // (2·1 + 2·0.5 + 1·0) / 5
+        assert!((s - 0.6).abs() < 1e-9, "{s}");
+        assert_eq!(coverage_score([]), 0.0);
+    }
+
+    #[test]
+    fn themes_and_empty_legislation() {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let r = compare(&variant, &Legislation::default(), &CompareOptions::default());
+        assert_eq!(r.law, "none");
+        assert_eq!(r.coverage, 0.0);
+        assert!(r.provisions.iter().all(|p| p.status == Coverage::Missing));
+        let themes: Vec<&str> = r.themes.iter().map(|t| t.theme.as_str()).collect();
+        assert_eq!(themes, ["non-punishment", "shelter"]);
+    }
+}

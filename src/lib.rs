@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod diagnostics;
 pub mod diff;
 pub mod import;
@@ -27,6 +28,8 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
+        cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
+        cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),

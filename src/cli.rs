@@ -44,6 +44,12 @@ pub enum Command {
     /// committed at a revision: git:HEAD~1, git:v1.0, a commit). Exit status as diff(1):
     /// 0 no differences, 1 differences, 2 trouble.
     Diff(DiffArgs),
+    /// Gap analysis: which provisions of the model law a country's legislation has, has in
+    /// part, or lacks.
+    Compare(CompareArgs),
+    /// The regional picture: every country against every model provision, the instruments'
+    /// articles, and the ratifications.
+    Coverage(CoverageArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
@@ -183,6 +189,65 @@ pub struct DiffArgs {
     /// Unchanged words to keep on each side of a change (text output).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub context: usize,
+}
+
+/// A language of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OneLang {
+    Ar,
+    En,
+    Fr,
+}
+
+/// Output formats of `qanun compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The country code (a folder under countries/): jo, eg, ma, …
+    pub country: String,
+    /// The national law to compare (its id under countries/<cc>/legislation/); default: the
+    /// first law in force listed in the profile.
+    #[arg(long, value_name = "ID")]
+    pub law: Option<String>,
+    /// The language the report shows text in (default: the national law's language).
+    #[arg(long, value_enum)]
+    pub lang: Option<OneLang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `qanun coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+    pub format: CoverageFormat,
+    /// The language of titles and labels.
+    #[arg(long, value_enum, default_value_t = OneLang::En)]
+    pub lang: OneLang,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 /// `qanun bench-corpus`: the size and seed of a generated benchmark project.

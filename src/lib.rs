@@ -8,6 +8,7 @@
 pub mod bench_corpus;
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod diagnostics;
 pub mod diff;
 pub mod import;
@@ -29,6 +30,8 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::BenchCorpus(a) => cmd::bench_corpus::run(&ctx, a),
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
+        cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
+        cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),

@@ -2,6 +2,8 @@
 
 pub mod bench_corpus;
 pub mod check;
+pub mod compare;
+pub mod coverage;
 pub mod diff;
 pub mod import;
 pub mod prepare;
@@ -134,4 +136,60 @@ pub fn finish_io(r: std::io::Result<u8>) -> u8 {
             EXIT_TROUBLE
         }
     }
+}
+
+impl From<crate::cli::OneLang> for crate::model::Lang {
+    fn from(l: crate::cli::OneLang) -> Self {
+        match l {
+            crate::cli::OneLang::Ar => crate::model::Lang::Ar,
+            crate::cli::OneLang::En => crate::model::Lang::En,
+            crate::cli::OneLang::Fr => crate::model::Lang::Fr,
+        }
+    }
+}
+
+/// Writes a command's output to `path` atomically, or to stdout; a closed pipe ends quietly.
+pub fn deliver(output: Option<&std::path::Path>, text: &str) -> u8 {
+    match output {
+        Some(p) => match crate::output::write_atomic(p, text.as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                EXIT_TROUBLE
+            }
+        },
+        None => finish_io((|| {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        })()),
+    }
+}
+
+/// Prints the load errors of the files `relevant` selects on stderr; `Err` with the exit code
+/// when there are any.
+pub fn require_clean_load(
+    ctx: &Context,
+    project: &crate::load::Project,
+    relevant: impl Fn(&str) -> bool,
+) -> Result<(), u8> {
+    let errors: Vec<crate::diagnostics::Diagnostic> = project
+        .loaded
+        .diags
+        .iter()
+        .filter(|d| d.is_error() && relevant(&d.file))
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let report = Report::new(errors, &project.loaded.sources);
+    let _ = ctx.emit(&report, &project.loaded.sources, false);
+    eprintln!(
+        "error: the project has {} error{} (run qanun check)",
+        report.errors,
+        if report.errors == 1 { "" } else { "s" }
+    );
+    Err(EXIT_TROUBLE)
 }

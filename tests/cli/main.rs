@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per command, driving the real `qanun` executable.
 
 mod check;
+mod compare;
 mod diff;
 mod import;
 mod render;

@@ -1,0 +1,423 @@
+//! Stage: compare (alignment). Scores every national article against every model article by
+//! text similarity and decides which pairs correspond. Pure and deterministic; it knows
+//! nothing of statuses or outputs.
+//!
+//! Similarity: in each language, documents (model and national articles with text in that
+//! language) get two tf-idf vectors, one over normalised word terms and one over character
+//! trigrams of those terms (robust to broken words and spelling variants); the cosine of a
+//! pair is `WORD_WEIGHT·cos(words) + (1 − WORD_WEIGHT)·cos(trigrams)`. A model article is
+//! scored as a whole and paragraph by paragraph (each prefixed by its title); its score is the
+//! larger of the whole's cosine and [`PASSAGE_WEIGHT`] times the best paragraph's, since a
+//! national article often enacts one paragraph of a long model article. The score is taken in
+//! the first language both sides have, in the order: the national law's language, English,
+//! Arabic, French. Scores go through an inverted index over the model texts, so the cost grows
+//! with the shared features rather than with every pair.
+
+use super::features::{self, Sparse, Vocab};
+use super::{model_units, national_text};
+use crate::model::{Lang, LegislationArticle};
+use crate::variant::VArticle;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Weight of the word cosine in the pair score (the trigram cosine has the rest).
+pub const WORD_WEIGHT: f32 = 0.4;
+/// Weight of the best paragraph's cosine against the whole article's (1: a paragraph counts
+/// as much as the whole).
+pub const PASSAGE_WEIGHT: f32 = 1.0;
+/// A pair scoring below this is never matched automatically.
+pub const MIN_SCORE: f32 = 0.1;
+/// A match must score at least this many times the background (see [`background`]).
+pub const LIFT: f32 = 1.2;
+/// A national article is matched to further model articles scoring at least this share of
+/// its best score (laws often put several model provisions in one article), provided no other
+/// national article matches them better.
+pub const RELATIVE: f32 = 0.8;
+/// At most this many automatic matches per national article.
+pub const MAX_PER_ARTICLE: usize = 4;
+/// How many candidates per national article are kept for the decision.
+const TOP_K: usize = 10;
+
+/// Term and trigram vectors of one text.
+struct Doc {
+    words: Sparse,
+    grams: Sparse,
+}
+
+/// A model article's vectors: the whole article, then its paragraphs.
+struct ModelDoc {
+    units: Vec<Doc>,
+}
+
+/// Everything scored in one language.
+struct Space {
+    lang: Lang,
+    words: Vocab<String>,
+    word_idf: Vec<f32>,
+    model: Vec<Option<ModelDoc>>,
+    national: Vec<Option<Doc>>,
+    /// Which model article (and whether as a whole) each unit belongs to.
+    units: Vec<(u32, bool)>,
+    /// Feature → (unit, weight), for words and trigrams.
+    post_words: Vec<Vec<(u32, f32)>>,
+    post_grams: Vec<Vec<(u32, f32)>>,
+}
+
+/// Scores pairs of model and national articles.
+pub struct Scorer {
+    spaces: Vec<Space>,
+    models: usize,
+}
+
+struct Features {
+    words: Vec<String>,
+    grams: Vec<u64>,
+}
+
+fn features_of(text: &str) -> Features {
+    let words = features::terms(text);
+    let mut grams = Vec::new();
+    features::trigrams(&words, &mut grams);
+    Features { words, grams }
+}
+
+impl Scorer {
+    /// Builds the vectors of every article in every language of `order`.
+    pub fn new(
+        models: &[&VArticle],
+        nationals: &[&LegislationArticle],
+        law_lang: Option<Lang>,
+        order: &[Lang],
+    ) -> Scorer {
+        let spaces = order
+            .iter()
+            .filter_map(|&lang| {
+                let mt: Vec<Option<Vec<String>>> =
+                    models.iter().map(|a| model_units(a, lang)).collect();
+                let nt: Vec<Option<String>> = nationals
+                    .iter()
+                    .map(|a| national_text(a, law_lang, lang))
+                    .collect();
+                Space::new(lang, &mt, &nt)
+            })
+            .collect();
+        Scorer {
+            spaces,
+            models: models.len(),
+        }
+    }
+
+    /// Builds a scorer from raw texts in one language (for tests and benchmarks): each model
+    /// text is the whole article followed by its paragraphs (may be just the whole).
+    pub fn from_texts(
+        lang: Lang,
+        models: &[Option<Vec<String>>],
+        nationals: &[Option<String>],
+    ) -> Scorer {
+        Scorer {
+            spaces: Space::new(lang, models, nationals).into_iter().collect(),
+            models: models.len(),
+        }
+    }
+
+    /// The score of model article `m` and national article `n`, in the first language both
+    /// have; `None` when they share none.
+    pub fn pair(&self, m: usize, n: usize) -> Option<f32> {
+        self.spaces.iter().find_map(|sp| {
+            let a = sp.model.get(m)?.as_ref()?;
+            let b = sp.national.get(n)?.as_ref()?;
+            let mut whole = 0.0;
+            let mut passage = 0.0f32;
+            for (k, u) in a.units.iter().enumerate() {
+                let s = combine(
+                    features::dot(&u.words, &b.words),
+                    features::dot(&u.grams, &b.grams),
+                );
+                if k == 0 {
+                    whole = s;
+                } else {
+                    passage = passage.max(s);
+                }
+            }
+            Some(whole.max(PASSAGE_WEIGHT * passage))
+        })
+    }
+
+    /// The inverse document frequency of a term in a language (high for unseen terms).
+    pub fn idf(&self, lang: Lang, term: &str) -> f32 {
+        let Some(sp) = self.spaces.iter().find(|s| s.lang == lang) else {
+            return 1.0;
+        };
+        sp.words
+            .id(&term.to_string())
+            .and_then(|id| sp.word_idf.get(id as usize).copied())
+            .unwrap_or_else(|| sp.word_idf.iter().copied().fold(1.0, f32::max))
+    }
+
+    /// Scores of national article `n` against every model article (0 where nothing is shared).
+    pub fn rank(&self, n: usize) -> Vec<f32> {
+        let mut out = vec![0.0f32; self.models];
+        let mut done = vec![false; self.models];
+        for sp in &self.spaces {
+            let Some(Some(doc)) = sp.national.get(n) else {
+                continue;
+            };
+            let mut w = vec![0.0f32; sp.units.len()];
+            let mut g = vec![0.0f32; sp.units.len()];
+            accumulate(&doc.words, &sp.post_words, &mut w);
+            accumulate(&doc.grams, &sp.post_grams, &mut g);
+            let mut whole = vec![0.0f32; self.models];
+            let mut passage = vec![0.0f32; self.models];
+            for (u, &(m, is_whole)) in sp.units.iter().enumerate() {
+                let s = combine(w[u], g[u]);
+                let slot = if is_whole { &mut whole } else { &mut passage };
+                if let Some(x) = slot.get_mut(m as usize) {
+                    *x = x.max(s);
+                }
+            }
+            for (m, slot) in out.iter_mut().enumerate() {
+                let has = sp.model.get(m).is_some_and(Option::is_some);
+                if has && !done[m] {
+                    *slot = whole[m].max(PASSAGE_WEIGHT * passage[m]);
+                    done[m] = true;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn combine(words: f32, grams: f32) -> f32 {
+    WORD_WEIGHT * words + (1.0 - WORD_WEIGHT) * grams
+}
+
+fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
+    for &(f, w) in v {
+        if let Some(list) = postings.get(f as usize) {
+            for &(u, wu) in list {
+                if let Some(a) = acc.get_mut(u as usize) {
+                    *a += w * wu;
+                }
+            }
+        }
+    }
+}
+
+type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
+
+impl Space {
+    fn new(
+        lang: Lang,
+        models: &[Option<Vec<String>>],
+        nationals: &[Option<String>],
+    ) -> Option<Space> {
+        if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
+            return None;
+        }
+        let mf: Vec<Option<Vec<Features>>> = models
+            .par_iter()
+            .map(|t| {
+                t.as_ref()
+                    .map(|units| units.iter().map(|u| features_of(u)).collect())
+            })
+            .collect();
+        let nf: Vec<Option<Features>> = nationals
+            .par_iter()
+            .map(|t| t.as_deref().map(features_of))
+            .collect();
+        let mut words: Vocab<String> = Vocab::default();
+        let mut grams: Vocab<u64> = Vocab::default();
+        let mut count = |f: &Features, document: bool| -> Counts {
+            (
+                words.counts(&f.words, document),
+                grams.counts(&f.grams, document),
+            )
+        };
+        let mc: Vec<Option<Vec<Counts>>> = mf
+            .iter()
+            .map(|units| {
+                units.as_ref().map(|us| {
+                    us.iter()
+                        .enumerate()
+                        .map(|(k, f)| count(f, k == 0))
+                        .collect()
+                })
+            })
+            .collect();
+        let nc: Vec<Option<Counts>> = nf
+            .iter()
+            .map(|f| f.as_ref().map(|f| count(f, true)))
+            .collect();
+        let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
+        let word_idf = words.idf(docs);
+        let gram_idf = grams.idf(docs);
+        let weigh = |(w, g): &Counts| Doc {
+            words: features::weigh(w, &word_idf),
+            grams: features::weigh(g, &gram_idf),
+        };
+        let model: Vec<Option<ModelDoc>> = mc
+            .iter()
+            .map(|c| {
+                c.as_ref().map(|us| ModelDoc {
+                    units: us.iter().map(weigh).collect(),
+                })
+            })
+            .collect();
+        let national: Vec<Option<Doc>> = nc.iter().map(|c| c.as_ref().map(weigh)).collect();
+        let mut units = Vec::new();
+        let mut post_words = vec![Vec::new(); words.len()];
+        let mut post_grams = vec![Vec::new(); grams.len()];
+        for (m, d) in model.iter().enumerate() {
+            let Some(d) = d else { continue };
+            for (k, unit) in d.units.iter().enumerate() {
+                let u = u32::try_from(units.len()).unwrap_or(u32::MAX);
+                units.push((u32::try_from(m).unwrap_or(u32::MAX), k == 0));
+                post(&unit.words, u, &mut post_words);
+                post(&unit.grams, u, &mut post_grams);
+            }
+        }
+        Some(Space {
+            lang,
+            words,
+            word_idf,
+            model,
+            national,
+            units,
+            post_words,
+            post_grams,
+        })
+    }
+}
+
+fn post(v: &Sparse, unit: u32, postings: &mut [Vec<(u32, f32)>]) {
+    for &(f, w) in v {
+        if let Some(p) = postings.get_mut(f as usize) {
+            p.push((unit, w));
+        }
+    }
+}
+
+/// The best candidates of one national article: (model article, score), best first.
+fn top(scores: &[f32]) -> Vec<(usize, f32)> {
+    let mut v: Vec<(usize, f32)> = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, s)| *s > 0.0)
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(TOP_K);
+    v
+}
+
+/// The typical score of an unrelated model article for a national article: the mean of its
+/// candidates ranked third to eighth (every article shares some vocabulary with every other).
+fn background(cands: &[(usize, f32)]) -> f32 {
+    let rest: Vec<f32> = cands.iter().skip(2).take(6).map(|c| c.1).collect();
+    if rest.is_empty() {
+        0.0
+    } else {
+        rest.iter().sum::<f32>() / rest.len() as f32
+    }
+}
+
+/// Decides the automatic matches of the `eligible` national articles. A national article is
+/// matched to its best model article, and to further ones scoring at least [`RELATIVE`] times
+/// the best that no other national article scores higher with (at most
+/// [`MAX_PER_ARTICLE`]); every match scores at least [`MIN_SCORE`] and [`LIFT`] times the
+/// article's background. Returns (model article, national article, score), sorted.
+pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
+    let candidates: Vec<(usize, Vec<(usize, f32)>)> = eligible
+        .par_iter()
+        .map(|&n| (n, top(&scorer.rank(n))))
+        .collect();
+    let mut best_for_model: BTreeMap<usize, f32> = BTreeMap::new();
+    for (_, cands) in &candidates {
+        for &(m, s) in cands {
+            let e = best_for_model.entry(m).or_insert(0.0);
+            *e = e.max(s);
+        }
+    }
+    let mut out = Vec::new();
+    for (n, cands) in &candidates {
+        let Some(&(_, best)) = cands.first() else {
+            continue;
+        };
+        let floor = MIN_SCORE.max(LIFT * background(cands));
+        for (k, &(m, s)) in cands.iter().take(MAX_PER_ARTICLE).enumerate() {
+            let claimed = best_for_model.get(&m).is_some_and(|&b| b > s);
+            let further_ok = k == 0 || (s >= RELATIVE * best && !claimed);
+            if s >= floor && further_ok {
+                out.push((m, *n, s));
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.0, a.1));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(t: &str) -> Option<String> {
+        Some(t.to_string())
+    }
+
+    fn m(t: &str) -> Option<Vec<String>> {
+        Some(vec![t.to_string()])
+    }
+
+    #[test]
+    fn similar_texts_score_higher_and_noise_does_not_hurt() {
+        let models = [
+            m("لا تُقام الدعوى الجزائية على ضحية الاتجار بالبشر بسبب فعل أُكرهت على ارتكابه"),
+            m("تُنشأ دور إيواء لضحايا الاتجار تقدم السكن الآمن والرعاية الصحية والنفسية"),
+            m("تختص المحاكم الوطنية بالنظر في الجرائم المرتكبة على إقليم الدولة"),
+        ];
+        let nationals = [
+            s("لا تلاحق ضحية االتجار جزائيا عن فعل\n١٢\nأكرهت على ارتكابه"),
+            s("تنشئ الوزارة دارا لإيواء الضحايا وتقدم لهم الرعاية الصحية والنفسية"),
+        ];
+        let sc = Scorer::from_texts(Lang::Ar, &models, &nationals);
+        let r0 = sc.rank(0);
+        let r1 = sc.rank(1);
+        assert!(r0[0] > r0[1], "{r0:?}");
+        assert!(r1[1] > r1[0], "{r1:?}");
+        assert_eq!(sc.pair(0, 0), Some(r0[0]));
+        let d = decide(&sc, &[0, 1]);
+        assert_eq!(
+            d.iter().map(|(m, n, _)| (*m, *n)).collect::<Vec<_>>(),
+            vec![(0, 0), (1, 1)]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_can_carry_the_match() {
+        let models = [Some(vec![
+            "Shelter. Victims have a right to shelter. Shelters keep records. Staff are trained. Inspections happen yearly.".to_string(),
+            "Shelter. Victims have a right to shelter.".to_string(),
+        ])];
+        let sc = Scorer::from_texts(
+            Lang::En,
+            &models,
+            &[s("Every victim has a right to shelter.")],
+        );
+        let whole_only = Scorer::from_texts(
+            Lang::En,
+            &[m(
+                "Shelter. Victims have a right to shelter. Shelters keep records. Staff are trained. Inspections happen yearly.",
+            )],
+            &[s("Every victim has a right to shelter.")],
+        );
+        assert!(sc.rank(0)[0] > whole_only.rank(0)[0]);
+    }
+
+    #[test]
+    fn no_shared_language_gives_no_score() {
+        let sc = Scorer::from_texts(Lang::Fr, &[m("traite des personnes")], &[None]);
+        assert_eq!(sc.pair(0, 0), None);
+        assert_eq!(sc.rank(0), vec![0.0]);
+        assert!(decide(&sc, &[0]).is_empty());
+    }
+}

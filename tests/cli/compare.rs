@@ -1,0 +1,362 @@
+//! `qanun compare` and `qanun coverage`: the real binary on fixtures and on the shipped data,
+//! and the quality of automatic alignment measured on the hand-mapped gold set.
+
+use crate::support::{Project, repo, run_in};
+use qanun::compare::{CompareOptions, MatchSource, compare};
+use qanun::model::Lang;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The keys of an object, sorted.
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .cloned()
+        .collect();
+    k.sort();
+    k
+}
+
+/// The check fixture's project with one of the compare overlays.
+fn fixture(overlay: &str) -> Project {
+    Project::from_fixtures(&["check/valid", &format!("compare/{overlay}")])
+}
+
+#[test]
+fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
+    let r = run_in(&repo(), &["compare", "jo", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    assert_eq!(
+        keys(&j),
+        [
+            "country",
+            "coverage",
+            "law",
+            "provisions",
+            "unmatched_articles"
+        ]
+    );
+    assert_eq!(j["country"], "jo");
+    assert_eq!(j["law"], "law-9-2009");
+    let cov = j["coverage"].as_f64().expect("coverage is a number");
+    assert!((0.0..=1.0).contains(&cov));
+    let provisions = j["provisions"].as_array().expect("provisions");
+    assert!(provisions.len() >= 60, "{} provisions", provisions.len());
+    for p in provisions {
+        assert_eq!(
+            keys(p),
+            [
+                "clause",
+                "mandatory",
+                "matches",
+                "missing",
+                "number",
+                "status",
+                "tags"
+            ]
+        );
+        assert!(["covered", "partial", "missing"].contains(&p["status"].as_str().unwrap_or("")));
+        assert!(p["mandatory"].is_boolean());
+        for m in p["matches"].as_array().expect("matches") {
+            assert_eq!(keys(m), ["article", "score", "source"]);
+            assert!(["explicit", "auto"].contains(&m["source"].as_str().unwrap_or("")));
+        }
+        if p["status"] == "missing" {
+            assert!(p["matches"].as_array().is_some_and(Vec::is_empty));
+        }
+    }
+    let def = provisions
+        .iter()
+        .find(|p| p["clause"] == "trafficking-definition")
+        .expect("trafficking-definition");
+    assert!(
+        def["matches"].as_array().is_some_and(|ms| ms
+            .iter()
+            .any(|m| m["article"] == "3" && m["source"] == "explicit")),
+        "{def}"
+    );
+    assert!(j["unmatched_articles"].is_array());
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run_in(&repo(), &["compare", "jo", "--format", "json"]);
+    let b = run_in(&repo(), &["compare", "jo", "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn text_md_and_html_outputs_render_on_the_shipped_data() {
+    for (fmt, needle) in [
+        ("text", "trafficking-definition"),
+        ("md", "| # |"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        let r = run_in(&repo(), &["compare", "jo", "--lang", "en", "--format", fmt]);
+        r.assert_no_panic();
+        assert_eq!(r.code, 0, "{fmt}: {}", r.stderr);
+        assert!(r.stdout.contains(needle), "{fmt}: no {needle}");
+        assert!(r.stdout.contains("Coverage"), "{fmt}");
+    }
+    let ar = run_in(&repo(), &["compare", "jo", "--format", "html"]);
+    assert!(ar.stdout.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(ar.stdout.contains("<mark class=\"model\">"));
+}
+
+#[test]
+fn html_escapes_hostile_national_text() {
+    let p = fixture("hostile");
+    let r = p.run(&["compare", "jo", "--format", "html"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for raw in [
+        "<script",
+        "<iframe",
+        "<img",
+        "<b>bold",
+        "<i>معاقبة",
+        "<h1>heading",
+    ] {
+        assert!(!r.stdout.contains(raw), "unescaped {raw}");
+    }
+    assert!(r.stdout.contains("&lt;script&gt;"));
+    assert!(r.stdout.contains("&amp;"));
+    let md = p.run(&["compare", "jo", "--format", "md"]);
+    assert!(!md.stdout.contains("<script"), "markdown lets HTML through");
+}
+
+#[test]
+fn legislation_imported_without_mappings_is_aligned_automatically() {
+    let p = fixture("imported");
+    let r = p.run(&["compare", "jo", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let matched = |clause: &str| -> Vec<(String, String)> {
+        j["provisions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|p| p["clause"] == clause)
+            .flat_map(|p| p["matches"].as_array().cloned().unwrap_or_default())
+            .map(|m| {
+                (
+                    m["article"].as_str().unwrap_or("").to_string(),
+                    m["source"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        matched("non-punishment"),
+        [("7".to_string(), "auto".to_string())]
+    );
+    assert_eq!(matched("offence"), [("8".to_string(), "auto".to_string())]);
+    assert_eq!(j["unmatched_articles"], serde_json::json!(["9"]));
+}
+
+#[test]
+fn trouble_exits_2_with_a_message() {
+    let r = run_in(&repo(), &["compare", "zz"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown country `zz`"), "{}", r.stderr);
+    let r = run_in(&repo(), &["compare", "jo", "--law", "no-such-law"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no-such-law"), "{}", r.stderr);
+    let r = run_in(&repo(), &["compare", "jo", "--format", "pdf"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not yet available"), "{}", r.stderr);
+}
+
+#[test]
+fn load_errors_are_printed_as_diagnostics_and_exit_2() {
+    let p = fixture("broken");
+    let r = p.run(&["compare", "jo"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("countries/jo/legislation/law-9-2009.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let p = fixture("hostile");
+    let target = p.path().join("out/jo.json");
+    let target = target.to_str().expect("utf-8 path");
+    let r = p.run(&["compare", "jo", "--format", "json", "-o", target]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let j: Value =
+        serde_json::from_str(&std::fs::read_to_string(p.path().join("out/jo.json")).expect("read"))
+            .expect("json file");
+    assert_eq!(j["country"], "jo");
+    let names: Vec<String> = std::fs::read_dir(p.path().join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["jo.json"]);
+}
+
+#[test]
+fn coverage_shows_every_country_and_instrument() {
+    let r = run_in(&repo(), &["coverage", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let countries = j["countries"].as_array().expect("countries");
+    assert!(countries.iter().any(|c| c["code"] == "jo"));
+    let provisions = j["provisions"].as_array().map_or(0, Vec::len);
+    for c in countries {
+        assert_eq!(
+            c["cells"].as_object().map_or(0, |m| m.len()),
+            provisions,
+            "{}",
+            c["code"]
+        );
+        for cell in c["cells"].as_object().into_iter().flat_map(|m| m.values()) {
+            let st = cell["status"].as_str().unwrap_or("");
+            let unmet = st == "partial" || st == "missing";
+            assert_eq!(unmet, cell.get("duty").is_some(), "{cell}");
+        }
+    }
+    assert!(j["instruments"].as_array().is_some_and(|i| !i.is_empty()));
+    assert!(j["ratifications"]["jo"]["palermo"] == "party");
+    for fmt in ["text", "md", "html"] {
+        let r = run_in(&repo(), &["coverage", "--format", fmt]);
+        assert_eq!(r.code, 0, "{fmt}: {}", r.stderr);
+        assert!(r.stdout.contains("jo"), "{fmt}");
+    }
+}
+
+#[test]
+fn coverage_marks_obligations_by_ratification() {
+    let p = fixture("hostile");
+    let r = p.run(&["coverage", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let jo = &j["countries"][0]["cells"];
+    // offence cites palermo (binding; Jordan is a party): an obligation where unmet.
+    // non-punishment cites only OHCHR soft law: a recommendation at most.
+    assert_ne!(jo["non-punishment"]["duty"], "obligation", "{jo}");
+    let html = p.run(&["coverage", "--format", "html"]);
+    assert!(!html.stdout.contains("<script"));
+}
+
+/// Precision and recall reached on the whole gold set (explicit mappings off): 0.810 and 0.825
+/// on the three sets the constants of `compare::align` were chosen on, 0.615 and 0.667 on the
+/// held-out `bh-ar`. The test fails when either falls more than [`MARGIN`] below.
+const REACHED_PRECISION: f64 = 0.775;
+const REACHED_RECALL: f64 = 0.797;
+const MARGIN: f64 = 0.03;
+
+/// The gold sets: folder under tests/fixtures/compare/gold, and the report language.
+const GOLD_SETS: [(&str, Lang); 4] = [
+    ("eg-ar", Lang::Ar),
+    ("ma-fr", Lang::Fr),
+    ("lb-ar-pdf", Lang::Ar),
+    ("bh-ar", Lang::Ar),
+];
+
+#[derive(serde::Deserialize)]
+struct Gold {
+    country: String,
+    articles: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// (true positives, predicted, gold) for one set, and the errors for the message.
+fn evaluate(set: &str, lang: Lang) -> (usize, usize, usize, Vec<String>) {
+    let project = qanun::load::load_law_only(&repo());
+    let law = &project.law;
+    let (variant, _) = qanun::variant::build(law, None, &Lang::ALL);
+    let dir = repo().join("tests/fixtures/compare/gold").join(set);
+    let gold: Gold =
+        toml::from_str(&std::fs::read_to_string(dir.join("gold.toml")).expect("gold.toml"))
+            .expect("gold.toml parses");
+    let text = std::fs::read_to_string(dir.join("legislation.md")).expect("legislation.md");
+    let mut diags = Vec::new();
+    let leg = qanun::load::parse_legislation(
+        &format!("gold/{set}/legislation.md"),
+        &gold.country,
+        &text,
+        &mut diags,
+    )
+    .expect("legislation parses");
+    assert!(diags.is_empty(), "{set}: {diags:?}");
+    let numbers: BTreeSet<&str> = leg.articles().map(|a| a.number.as_str()).collect();
+    let expected: BTreeSet<(String, String)> = gold
+        .articles
+        .iter()
+        .inspect(|(n, _)| assert!(numbers.contains(n.as_str()), "{set}: no article {n}"))
+        .flat_map(|(n, cs)| cs.iter().map(move |c| (n.clone(), c.clone())))
+        .filter(|(_, c)| law.clauses.contains_key(c.as_str()))
+        .collect();
+    let report = compare(
+        &variant,
+        &leg,
+        &CompareOptions {
+            explicit: false,
+            lang,
+        },
+    );
+    let predicted: BTreeSet<(String, String)> = report
+        .provisions
+        .iter()
+        .flat_map(|p| {
+            p.matches
+                .iter()
+                .filter(|m| m.source == MatchSource::Auto)
+                .map(move |m| (m.article.clone(), p.clause.to_string()))
+        })
+        .collect();
+    let tp = predicted.intersection(&expected).count();
+    let mut errors: Vec<String> = predicted
+        .difference(&expected)
+        .map(|(n, c)| format!("{set}: wrong {n} → {c}"))
+        .collect();
+    errors.extend(
+        expected
+            .difference(&predicted)
+            .map(|(n, c)| format!("{set}: missed {n} → {c}")),
+    );
+    (tp, predicted.len(), expected.len(), errors)
+}
+
+#[test]
+fn automatic_alignment_holds_its_precision_and_recall_on_the_gold_set() {
+    let (mut tp, mut pred, mut gold) = (0, 0, 0);
+    let mut errors = Vec::new();
+    for (set, lang) in GOLD_SETS {
+        let (t, p, g, e) = evaluate(set, lang);
+        eprintln!(
+            "{set}: precision {:.3} recall {:.3} ({t} of {p} predicted, {g} expected)",
+            t as f64 / p.max(1) as f64,
+            t as f64 / g.max(1) as f64
+        );
+        tp += t;
+        pred += p;
+        gold += g;
+        errors.extend(e);
+    }
+    let precision = tp as f64 / pred.max(1) as f64;
+    let recall = tp as f64 / gold.max(1) as f64;
+    eprintln!(
+        "all: precision {precision:.3} recall {recall:.3} ({tp} of {pred} predicted, {gold} expected)"
+    );
+    for e in &errors {
+        eprintln!("  {e}");
+    }
+    assert!(gold >= 50, "the gold set shrank: {gold} pairs");
+    assert!(
+        precision >= REACHED_PRECISION - MARGIN && recall >= REACHED_RECALL - MARGIN,
+        "alignment quality fell: precision {precision:.3} (reached {REACHED_PRECISION}), recall {recall:.3} (reached {REACHED_RECALL})"
+    );
+}

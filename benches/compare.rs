@@ -27,13 +27,13 @@ fn run(bencher: Bencher, explicit: bool) {
 }
 
 /// Explicit `model:` mappings first, automatic alignment for the rest (as `qanun compare`).
-#[divan::bench(sample_count = 5, sample_size = 1)]
+#[divan::bench(sample_count = 3, sample_size = 1)]
 fn compare_1000_x_3000(bencher: Bencher) {
     run(bencher, true);
 }
 
 /// Automatic alignment only.
-#[divan::bench(sample_count = 5, sample_size = 1)]
+#[divan::bench(sample_count = 3, sample_size = 1)]
 fn compare_1000_x_3000_auto_only(bencher: Bencher) {
     run(bencher, false);
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
+    /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
+    Packet(PacketArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,4 +84,37 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// A PDF standard the packet must conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/UA-1: an accessible, tagged PDF.
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b: for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Country codes (jo, eg, ma, …).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub countries: Vec<String>,
+    /// Every country of the project, built in parallel.
+    #[arg(long)]
+    pub all: bool,
+    /// Language of the packets (default: each country's first language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Another folder of fonts to use besides the embedded Amiri.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Make the PDF conform to a standard.
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandardArg>,
 }

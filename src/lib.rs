@@ -24,5 +24,6 @@ pub fn run(cli: cli::Cli) -> u8 {
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
+        cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
     }
 }

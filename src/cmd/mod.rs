@@ -1,6 +1,7 @@
 //! Commands: each a thin `run` that wires the stages together and turns results into an exit code.
 
 pub mod check;
+pub mod packet;
 pub mod prepare;
 pub mod render;
 

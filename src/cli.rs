@@ -38,6 +38,12 @@ pub enum ColorArg {
 pub enum Command {
     /// Check the law, the countries and their variants; report every problem found.
     Check(CheckArgs),
+    /// Gap analysis: which provisions of the model law a country's legislation has, has in
+    /// part, or lacks.
+    Compare(CompareArgs),
+    /// The regional picture: every country against every model provision, the instruments'
+    /// articles, and the ratifications.
+    Coverage(CoverageArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
     /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
@@ -117,4 +123,63 @@ pub struct PacketArgs {
     /// Make the PDF conform to a standard.
     #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandardArg>,
+}
+
+/// A language of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Ar,
+    En,
+    Fr,
+}
+
+/// Output formats of `qanun compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The country code (a folder under countries/): jo, eg, ma, …
+    pub country: String,
+    /// The national law to compare (its id under countries/<cc>/legislation/); default: the
+    /// first law in force listed in the profile.
+    #[arg(long, value_name = "ID")]
+    pub law: Option<String>,
+    /// The language the report shows text in (default: the national law's language).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `qanun coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Text,
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+    pub format: CoverageFormat,
+    /// The language of titles and labels.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }

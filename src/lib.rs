@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
@@ -23,6 +24,8 @@ pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
+        cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
     }

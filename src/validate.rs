@@ -336,7 +336,16 @@ fn check_country(
         .cloned()
         .unwrap_or_else(|| country.code.clone());
     let mut used: BTreeSet<String> = used_vars.clone();
+    // The country's own articles follow the same rules as the model's; they may refer to the
+    // model's articles and to each other.
+    let known: BTreeMap<ClauseId, Clause> = law
+        .clauses
+        .iter()
+        .chain(country.variant.clauses.iter())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for c in country.variant.clauses.values() {
+        check_clause(law, c, &known, out);
         used.extend(c.vars().map(|(n, _)| n.to_string()));
     }
     for terms in country.terms.values() {

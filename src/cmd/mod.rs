@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod packet;
+pub mod compare;
+pub mod coverage;
 pub mod prepare;
 pub mod render;
 
@@ -132,4 +134,60 @@ pub fn finish_io(r: std::io::Result<u8>) -> u8 {
             EXIT_TROUBLE
         }
     }
+}
+
+impl From<crate::cli::LangArg> for crate::model::Lang {
+    fn from(l: crate::cli::LangArg) -> Self {
+        match l {
+            crate::cli::LangArg::Ar => crate::model::Lang::Ar,
+            crate::cli::LangArg::En => crate::model::Lang::En,
+            crate::cli::LangArg::Fr => crate::model::Lang::Fr,
+        }
+    }
+}
+
+/// Writes a command's output to `path` atomically, or to stdout; a closed pipe ends quietly.
+pub fn deliver(output: Option<&std::path::Path>, text: &str) -> u8 {
+    match output {
+        Some(p) => match crate::output::write_atomic(p, text.as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                EXIT_TROUBLE
+            }
+        },
+        None => finish_io((|| {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        })()),
+    }
+}
+
+/// Prints the load errors of the files `relevant` selects on stderr; `Err` with the exit code
+/// when there are any.
+pub fn require_clean_load(
+    ctx: &Context,
+    project: &crate::load::Project,
+    relevant: impl Fn(&str) -> bool,
+) -> Result<(), u8> {
+    let errors: Vec<crate::diagnostics::Diagnostic> = project
+        .loaded
+        .diags
+        .iter()
+        .filter(|d| d.is_error() && relevant(&d.file))
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let report = Report::new(errors, &project.loaded.sources);
+    let _ = ctx.emit(&report, &project.loaded.sources, false);
+    eprintln!(
+        "error: the project has {} error{} (run qanun check)",
+        report.errors,
+        if report.errors == 1 { "" } else { "s" }
+    );
+    Err(EXIT_TROUBLE)
 }

@@ -7,7 +7,7 @@ use crate::cli::{PacketArgs, PdfStandardArg};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
 use crate::pdf::{Engine, PdfStandard};
-use crate::render::packet::{PacketInput, packet_view};
+use crate::render::packet::{Gaps, PacketInput, packet_view};
 use crate::render::{Format, Templates};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -98,13 +98,19 @@ fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Out
         .country()
         .ok_or_else(|| format!("unknown country `{cc}`"))?;
     let law = &prepared.project.law;
+    let opts = crate::compare::CompareOptions {
+        explicit: true,
+        lang: prepared.lang,
+    };
+    let report = crate::compare::compare_country(law, country, None, &opts)?;
+    let gaps = Gaps::from_report(&report);
     let view = packet_view(&PacketInput {
         law,
         country,
         variant: &prepared.variant,
         lang: prepared.lang,
         fallback: prepared.fallback,
-        gaps: None,
+        gaps: Some(&gaps),
     });
     let text = Templates::load(&ctx.root, Format::Typ, PACKET_TEMPLATES)
         .and_then(|t| t.render("packet", &view))

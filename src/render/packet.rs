@@ -11,17 +11,7 @@ use crate::text::bidi::split_ltr_numbers;
 use crate::variant::{self, Variant};
 use serde::Serialize;
 
-/// The priority themes of the alliance, in the order asks are drawn from them.
-pub const PRIORITY_THEMES: [&str; 8] = [
-    "early-marriage",
-    "domestic-work",
-    "non-punishment",
-    "shelter",
-    "referral",
-    "re-trafficking",
-    "identification",
-    "children",
-];
+use crate::compare::PRIORITY_THEMES;
 
 /// The most asks a summary makes.
 const MAX_ASKS: usize = 5;
@@ -55,6 +45,33 @@ pub struct Gaps {
     /// The national law compared, in the packet's language.
     pub law_title: String,
     pub items: Vec<GapItem>,
+}
+
+impl Gaps {
+    /// The packet's view of a gap report.
+    pub fn from_report(r: &crate::compare::GapReport) -> Gaps {
+        use crate::compare::Coverage;
+        let spans = |v: &[crate::compare::Span]| v.iter().map(|s| (s.text.clone(), s.same)).collect();
+        Gaps {
+            coverage: r.coverage,
+            law_title: r.law_title.clone(),
+            items: r
+                .provisions
+                .iter()
+                .map(|p| GapItem {
+                    clause: p.clause.to_string(),
+                    status: match p.status {
+                        Coverage::Covered => GapStatus::Covered,
+                        Coverage::Partial => GapStatus::Partial,
+                        Coverage::Missing => GapStatus::Missing,
+                    },
+                    national: p.matches.iter().map(|m| m.article.clone()).collect(),
+                    missing: p.missing.clone(),
+                    pair: p.pair.as_ref().map(|x| (spans(&x.national), spans(&x.model))),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One instrument and the country's status with respect to it.

@@ -294,3 +294,11 @@ fn the_shipped_law_passes_check() {
     assert_eq!(j["errors"], 0, "{:#}", j["diagnostics"]);
     assert_eq!(r.code, 0);
 }
+
+#[test]
+fn a_country_replacement_article_is_checked_like_the_model() {
+    let (exit, diags) = check_case("variant-clause");
+    assert_eq!(exit, 1);
+    expect(&diags, "unknown-reference", "countries/jo/variant/clauses/non-punishment.md", 14, 44);
+    expect(&diags, "missing-translation", "countries/jo/variant/clauses/non-punishment.md", 2, 6);
+}

@@ -1,0 +1,77 @@
+//! Stage: compare (display, JSON). The gap report in the documented shape
+//! `{"country","law","coverage","provisions":[…],"unmatched_articles":[…]}`, and the regional
+//! report as its struct. Serialisation only.
+
+use super::super::GapReport;
+use super::super::coverage::CoverageReport;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct JsonMatch<'a> {
+    article: &'a str,
+    score: f64,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonProvision<'a> {
+    clause: &'a str,
+    number: &'a str,
+    status: &'static str,
+    mandatory: bool,
+    tags: &'a [String],
+    matches: Vec<JsonMatch<'a>>,
+    missing: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    country: &'a str,
+    law: &'a str,
+    coverage: f64,
+    provisions: Vec<JsonProvision<'a>>,
+    unmatched_articles: &'a [String],
+}
+
+/// The gap report as pretty JSON, with a final newline.
+pub fn render(r: &GapReport) -> String {
+    let view = JsonReport {
+        country: &r.country,
+        law: &r.law,
+        coverage: r.coverage,
+        provisions: r
+            .provisions
+            .iter()
+            .map(|p| JsonProvision {
+                clause: p.clause.as_str(),
+                number: &p.number,
+                status: p.status.as_str(),
+                mandatory: p.mandatory,
+                tags: &p.tags,
+                matches: p
+                    .matches
+                    .iter()
+                    .map(|m| JsonMatch {
+                        article: &m.article,
+                        score: m.score,
+                        source: m.source.as_str(),
+                    })
+                    .collect(),
+                missing: &p.missing,
+            })
+            .collect(),
+        unmatched_articles: &r.unmatched_articles,
+    };
+    to_pretty(&view)
+}
+
+/// The regional report as pretty JSON, with a final newline.
+pub fn render_coverage(r: &CoverageReport) -> String {
+    to_pretty(r)
+}
+
+fn to_pretty<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".to_string());
+    s.push('\n');
+    s
+}

@@ -1,0 +1,190 @@
+//! Stage: compare (display, Markdown). The gap report and the regional matrix as Markdown
+//! for papers and issue trackers. Rendering only; table cells are escaped.
+
+use super::super::coverage::CoverageReport;
+use super::super::{GapReport, MatchSource};
+use super::{Label, cell_symbol, label, percent, status_label, theme_label};
+use std::fmt::Write;
+
+/// Escapes text for a Markdown table cell or line: pipes, emphasis and HTML characters.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The gap report as Markdown.
+pub fn render(r: &GapReport) -> String {
+    let l = r.lang;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {}: {} — {}\n",
+        label(l, Label::GapTitle),
+        escape(&r.country),
+        escape(&r.law_title)
+    );
+    let _ = writeln!(
+        s,
+        "{}: **{}** ({}). {}: `{}`\n",
+        label(l, Label::CoverageWord),
+        percent(r.coverage),
+        label(l, Label::Formula),
+        label(l, Label::NationalLaw),
+        escape(&r.law)
+    );
+    let _ = writeln!(s, "## {}\n", label(l, Label::Themes));
+    let _ = writeln!(s, "| | % | + | ~ | - |\n|---|---|---|---|---|");
+    for t in &r.themes {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            escape(&theme_label(l, &t.theme)),
+            percent(t.score),
+            t.covered,
+            t.partial,
+            t.missing
+        );
+    }
+    let _ = writeln!(s, "\n## {}\n", label(l, Label::Provisions));
+    let _ = writeln!(
+        s,
+        "| # | {} | | {} | {} |\n|---|---|---|---|---|",
+        label(l, Label::Provisions),
+        label(l, Label::Matches),
+        label(l, Label::Missing)
+    );
+    for p in &r.provisions {
+        let ms: Vec<String> = p
+            .matches
+            .iter()
+            .map(|m| {
+                let src = if m.source == MatchSource::Explicit {
+                    Label::Explicit
+                } else {
+                    Label::Auto
+                };
+                format!("{} ({}, {:.2})", escape(&m.article), label(l, src), m.score)
+            })
+            .collect();
+        let missing: Vec<String> = p.missing.iter().map(|m| escape(m)).collect();
+        let _ = writeln!(
+            s,
+            "| {} | {} (`{}`){} | {} | {} | {} |",
+            escape(&p.number),
+            escape(&p.title),
+            escape(p.clause.as_str()),
+            if p.mandatory { "" } else { " ○" },
+            status_label(l, p.status),
+            ms.join("; "),
+            missing.join("; ")
+        );
+    }
+    let um: Vec<String> = r.unmatched_articles.iter().map(|a| escape(a)).collect();
+    let _ = writeln!(
+        s,
+        "\n{}: {}",
+        label(l, Label::Unmatched),
+        if um.is_empty() {
+            label(l, Label::NoneWord).to_string()
+        } else {
+            um.join(", ")
+        }
+    );
+    s
+}
+
+/// The regional matrix as Markdown tables.
+pub fn render_coverage(r: &CoverageReport) -> String {
+    let l = r.lang;
+    let mut s = String::new();
+    let _ = writeln!(s, "# {} ({} {})\n", label(l, Label::RegionalTitle), escape(&r.law), escape(&r.version));
+    let _ = writeln!(
+        s,
+        "{}: `+` {}, `~` {}, `-` {}, `x` {}, `!` {}\n",
+        label(l, Label::Legend),
+        label(l, Label::Covered),
+        label(l, Label::Partial),
+        label(l, Label::MissingStatus),
+        label(l, Label::Omitted),
+        label(l, Label::Obligation)
+    );
+    let _ = write!(s, "| # | |");
+    for c in &r.countries {
+        let _ = write!(s, " {} |", escape(&c.code));
+    }
+    let _ = write!(s, "\n|---|---|");
+    for _ in &r.countries {
+        s.push_str("---|");
+    }
+    s.push('\n');
+    for p in &r.provisions {
+        let _ = write!(s, "| {} | {} |", escape(&p.number), escape(&p.title));
+        for c in &r.countries {
+            let sym = c.cells.get(&p.clause).map_or("", cell_symbol);
+            let _ = write!(s, " `{sym}` |");
+        }
+        s.push('\n');
+    }
+    let _ = write!(s, "| | **{}** |", label(l, Label::CoverageWord));
+    for c in &r.countries {
+        let _ = write!(s, " {} |", percent(c.coverage));
+    }
+    let _ = writeln!(s, "\n\n## {}\n", label(l, Label::Instruments));
+    let _ = writeln!(s, "| | | {} |\n|---|---|---|", label(l, Label::Provisions));
+    for i in &r.instruments {
+        for a in &i.articles {
+            let cl: Vec<String> = a.clauses.iter().map(|c| format!("`{}`", escape(c.as_str()))).collect();
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} |",
+                escape(&a.reference),
+                escape(&a.title),
+                if cl.is_empty() { "—".to_string() } else { cl.join(", ") }
+            );
+        }
+    }
+    let unc: Vec<String> = r.uncovered.iter().map(|u| format!("`{}`", escape(u))).collect();
+    let _ = writeln!(s, "\n{}: {}\n", label(l, Label::Uncovered), if unc.is_empty() { label(l, Label::NoneWord).to_string() } else { unc.join(", ") });
+    let _ = writeln!(s, "## {}\n", label(l, Label::Ratifications));
+    let ids: Vec<&String> = r.ratifications.values().next().map(|m| m.keys().collect()).unwrap_or_default();
+    let _ = write!(s, "| |");
+    for i in &ids {
+        let _ = write!(s, " {} |", escape(i));
+    }
+    let _ = write!(s, "\n|---|");
+    for _ in &ids {
+        s.push_str("---|");
+    }
+    s.push('\n');
+    for (cc, per) in &r.ratifications {
+        let _ = write!(s, "| {} |", escape(cc));
+        for i in &ids {
+            let _ = write!(s, " {} |", per.get(*i).map_or("unknown", String::as_str));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_break_tables_or_inject_html() {
+        assert_eq!(escape("a|b <x> *y*\nz"), "a\\|b &lt;x&gt; \\*y\\* z");
+    }
+}

@@ -1,0 +1,164 @@
+//! Stage: compare (display). Renders a [`super::GapReport`] or a
+//! [`super::coverage::CoverageReport`] as text, Markdown, HTML or JSON. Rendering only: no
+//! scoring, no decisions, no I/O (the command writes the result).
+
+pub mod html;
+pub mod json;
+pub mod md;
+pub mod text;
+
+use super::Coverage;
+use super::coverage::{Cell, CellStatus, Duty};
+use crate::model::Lang;
+
+/// The words of the reports in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    GapTitle,
+    CoverageWord,
+    Formula,
+    Themes,
+    Provisions,
+    Matches,
+    Missing,
+    NationalText,
+    ModelText,
+    Unmatched,
+    NoneWord,
+    Mandatory,
+    Optional,
+    Explicit,
+    Auto,
+    Covered,
+    Partial,
+    MissingStatus,
+    Article,
+    RegionalTitle,
+    Countries,
+    Instruments,
+    Ratifications,
+    Uncovered,
+    Legend,
+    Obligation,
+    Recommendation,
+    Omitted,
+    NationalLaw,
+    ShownIn,
+}
+
+/// The label in a language.
+pub fn label(lang: Lang, l: Label) -> &'static str {
+    let [ar, en, fr] = words(l);
+    match lang {
+        Lang::Ar => ar,
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+fn words(l: Label) -> [&'static str; 3] {
+    match l {
+        Label::GapTitle => ["تحليل الفجوات", "Gap analysis", "Analyse des lacunes"],
+        Label::CoverageWord => ["نسبة التغطية", "Coverage", "Couverture"],
+        Label::Formula => [
+            "الأحكام الإلزامية بوزن 2 والاختيارية بوزن 1، والتغطية الجزئية بنصف النقطة",
+            "mandatory provisions weigh 2, optional 1; partial coverage counts half",
+            "dispositions obligatoires : poids 2, facultatives : 1 ; couverture partielle : moitié",
+        ],
+        Label::Themes => ["المحاور ذات الأولوية", "Priority themes", "Thèmes prioritaires"],
+        Label::Provisions => ["الأحكام", "Provisions", "Dispositions"],
+        Label::Matches => ["المواد المقابلة", "Matches", "Correspondances"],
+        Label::Missing => ["ما ينقص", "Missing", "Manque"],
+        Label::NationalText => ["النص الوطني", "National text", "Texte national"],
+        Label::ModelText => ["نص القانون النموذجي", "Model law text", "Texte de la loi type"],
+        Label::Unmatched => [
+            "مواد وطنية لا تقابل أي حكم",
+            "National articles matching no provision",
+            "Articles nationaux sans correspondance",
+        ],
+        Label::NoneWord => ["لا شيء", "none", "aucun"],
+        Label::Mandatory => ["إلزامي", "mandatory", "obligatoire"],
+        Label::Optional => ["اختياري", "optional", "facultatif"],
+        Label::Explicit => ["صريح", "explicit", "explicite"],
+        Label::Auto => ["آلي", "auto", "automatique"],
+        Label::Covered => ["مغطى", "covered", "couvert"],
+        Label::Partial => ["جزئي", "partial", "partiel"],
+        Label::MissingStatus => ["غائب", "missing", "absent"],
+        Label::Article => ["المادة", "Article", "Article"],
+        Label::RegionalTitle => [
+            "التغطية الإقليمية للقانون النموذجي",
+            "Regional coverage of the model law",
+            "Couverture régionale de la loi type",
+        ],
+        Label::Countries => ["الدول", "Countries", "Pays"],
+        Label::Instruments => [
+            "الصكوك الدولية والأحكام التي تنفذها",
+            "Instruments and the provisions implementing them",
+            "Instruments et dispositions qui les mettent en œuvre",
+        ],
+        Label::Ratifications => ["التصديقات", "Ratifications", "Ratifications"],
+        Label::Uncovered => [
+            "التزامات لا تغطيها أي مادة",
+            "Obligations no article covers",
+            "Obligations qu'aucun article ne couvre",
+        ],
+        Label::Legend => ["مفتاح الرموز", "Legend", "Légende"],
+        Label::Obligation => ["التزام", "obligation", "obligation"],
+        Label::Recommendation => ["توصية", "recommendation", "recommandation"],
+        Label::Omitted => ["محذوف في النسخة الوطنية", "omitted in the variant", "omis dans la variante"],
+        Label::NationalLaw => ["القانون الوطني", "National law", "Loi nationale"],
+        Label::ShownIn => ["معروض باللغة", "shown in", "affiché en"],
+    }
+}
+
+/// The status word in a language.
+pub fn status_label(lang: Lang, s: Coverage) -> &'static str {
+    label(
+        lang,
+        match s {
+            Coverage::Covered => Label::Covered,
+            Coverage::Partial => Label::Partial,
+            Coverage::Missing => Label::MissingStatus,
+        },
+    )
+}
+
+/// A priority theme's name in a language (the tag itself when unknown).
+pub fn theme_label(lang: Lang, theme: &str) -> String {
+    let w: Option<[&str; 3]> = match theme {
+        "early-marriage" => Some(["الزواج المبكر", "early marriage", "mariage précoce"]),
+        "domestic-work" => Some(["العمل المنزلي", "domestic work", "travail domestique"]),
+        "non-punishment" => Some(["عدم معاقبة الضحايا", "non-punishment", "non-sanction"]),
+        "shelter" => Some(["الإيواء", "shelter", "hébergement"]),
+        "referral" => Some(["الإحالة", "referral", "orientation"]),
+        "re-trafficking" => Some(["منع إعادة الاتجار", "re-trafficking", "nouvelle traite"]),
+        "identification" => Some(["التعرف على الضحايا", "identification", "identification"]),
+        "children" => Some(["الأطفال", "children", "enfants"]),
+        _ => None,
+    };
+    match (w, lang) {
+        (Some([ar, _, _]), Lang::Ar) => ar.to_string(),
+        (Some([_, en, _]), Lang::En) => en.to_string(),
+        (Some([_, _, fr]), Lang::Fr) => fr.to_string(),
+        (None, _) => theme.to_string(),
+    }
+}
+
+/// A one- or two-character symbol of a matrix cell: `+` covered, `~` partial, `-` missing,
+/// `x` omitted; `!` after `~` or `-` marks an obligation.
+pub fn cell_symbol(c: &Cell) -> &'static str {
+    match (c.status, c.duty) {
+        (CellStatus::Covered, _) => "+",
+        (CellStatus::Partial, Some(Duty::Obligation)) => "~!",
+        (CellStatus::Partial, _) => "~",
+        (CellStatus::Missing, Some(Duty::Obligation)) => "-!",
+        (CellStatus::Missing, _) => "-",
+        (CellStatus::Omitted, _) => "x",
+    }
+}
+
+/// A score as a percentage: 0.425 → "42.5%".
+pub fn percent(x: f64) -> String {
+    let p = (x * 1000.0).round() / 10.0;
+    format!("{p}%")
+}

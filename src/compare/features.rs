@@ -1,0 +1,234 @@
+//! Stage: compare (features). Turns article text into the features that alignment scores:
+//! normalised word terms and character trigrams, weighted by tf-idf. Text is normalised for
+//! matching only; nothing here changes text that is displayed, and nothing here reads files.
+
+use crate::text::normalize::{drop_page_numbers, is_stop_word, match_tokens};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Cleans text extracted from a PDF before matching: drops lines holding only a page number
+/// and joins words hyphenated across a line break ("traf-\nficking").
+pub fn clean(text: &str) -> String {
+    let dropped = drop_page_numbers(text);
+    let mut out = String::with_capacity(dropped.len());
+    let mut chars = dropped.chars().peekable();
+    let mut prev_letter = false;
+    while let Some(c) = chars.next() {
+        if c == '-' && prev_letter && chars.peek() == Some(&'\n') {
+            chars.next();
+            while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                chars.next();
+            }
+            continue;
+        }
+        prev_letter = c.is_alphabetic();
+        out.push(c);
+    }
+    out
+}
+
+/// The terms of a text for matching: normalised tokens without stop words, numbers and
+/// single letters; Latin plurals lose their final `s`/`x`.
+pub fn terms(text: &str) -> Vec<String> {
+    match_tokens(&clean(text))
+        .into_iter()
+        .filter(|t| {
+            t.chars().count() > 1 && !t.chars().all(|c| c.is_ascii_digit()) && !is_stop_word(t)
+        })
+        .map(|t| light_stem(&t))
+        .collect()
+}
+
+/// Strips a final plural `s` or `x` from Latin words of four letters or more.
+fn light_stem(t: &str) -> String {
+    let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+    if latin && t.len() > 3 && (t.ends_with('s') || t.ends_with('x')) {
+        t[..t.len() - 1].to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Character trigrams of each term, with a space marking the word's edges, packed into a
+/// `u64` (three 21-bit code points). Pushes onto `out`.
+pub fn trigrams(terms: &[String], out: &mut Vec<u64>) {
+    for t in terms {
+        let chars: Vec<char> = std::iter::once(' ')
+            .chain(t.chars())
+            .chain(std::iter::once(' '))
+            .collect();
+        for w in chars.windows(3) {
+            if let [a, b, c] = w {
+                out.push(pack(*a, *b, *c));
+            }
+        }
+    }
+}
+
+fn pack(a: char, b: char, c: char) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+}
+
+/// A small, fast, deterministic hasher for integer and short string keys (FxHash's mix).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ i).wrapping_mul(SEED);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A sparse vector: (feature, weight) sorted by feature; L2-normalised once weighted.
+pub type Sparse = Vec<(u32, f32)>;
+
+/// Maps features to dense ids and counts in how many documents each occurs.
+#[derive(Default)]
+pub struct Vocab<K> {
+    ids: FxMap<K, u32>,
+    df: Vec<u32>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
+    /// Term counts of one document as (id, count), sorted by id; registers new features.
+    pub fn counts(&mut self, features: &[K]) -> Vec<(u32, u32)> {
+        let mut local: FxMap<u32, u32> = FxMap::default();
+        for f in features {
+            let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+            let id = *self.ids.entry(f.clone()).or_insert(next);
+            if id == next {
+                self.df.push(0);
+            }
+            *local.entry(id).or_insert(0) += 1;
+        }
+        let mut v: Vec<(u32, u32)> = local.into_iter().collect();
+        v.sort_unstable();
+        for (id, _) in &v {
+            if let Some(d) = self.df.get_mut(*id as usize) {
+                *d += 1;
+            }
+        }
+        v
+    }
+
+    /// The id of a feature already seen.
+    pub fn id(&self, f: &K) -> Option<u32> {
+        self.ids.get(f).copied()
+    }
+
+    /// Smoothed inverse document frequencies over `n` documents: `ln((n+1)/(df+1)) + 1`.
+    pub fn idf(&self, n: usize) -> Vec<f32> {
+        let n = n as f32;
+        self.df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+            .collect()
+    }
+
+    /// How many distinct features were seen.
+    pub fn len(&self) -> usize {
+        self.df.len()
+    }
+
+    /// Whether no feature was seen.
+    pub fn is_empty(&self) -> bool {
+        self.df.is_empty()
+    }
+}
+
+/// Weights counts by sublinear tf (`1 + ln tf`) times idf and normalises to unit length.
+pub fn weigh(counts: &[(u32, u32)], idf: &[f32]) -> Sparse {
+    let mut v: Sparse = counts
+        .iter()
+        .map(|&(id, c)| {
+            let w = (1.0 + (c as f32).ln()) * idf.get(id as usize).copied().unwrap_or(1.0);
+            (id, w)
+        })
+        .collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    v
+}
+
+/// Dot product of two sparse vectors sorted by feature.
+pub fn dot(a: &Sparse, b: &Sparse) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += x.1 * y.1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_drops_page_numbers_and_joins_hyphenated_words() {
+        assert_eq!(clean("la traf-\nficking\n12\nsuite"), "la trafficking\nsuite");
+        assert_eq!(clean("نص\n- 3 -\nتكملة"), "نص\nتكملة");
+    }
+
+    #[test]
+    fn terms_survive_pdf_noise() {
+        let clean_t = terms("جريمة الاتجار بالبشر");
+        let noisy_t = terms("جريمة االتجار\n٤\nبالبشر");
+        assert_eq!(clean_t, noisy_t);
+        assert_eq!(terms("Les victimes de la traite"), vec!["victime", "traite"]);
+    }
+
+    #[test]
+    fn trigrams_mark_word_edges() {
+        let mut g = Vec::new();
+        trigrams(&["ab".to_string()], &mut g);
+        assert_eq!(g, vec![pack(' ', 'a', 'b'), pack('a', 'b', ' ')]);
+    }
+
+    #[test]
+    fn weighted_vectors_have_unit_length() {
+        let mut v: Vocab<String> = Vocab::default();
+        let c = v.counts(&["a".into(), "b".into(), "a".into()]);
+        let w = weigh(&c, &v.idf(1));
+        assert!((dot(&w, &w) - 1.0).abs() < 1e-5);
+        assert_eq!(v.len(), 2);
+    }
+}

@@ -1,0 +1,504 @@
+//! Stage: compare. A country's variant of the model law × one of its national laws →
+//! [`GapReport`]: which model provisions the national law has, has in part, or lacks.
+//!
+//! Pure: no I/O, no printing. Explicit `model:` mappings are trusted first; the remaining
+//! national articles are aligned by text similarity (tf-idf cosine over normalised word terms
+//! and character trigrams, see [`align`]); the best pairs get a word diff ([`worddiff`]); the
+//! missing elements come from the model article's structure and curated checklists
+//! ([`elements`]). [`coverage`] builds the regional matrix from several reports. The
+//! displays under [`display`] only render; they never compute.
+
+pub mod align;
+pub mod checklists;
+pub mod coverage;
+pub mod display;
+pub mod elements;
+pub mod features;
+pub mod worddiff;
+
+use crate::model::{ClauseId, Country, Lang, Law, Legislation, LegislationArticle, Status, pick};
+use crate::variant::{self, Piece, VArticle, Variant};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The themes the alliance follows on their own, in the order reports show them.
+pub const PRIORITY_THEMES: [&str; 8] = [
+    "early-marriage",
+    "domestic-work",
+    "non-punishment",
+    "shelter",
+    "referral",
+    "re-trafficking",
+    "identification",
+    "children",
+];
+
+/// Weight of a mandatory provision in the coverage score (optional ones weigh 1).
+pub const MANDATORY_WEIGHT: f64 = 2.0;
+/// Credit of a partly covered provision in the coverage score (covered 1, missing 0).
+pub const PARTIAL_CREDIT: f64 = 0.5;
+
+/// How far the national law covers one model provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    Covered,
+    Partial,
+    Missing,
+}
+
+impl Coverage {
+    /// The word used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::Partial => "partial",
+            Coverage::Missing => "missing",
+        }
+    }
+
+    /// The credit this status earns in the coverage score.
+    pub fn credit(self) -> f64 {
+        match self {
+            Coverage::Covered => 1.0,
+            Coverage::Partial => PARTIAL_CREDIT,
+            Coverage::Missing => 0.0,
+        }
+    }
+}
+
+/// Where a match comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchSource {
+    /// A `model:` line of the legislation file.
+    Explicit,
+    /// Text similarity.
+    Auto,
+}
+
+impl MatchSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchSource::Explicit => "explicit",
+            MatchSource::Auto => "auto",
+        }
+    }
+}
+
+/// A national article matched to a model provision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The national article's number, as the law writes it.
+    pub article: String,
+    /// Text similarity, 0 to 1 (computed for explicit matches too; 0 without a shared language).
+    pub score: f64,
+    pub source: MatchSource,
+}
+
+/// One piece of a word diff: text and whether the other side has it too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    /// True when the other side has these words too (after normalisation).
+    pub same: bool,
+}
+
+/// The best pair of a provision, for side-by-side display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    pub article: String,
+    /// The language of the national text shown.
+    pub national_lang: Lang,
+    /// The language of the model text shown.
+    pub model_lang: Lang,
+    pub national: Vec<Span>,
+    pub model: Vec<Span>,
+}
+
+/// One model provision and what the national law has of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provision {
+    pub clause: ClauseId,
+    /// The article's number in the country's variant: "12", or "annex 3".
+    pub number: String,
+    /// The title in the report's language.
+    pub title: String,
+    pub status: Coverage,
+    pub mandatory: bool,
+    pub tags: Vec<String>,
+    /// The instrument articles the provision implements (`palermo:3(a)`).
+    pub instruments: Vec<String>,
+    /// Explicit matches first, then automatic ones, each by score.
+    pub matches: Vec<Match>,
+    /// What the matched national text lacks, in the report's language (empty when missing).
+    pub missing: Vec<String>,
+    /// The best match and the model text, word-diffed.
+    pub pair: Option<Pair>,
+}
+
+/// How a priority theme fares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeSummary {
+    pub theme: String,
+    pub clauses: Vec<ClauseId>,
+    pub covered: usize,
+    pub partial: usize,
+    pub missing: usize,
+    /// The coverage score over the theme's provisions.
+    pub score: f64,
+}
+
+/// A national article, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NationalArticle {
+    pub number: String,
+    pub title: String,
+    /// Model provisions it was matched to.
+    pub clauses: Vec<ClauseId>,
+}
+
+/// The gap analysis of one national law against a country's variant of the model law.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    /// The country code (or `model`).
+    pub country: String,
+    /// The national law's id.
+    pub law: String,
+    /// The national law's title in the report's language.
+    pub law_title: String,
+    /// The language the report shows text in.
+    pub lang: Lang,
+    /// The coverage score, 0 to 1: see [`coverage_score`].
+    pub coverage: f64,
+    /// Every article of the variant, in order.
+    pub provisions: Vec<Provision>,
+    /// National articles in order, with what they matched.
+    pub national: Vec<NationalArticle>,
+    /// Numbers of the national articles that match nothing.
+    pub unmatched_articles: Vec<String>,
+    /// The priority themes, in [`PRIORITY_THEMES`] order (themes no provision carries are left out).
+    pub themes: Vec<ThemeSummary>,
+}
+
+/// Settings of one comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// Trust the legislation's `model:` lines (switched off to measure automatic alignment).
+    pub explicit: bool,
+    /// The language the report shows text in.
+    pub lang: Lang,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            explicit: true,
+            lang: Lang::Ar,
+        }
+    }
+}
+
+/// The coverage score of a set of provisions, 0 to 1:
+///
+/// `coverage = Σ wᵢ·cᵢ / Σ wᵢ`, where `wᵢ` is [`MANDATORY_WEIGHT`] (2) for a mandatory
+/// provision and 1 for an optional one, and `cᵢ` is 1 when covered, [`PARTIAL_CREDIT`] (½)
+/// when partly covered, 0 when missing. No provisions give 0.
+pub fn coverage_score<'a>(items: impl IntoIterator<Item = (bool, Coverage)> + 'a) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (mandatory, status) in items {
+        let w = if mandatory { MANDATORY_WEIGHT } else { 1.0 };
+        num += w * status.credit();
+        den += w;
+    }
+    if den > 0.0 { round3(num / den) } else { 0.0 }
+}
+
+/// Rounds to three decimals, so reports are stable and readable.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The national law `compare` uses by default: the first law of the profile's `[[laws]]`
+/// list that is in force and has a legislation file, else the first legislation file by id.
+pub fn default_legislation(country: &Country) -> Option<&Legislation> {
+    let by_id = |id: &str| country.legislation.iter().find(|l| l.meta.id == id);
+    country
+        .laws
+        .iter()
+        .filter(|r| r.status == "in-force")
+        .find_map(|r| by_id(&r.id))
+        .or_else(|| country.legislation.iter().min_by(|a, b| a.meta.id.cmp(&b.meta.id)))
+}
+
+/// Builds the country's variant and compares it with one of its laws (`law_id`, or
+/// [`default_legislation`]); a country without legislation is compared with an empty law, so
+/// every provision is missing. `Err` when `law_id` names no legislation of the country.
+pub fn compare_country(
+    law: &Law,
+    country: &Country,
+    law_id: Option<&str>,
+    opts: &CompareOptions,
+) -> Result<GapReport, String> {
+    let empty = Legislation {
+        country: country.code.clone(),
+        ..Legislation::default()
+    };
+    let legislation = match law_id {
+        Some(id) => country
+            .legislation
+            .iter()
+            .find(|l| l.meta.id == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = country
+                    .legislation
+                    .iter()
+                    .map(|l| l.meta.id.as_str())
+                    .collect();
+                format!(
+                    "countries/{}/legislation has no law `{id}` (it has: {})",
+                    country.code,
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )
+            })?,
+        None => default_legislation(country).unwrap_or(&empty),
+    };
+    let (variant, _) = variant::build(law, Some(country), &Lang::ALL);
+    Ok(compare(&variant, legislation, opts))
+}
+
+/// The languages to compare in, most preferred first: the national law's language, English,
+/// then the others.
+fn lang_order(law_lang: Option<Lang>) -> Vec<Lang> {
+    let mut order: Vec<Lang> = law_lang.into_iter().collect();
+    for l in [Lang::En, Lang::Ar, Lang::Fr] {
+        if !order.contains(&l) {
+            order.push(l);
+        }
+    }
+    order
+}
+
+/// Plain text of resolved pieces for matching: cross-references and blank placeholders are
+/// left out (they are the same in every article and say nothing of its subject).
+pub(crate) fn matching_text(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Text(_) | Piece::Term(_)))
+        .map(Piece::text)
+        .collect()
+}
+
+/// A model article's whole text in a language, for matching: title then paragraphs and points.
+pub(crate) fn model_text(a: &VArticle, lang: Lang) -> Option<String> {
+    let paras = a.text.get(&lang)?;
+    let mut s = a.title.get(&lang).cloned().unwrap_or_default();
+    for p in paras {
+        s.push('\n');
+        s.push_str(&matching_text(&p.pieces));
+        for pt in &p.points {
+            push_point(&mut s, pt);
+        }
+    }
+    Some(s)
+}
+
+fn push_point(s: &mut String, p: &variant::RPoint) {
+    s.push('\n');
+    s.push_str(&matching_text(&p.pieces));
+    for q in &p.points {
+        push_point(s, q);
+    }
+}
+
+/// A national article's text in a language: the original (with its title) when the law is in
+/// that language, else a translation.
+pub(crate) fn national_text(a: &LegislationArticle, law_lang: Option<Lang>, lang: Lang) -> Option<String> {
+    let body = Legislation::article_text(a, law_lang, lang)?;
+    match (&a.title, law_lang == Some(lang)) {
+        (Some(t), true) => Some(format!("{t}\n{body}")),
+        _ => Some(body.to_string()),
+    }
+}
+
+/// Compares a variant with a national law. See the module documentation for the method.
+pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptions) -> GapReport {
+    let law_lang = legislation.meta.language;
+    let order = lang_order(law_lang);
+    let articles: Vec<&VArticle> = variant.articles().collect();
+    let nationals: Vec<&LegislationArticle> = legislation.articles().collect();
+    let scorer = align::Scorer::new(&articles, &nationals, law_lang, &order);
+
+    let index: BTreeMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut found: Vec<Vec<(usize, f32, MatchSource)>> = vec![Vec::new(); articles.len()];
+    let mut eligible = Vec::new();
+    for (n, a) in nationals.iter().enumerate() {
+        if opts.explicit && !a.model.is_empty() {
+            let mut seen = BTreeSet::new();
+            for (id, _) in &a.model {
+                if let Some(&m) = index.get(id.as_str())
+                    && seen.insert(m)
+                    && let Some(list) = found.get_mut(m)
+                {
+                    list.push((n, scorer.pair(m, n).unwrap_or(0.0), MatchSource::Explicit));
+                }
+            }
+        } else {
+            eligible.push(n);
+        }
+    }
+    for (m, n, s) in align::decide(&scorer, &eligible) {
+        if let Some(list) = found.get_mut(m) {
+            list.push((n, s, MatchSource::Auto));
+        }
+    }
+
+    let provisions: Vec<Provision> = articles
+        .iter()
+        .enumerate()
+        .map(|(m, a)| {
+            let mut list = found.get(m).cloned().unwrap_or_default();
+            list.sort_by(|x, y| {
+                x.2.cmp(&y.2)
+                    .then(y.1.total_cmp(&x.1))
+                    .then(x.0.cmp(&y.0))
+            });
+            provision(a, &list, &nationals, &scorer, law_lang, &order, opts.lang)
+        })
+        .collect();
+
+    let national = national_list(&nationals, &provisions);
+    let unmatched_articles = national
+        .iter()
+        .filter(|n| n.clauses.is_empty())
+        .map(|n| n.number.clone())
+        .collect();
+    let coverage = coverage_score(provisions.iter().map(|p| (p.mandatory, p.status)));
+    let themes = themes(&provisions);
+    GapReport {
+        country: variant.country.clone(),
+        law: if legislation.meta.id.is_empty() {
+            "none".to_string()
+        } else {
+            legislation.meta.id.clone()
+        },
+        law_title: pick(&legislation.meta.title, opts.lang)
+            .cloned()
+            .unwrap_or_default(),
+        lang: opts.lang,
+        coverage,
+        provisions,
+        national,
+        unmatched_articles,
+        themes,
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one provision needs the article, its matches and the shared context"
+)]
+fn provision(
+    a: &VArticle,
+    list: &[(usize, f32, MatchSource)],
+    nationals: &[&LegislationArticle],
+    scorer: &align::Scorer,
+    law_lang: Option<Lang>,
+    order: &[Lang],
+    display: Lang,
+) -> Provision {
+    let matched: Vec<&LegislationArticle> = list
+        .iter()
+        .filter_map(|(n, _, _)| nationals.get(*n).copied())
+        .collect();
+    let (status, missing) = if matched.is_empty() {
+        (Coverage::Missing, Vec::new())
+    } else {
+        let missing = elements::missing(a, &matched, scorer, law_lang, order, display);
+        let status = if missing.is_empty() {
+            Coverage::Covered
+        } else {
+            Coverage::Partial
+        };
+        (status, missing)
+    };
+    let best = list
+        .iter()
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .and_then(|(n, _, _)| nationals.get(*n).copied());
+    Provision {
+        clause: a.id.clone(),
+        number: if a.in_annex {
+            format!("annex {}", a.number)
+        } else {
+            a.number.to_string()
+        },
+        title: pick(&a.title, display).cloned().unwrap_or_default(),
+        status,
+        mandatory: a.status == Status::Mandatory,
+        tags: a.tags.clone(),
+        instruments: a.instruments.clone(),
+        matches: list
+            .iter()
+            .filter_map(|(n, s, src)| {
+                nationals.get(*n).map(|na| Match {
+                    article: na.number.clone(),
+                    score: round3(f64::from(*s)),
+                    source: *src,
+                })
+            })
+            .collect(),
+        missing,
+        pair: best.and_then(|n| worddiff::pair(a, n, law_lang, display)),
+    }
+}
+
+fn national_list(nationals: &[&LegislationArticle], provisions: &[Provision]) -> Vec<NationalArticle> {
+    nationals
+        .iter()
+        .map(|n| {
+            let clauses = provisions
+                .iter()
+                .filter(|p| p.matches.iter().any(|m| m.article == n.number))
+                .map(|p| p.clause.clone())
+                .collect();
+            NationalArticle {
+                number: n.number.clone(),
+                title: n.title.clone().unwrap_or_default(),
+                clauses,
+            }
+        })
+        .collect()
+}
+
+fn themes(provisions: &[Provision]) -> Vec<ThemeSummary> {
+    PRIORITY_THEMES
+        .iter()
+        .filter_map(|theme| {
+            let ps: Vec<&Provision> = provisions
+                .iter()
+                .filter(|p| p.tags.iter().any(|t| t == theme))
+                .collect();
+            if ps.is_empty() {
+                return None;
+            }
+            let count = |s: Coverage| ps.iter().filter(|p| p.status == s).count();
+            Some(ThemeSummary {
+                theme: theme.to_string(),
+                clauses: ps.iter().map(|p| p.clause.clone()).collect(),
+                covered: count(Coverage::Covered),
+                partial: count(Coverage::Partial),
+                missing: count(Coverage::Missing),
+                score: coverage_score(ps.iter().map(|p| (p.mandatory, p.status))),
+            })
+        })
+        .collect()
+}

@@ -1,9 +1,9 @@
 //! Commands: each a thin `run` that wires the stages together and turns results into an exit code.
 
 pub mod check;
-pub mod packet;
 pub mod compare;
 pub mod coverage;
+pub mod packet;
 pub mod prepare;
 pub mod render;
 

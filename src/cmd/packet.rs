@@ -1,8 +1,8 @@
 //! `qanun packet <cc>... | --all`: a PDF advocacy packet per country, for parliaments and
 //! ministries. Countries are built in parallel; one that fails does not stop the others.
 
-use super::prepare::prepare;
 use super::Context;
+use super::prepare::prepare;
 use crate::cli::{PacketArgs, PdfStandardArg};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
@@ -112,28 +112,32 @@ fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Out
         fallback: prepared.fallback,
         gaps: Some(&gaps),
     });
-    let text = Templates::load(&ctx.root, Format::Typ, PACKET_TEMPLATES)
-        .and_then(|t| t.render("packet", &view))
-        .map_err(|d| {
-            let r = Report::new(vec![d], &prepared.project.loaded.sources);
-            let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
-            "the packet template could not be used".to_string()
-        })?;
+    let text = render_packet(&ctx.root, &view).map_err(|d| {
+        let r = Report::new(vec![*d], &prepared.project.loaded.sources);
+        let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
+        "the packet template could not be used".to_string()
+    })?;
     let title = format!("{} — {}", view.plabels.packet, view.law.country);
     let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
     options.standard = standard(args.pdf_standard);
     let pdf = engine
         .compile(&text, &Default::default(), &options)
         .map_err(|e| format!("the PDF could not be made:\n{e}"))?;
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| ctx.root.join("out"));
+    let dir = args.output.clone().unwrap_or_else(|| ctx.root.join("out"));
     let path = dir
         .join(cc)
         .join(format!("packet-{}.pdf", prepared.lang.code()));
     write_atomic(&path, &pdf.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
+}
+
+/// The packet's Typst source, through the templates (the project's overrides applied).
+fn render_packet(
+    root: &Path,
+    view: &crate::render::packet::PacketView,
+) -> Result<String, Box<crate::diagnostics::Diagnostic>> {
+    let templates = Templates::load(root, Format::Typ, PACKET_TEMPLATES).map_err(Box::new)?;
+    templates.render("packet", view).map_err(Box::new)
 }
 
 /// Prints what was written and what failed; the exit code.
@@ -150,12 +154,20 @@ fn summarise(ctx: &Context, outcomes: &[(String, Outcome)], start: Instant) -> u
         eprintln!(
             "{} packet{} written, {} failed ({:.1} s)",
             outcomes.len() - failed.len(),
-            if outcomes.len() - failed.len() == 1 { "" } else { "s" },
+            if outcomes.len() - failed.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             failed.len(),
             start.elapsed().as_secs_f64()
         );
     }
-    if failed.is_empty() { EXIT_OK } else { EXIT_FOUND }
+    if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FOUND
+    }
 }
 
 /// A progress bar on a terminal, nothing otherwise (the summary lists the results).

@@ -24,6 +24,9 @@ pub enum GapStatus {
     Missing,
 }
 
+/// The spans of one side of a word diff: `(text, same as the other side)`.
+pub type Spans = Vec<(String, bool)>;
+
 /// One model provision as the gap analysis sees it.
 #[derive(Debug, Clone)]
 pub struct GapItem {
@@ -34,7 +37,7 @@ pub struct GapItem {
     /// What the national text lacks.
     pub missing: Vec<String>,
     /// The word diff of the best pair: (national spans, model spans), each `(text, same)`.
-    pub pair: Option<(Vec<(String, bool)>, Vec<(String, bool)>)>,
+    pub pair: Option<(Spans, Spans)>,
 }
 
 /// The gap analysis as the packet needs it.
@@ -51,7 +54,8 @@ impl Gaps {
     /// The packet's view of a gap report.
     pub fn from_report(r: &crate::compare::GapReport) -> Gaps {
         use crate::compare::Coverage;
-        let spans = |v: &[crate::compare::Span]| v.iter().map(|s| (s.text.clone(), s.same)).collect();
+        let spans =
+            |v: &[crate::compare::Span]| v.iter().map(|s| (s.text.clone(), s.same)).collect();
         Gaps {
             coverage: r.coverage,
             law_title: r.law_title.clone(),
@@ -67,7 +71,10 @@ impl Gaps {
                     },
                     national: p.matches.iter().map(|m| m.article.clone()).collect(),
                     missing: p.missing.clone(),
-                    pair: p.pair.as_ref().map(|x| (spans(&x.national), spans(&x.model))),
+                    pair: p
+                        .pair
+                        .as_ref()
+                        .map(|x| (spans(&x.national), spans(&x.model))),
                 })
                 .collect(),
         }
@@ -307,10 +314,8 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
     let asks = asks(input, &not_party);
     PacketView {
         language_name: lang.native_name(),
-        coverage: input
-            .gaps
-            .map(|g| digits(input, &format!("{:.0}%", g.coverage * 100.0))),
-        compared_with: input.gaps.map(|g| g.law_title.clone()),
+        coverage: input.gaps.map(|g| percent(input, g.coverage)),
+        compared_with: input.gaps.map(|g| digits(input, &g.law_title)),
         key_gaps: key_gaps(input),
         asks,
         party,
@@ -325,6 +330,16 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
 
 fn digits(input: &PacketInput, s: &str) -> String {
     variant::digits(s, input.country.digits, input.lang)
+}
+
+/// A score as a percentage, in the country's digits (with the Arabic percent sign).
+fn percent(input: &PacketInput, score: f64) -> String {
+    let text = digits(input, &format!("{:.0}%", score * 100.0));
+    if text.starts_with(|c: char| ('\u{0660}'..='\u{0669}').contains(&c)) {
+        text.replace('%', "\u{066A}")
+    } else {
+        text
+    }
 }
 
 fn article_label(input: &PacketInput, clause: &str) -> (String, String) {
@@ -497,7 +512,9 @@ fn obligations(input: &PacketInput) -> (Vec<ObligationView>, Vec<ObligationView>
                 .unwrap_or_else(|| inst.id.clone()),
             status: status_word(input.lang, status).to_string(),
             date: date_runs(input, rat.map_or("", |r| r.date.as_str())),
-            requires: pick(&inst.requires, input.lang).cloned().unwrap_or_default(),
+            requires: pick(&inst.requires, input.lang)
+                .cloned()
+                .unwrap_or_default(),
         };
         if status == RatificationStatus::Party {
             party.push(view);
@@ -585,9 +602,8 @@ fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapSta
             Some(_) => gap_item(input, a.id.as_str())
                 .filter(|g| g.status != GapStatus::Covered)
                 .map(|g| (a, g.status)),
-            None => (a.status == Status::Mandatory
-                && priority(a).1 < PRIORITY_THEMES.len())
-            .then_some((a, GapStatus::Missing)),
+            None => (a.status == Status::Mandatory && priority(a).1 < PRIORITY_THEMES.len())
+                .then_some((a, GapStatus::Missing)),
         })
         .collect();
     out.sort_by_key(|(a, s)| {
@@ -626,9 +642,9 @@ fn ask_text(input: &PacketInput, a: &variant::VArticle, s: GapStatus) -> String 
         (Lang::En, GapStatus::Partial, Some(n)) => format!(
             "Amend national article {n} so that it covers every element of “{title}” as {label} of the model law sets them out."
         ),
-        (Lang::En, _, _) => format!(
-            "Enact a provision on “{title}”, following {label} of the model law."
-        ),
+        (Lang::En, _, _) => {
+            format!("Enact a provision on “{title}”, following {label} of the model law.")
+        }
         (Lang::Fr, GapStatus::Partial, Some(n)) => format!(
             "Modifier l'article national {n} pour qu'il couvre tous les éléments de « {title} » énoncés à l'{label} de la loi type."
         ),

@@ -120,9 +120,10 @@ fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Out
     let title = format!("{} — {}", view.plabels.packet, view.law.country);
     let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
     options.standard = standard(args.pdf_standard);
-    let pdf = engine
-        .compile(&text, &Default::default(), &options)
-        .map_err(|e| format!("the PDF could not be made:\n{e}"))?;
+    let pdf = engine.compile(&text, &Default::default(), &options);
+    // Each packet is compiled once: drop Typst's caches so memory does not grow with --all.
+    typst::comemo::evict(0);
+    let pdf = pdf.map_err(|e| format!("the PDF could not be made:\n{e}"))?;
     let dir = args.output.clone().unwrap_or_else(|| ctx.root.join("out"));
     let path = dir
         .join(cc)

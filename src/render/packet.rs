@@ -555,14 +555,6 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
     let Some(gaps) = input.gaps else {
         return Vec::new();
     };
-    let spans = |v: &[(String, bool)]| {
-        v.iter()
-            .map(|(t, same)| SpanView {
-                text: t.clone(),
-                same: *same,
-            })
-            .collect()
-    };
     gaps.items
         .iter()
         .filter(|g| g.status == GapStatus::Partial)
@@ -573,11 +565,26 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
                 label,
                 title,
                 national_article: digits(input, g.national.first().map_or("", |s| s.as_str())),
-                national: spans(national),
-                model: spans(model),
+                national: merge_spans(national),
+                model: merge_spans(model),
             })
         })
         .collect()
+}
+
+/// The spans of a diff side, neighbours with the same flag merged (fewer highlights to lay out).
+fn merge_spans(v: &[(String, bool)]) -> Vec<SpanView> {
+    let mut out: Vec<SpanView> = Vec::new();
+    for (text, same) in v {
+        match out.last_mut() {
+            Some(last) if last.same == *same => last.text.push_str(text),
+            _ => out.push(SpanView {
+                text: text.clone(),
+                same: *same,
+            }),
+        }
+    }
+    out
 }
 
 /// Priority order of a body article for the summary: mandatory first, then by the first

@@ -56,6 +56,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Run a command, then again whenever a file under law/, countries/ or templates/ changes.
     Watch(WatchArgs),
+    /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
+    Packet(PacketArgs),
     /// Write a generated, seeded project for benchmarks (not a law).
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
@@ -152,6 +154,43 @@ pub enum DiffFormat {
     Html,
     Json,
     Pdf,
+}
+
+/// A PDF standard the packet must conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/UA-1: an accessible, tagged PDF.
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b: for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Country codes (jo, eg, ma, …).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub countries: Vec<String>,
+    /// Every country of the project, built in parallel.
+    #[arg(long)]
+    pub all: bool,
+    /// Language of the packets (default: each country's first language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Another folder of fonts to use besides the embedded Amiri.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Make the PDF conform to a standard.
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandardArg>,
+    /// Write the packet's Typst source (<DIR>/<cc>/packet-<lang>.typ) instead of the PDF, to
+    /// measure the typst compiler on the same document (scripts/bench).
+    #[arg(long, hide = true)]
+    pub typ: bool,
 }
 
 /// A language, or all of them.

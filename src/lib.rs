@@ -35,5 +35,6 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),
+        cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
     }
 }

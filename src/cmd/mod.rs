@@ -6,6 +6,7 @@ pub mod compare;
 pub mod coverage;
 pub mod diff;
 pub mod import;
+pub mod packet;
 pub mod prepare;
 pub mod render;
 

@@ -7,6 +7,7 @@
 //! data, never markup or code. This stage reads template files; it writes nothing.
 
 pub mod escape;
+pub mod packet;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;

@@ -4,6 +4,7 @@ mod check;
 mod compare;
 mod diff;
 mod import;
+mod packet;
 mod render;
 mod support;
 mod watch;

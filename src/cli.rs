@@ -102,6 +102,12 @@ pub enum WatchCommand {
     Check(CheckArgs),
     /// Re-render on every change (a PDF recompiles incrementally).
     Render(RenderArgs),
+    /// Rebuild the advocacy packets on every change.
+    Packet(PacketArgs),
+    /// Re-compare two drafts on every change.
+    Diff(DiffArgs),
+    /// Redo a country's gap analysis on every change.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -188,6 +188,32 @@ pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::render::run(ctx, a)),
         }),
+        WatchCommand::Packet(a) => Box::new(OneShot {
+            label: format!(
+                "packet {}",
+                if a.all {
+                    "--all".to_string()
+                } else {
+                    a.countries.join(" ")
+                }
+            ),
+            output: a.output.clone(),
+            run: Box::new(move |ctx| cmd::packet::run(ctx, a)),
+        }),
+        // For diff, exit 1 means "the drafts differ": a successful rebuild.
+        WatchCommand::Diff(a) => Box::new(OneShot {
+            label: format!("diff {} {}", a.old, a.new),
+            output: a.output.clone(),
+            run: Box::new(move |ctx| match cmd::diff::run(ctx, a) {
+                EXIT_FOUND => EXIT_OK,
+                code => code,
+            }),
+        }),
+        WatchCommand::Compare(a) => Box::new(OneShot {
+            label: format!("compare {}", a.country),
+            output: a.output.clone(),
+            run: Box::new(move |ctx| cmd::compare::run(ctx, a)),
+        }),
     }
 }
 

@@ -47,6 +47,10 @@ pub struct Gaps {
     pub coverage: f64,
     /// The national law compared, in the packet's language.
     pub law_title: String,
+    /// False when the national text is a summary rather than the official text.
+    pub official: bool,
+    /// How many national articles the text holds.
+    pub national_articles: usize,
     pub items: Vec<GapItem>,
 }
 
@@ -59,6 +63,8 @@ impl Gaps {
         Gaps {
             coverage: r.coverage,
             law_title: r.law_title.clone(),
+            official: r.official,
+            national_articles: r.national.len(),
             items: r
                 .provisions
                 .iter()
@@ -277,6 +283,8 @@ pub struct PacketView {
     pub language_name: &'static str,
     pub coverage: Option<String>,
     pub compared_with: Option<String>,
+    /// A warning shown with the scores when the national text is a summary.
+    pub caveat: Option<String>,
     pub key_gaps: Vec<String>,
     pub asks: Vec<String>,
     pub party: Vec<ObligationView>,
@@ -316,6 +324,12 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
         language_name: lang.native_name(),
         coverage: input.gaps.map(|g| percent(input, g.coverage)),
         compared_with: input.gaps.map(|g| digits(input, &g.law_title)),
+        caveat: input.gaps.filter(|g| !g.official).map(|g| {
+            digits(
+                input,
+                &crate::compare::summary_caveat(lang, g.national_articles),
+            )
+        }),
         key_gaps: key_gaps(input),
         asks,
         party,

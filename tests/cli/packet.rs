@@ -147,3 +147,16 @@ fn a_broken_country_profile_fails_that_country_alone() {
     assert!(r.stderr.contains("xx"), "{}", r.stderr);
     assert!(r.stderr.contains("1 failed"), "{}", r.stderr);
 }
+
+#[test]
+fn a_packet_built_on_a_summary_says_so() {
+    let p = crate::support::Project::from_fixtures(&["check/valid"]);
+    let r = p.run(&["packet", "jo", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if let Some(text) = crate::render::pdf_text(&p.path().join("out/jo/packet-en.pdf")) {
+        assert!(
+            text.contains("Caution: the national text used here is an unofficial summary"),
+            "{text}"
+        );
+    }
+}

@@ -308,3 +308,42 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn watch_compare_redoes_the_gap_analysis_when_national_text_changes() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let out = p.path().join("gaps.json");
+    let w = Watch::start(
+        p.path(),
+        &[
+            "compare",
+            "jo",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    w.wait_status("] ok: compare jo", 1);
+    let first = std::fs::read_to_string(&out).expect("first report");
+    assert!(
+        first.contains("\"country\": \"jo\"") || first.contains("\"country\":\"jo\""),
+        "{first}"
+    );
+    // A new national article that covers non-punishment.
+    let leg = "countries/jo/legislation/law-9-2009.md";
+    let text = p.read(leg);
+    p.write(
+        leg,
+        format!(
+            "{text}\n## 14\nmodel: non-punishment\n\nلا تُلاحق الضحية عن أي فعل أُكرهت على ارتكابه.\n"
+        ),
+    );
+    w.wait_status("] ok: compare jo", 2);
+    assert!(
+        wait_for(|| std::fs::read_to_string(&out).is_ok_and(|s| s != first)),
+        "report updated"
+    );
+    let (code, _) = w.interrupt();
+    assert_eq!(code, 0);
+}

@@ -360,3 +360,14 @@ fn automatic_alignment_holds_its_precision_and_recall_on_the_gold_set() {
         "alignment quality fell: precision {precision:.3} (reached {REACHED_PRECISION}), recall {recall:.3} (reached {REACHED_RECALL})"
     );
 }
+
+#[test]
+fn coverage_warns_that_shipped_national_texts_are_summaries() {
+    let r = crate::support::run_in(&crate::support::repo(), &["coverage", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let countries = j["countries"].as_array().expect("countries");
+    assert!(countries.iter().all(|c| c["official"] == false), "every shipped text is a summary");
+    let text = crate::support::run_in(&crate::support::repo(), &["coverage"]);
+    assert!(text.stdout.contains("unofficial summaries"), "{}", text.stdout);
+}

@@ -18,6 +18,7 @@ pub mod worddiff;
 
 use crate::model::{ClauseId, Country, Lang, Law, Legislation, LegislationArticle, Status, pick};
 use crate::variant::{self, Piece, VArticle, Variant};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -294,27 +295,17 @@ pub(crate) fn matching_text(pieces: &[Piece]) -> String {
         .collect()
 }
 
-/// The texts a model article is matched by, in a language: first the whole article (title,
-/// paragraphs and points), then each paragraph with its points, prefixed by the title (a
-/// national article often corresponds to one paragraph of a long model article).
+/// The texts a model article is matched by, in a language: its title, then each paragraph with
+/// its points. Alignment scores the whole article and each paragraph (prefixed by the title).
 pub(crate) fn model_units(a: &VArticle, lang: Lang) -> Option<Vec<String>> {
     let paras = a.text.get(&lang)?;
-    let title = a.title.get(&lang).cloned().unwrap_or_default();
-    let mut whole = title.clone();
-    let mut units = vec![String::new()];
+    let mut units = vec![a.title.get(&lang).cloned().unwrap_or_default()];
     for p in paras {
         let mut s = matching_text(&p.pieces);
         for pt in &p.points {
             push_point(&mut s, pt);
         }
-        whole.push('\n');
-        whole.push_str(&s);
-        if paras.len() > 1 {
-            units.push(format!("{title}\n{s}"));
-        }
-    }
-    if let Some(first) = units.first_mut() {
-        *first = whole;
+        units.push(s);
     }
     Some(units)
 }
@@ -373,8 +364,8 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         }
     }
 
-    let provisions: Vec<Provision> = articles
-        .iter()
+    let (mut provisions, prepared): (Vec<Provision>, Vec<Option<worddiff::Prepared>>) = articles
+        .par_iter()
         .enumerate()
         .map(|(m, a)| {
             let mut list = found.get(m).cloned().unwrap_or_default();
@@ -383,9 +374,14 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
                     .then(y.1.total_cmp(&x.1))
                     .then(x.0.cmp(&y.0))
             });
-            provision(a, &list, &nationals, &scorer, law_lang, &order, opts.lang)
+            provision(a, m, &list, &nationals, &scorer, law_lang, &order, opts.lang)
         })
-        .collect();
+        .unzip();
+    let keys = worddiff::Keys::for_texts(prepared.iter().flatten().flat_map(|p| p.texts()));
+    provisions
+        .par_iter_mut()
+        .zip(prepared)
+        .for_each(|(p, prep)| p.pair = prep.map(|x| x.finish(&keys)));
 
     let national = national_list(&nationals, &provisions);
     let unmatched_articles = national
@@ -420,21 +416,22 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
 )]
 fn provision(
     a: &VArticle,
+    m: usize,
     list: &[(usize, f32, MatchSource)],
     nationals: &[&LegislationArticle],
     scorer: &align::Scorer,
     law_lang: Option<Lang>,
     order: &[Lang],
     display: Lang,
-) -> Provision {
-    let matched: Vec<&LegislationArticle> = list
+) -> (Provision, Option<worddiff::Prepared>) {
+    let matched: Vec<(usize, &LegislationArticle)> = list
         .iter()
-        .filter_map(|(n, _, _)| nationals.get(*n).copied())
+        .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
     let (status, missing) = if matched.is_empty() {
         (Coverage::Missing, Vec::new())
     } else {
-        let missing = elements::missing(a, &matched, scorer, law_lang, order, display);
+        let missing = elements::missing(a, m, &matched, scorer, law_lang, order, display);
         let status = if missing.is_empty() {
             Coverage::Covered
         } else {
@@ -446,7 +443,8 @@ fn provision(
         .iter()
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
         .and_then(|(n, _, _)| nationals.get(*n).copied());
-    Provision {
+    let prepared = best.and_then(|n| worddiff::prepare(a, n, law_lang, display));
+    let p = Provision {
         clause: a.id.clone(),
         number: if a.in_annex {
             format!("annex {}", a.number)
@@ -469,8 +467,9 @@ fn provision(
             })
             .collect(),
         missing,
-        pair: best.and_then(|n| worddiff::pair(a, n, law_lang, display)),
-    }
+        pair: None,
+    };
+    (p, prepared)
 }
 
 fn national_list(nationals: &[&LegislationArticle], provisions: &[Provision]) -> Vec<NationalArticle> {

@@ -74,7 +74,9 @@ fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
     (0..n)
         .map(|_| {
             let len = 3 + rng.below(5);
-            let mut w: String = (0..len).map(|_| LETTERS[rng.below(LETTERS.len())]).collect();
+            let mut w: String = (0..len)
+                .map(|_| LETTERS[rng.below(LETTERS.len())])
+                .collect();
             if rng.below(3) == 0 {
                 w.insert_str(0, "ال");
             }
@@ -220,13 +222,20 @@ fn main() {
     let took = started.elapsed();
     let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
-    let matched = report.provisions.iter().filter(|p| !p.matches.is_empty()).count();
+    let matched = report
+        .provisions
+        .iter()
+        .filter(|p| !p.matches.is_empty())
+        .count();
     println!(
         "compare: {MODEL_ARTICLES} model × {NATIONAL_ARTICLES} national articles: one run {:.0} ms \
          wall, {} CPU (all threads), peak heap {:.1} MiB above the inputs, {matched} provisions \
          matched",
         took.as_secs_f64() * 1000.0,
-        cpu.map_or_else(|| "unknown".to_string(), |c| format!("{:.0} ms", c * 1000.0)),
+        cpu.map_or_else(
+            || "unknown".to_string(),
+            |c| format!("{:.0} ms", c * 1000.0)
+        ),
         peak as f64 / (1024.0 * 1024.0)
     );
     drop(report);
@@ -236,5 +245,11 @@ fn main() {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn compare_1000_by_3000(bencher: divan::Bencher) {
     let (variant, legislation) = inputs();
-    bencher.bench_local(|| compare(divan::black_box(&variant), divan::black_box(&legislation), &OPTS));
+    bencher.bench_local(|| {
+        compare(
+            divan::black_box(&variant),
+            divan::black_box(&legislation),
+            &OPTS,
+        )
+    });
 }

@@ -19,7 +19,9 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     }
     let project = load::load_project(&ctx.root);
     let mine = format!("countries/{}/", args.country);
-    if let Err(code) = require_clean_load(ctx, &project, |f| f.starts_with("law/") || f.starts_with(&mine)) {
+    if let Err(code) = require_clean_load(ctx, &project, |f| {
+        f.starts_with("law/") || f.starts_with(&mine)
+    }) {
         return code;
     }
     let Some(country) = project.country(&args.country) else {
@@ -42,7 +44,10 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
         .map(Lang::from)
         .or(law_lang)
         .unwrap_or_else(|| country.default_lang());
-    let opts = CompareOptions { explicit: true, lang };
+    let opts = CompareOptions {
+        explicit: true,
+        lang,
+    };
     let report = match compare::compare_country(&project.law, country, args.law.as_deref(), &opts) {
         Ok(r) => r,
         Err(msg) => {

@@ -15,7 +15,10 @@ pub fn run(ctx: &Context, args: &CoverageArgs) -> u8 {
         return code;
     }
     let lang = Lang::from(args.lang);
-    let opts = CompareOptions { explicit: true, lang };
+    let opts = CompareOptions {
+        explicit: true,
+        lang,
+    };
     let reports: Vec<_> = project
         .countries
         .iter()

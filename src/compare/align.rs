@@ -67,7 +67,7 @@ struct Space {
     /// The terms of each national article, kept for the element checks.
     national_terms: Vec<Option<Vec<String>>>,
     /// The terms of each model article's paragraphs, kept for the element checks.
-    model_terms: Vec<Option<Vec<Vec<String>>>>,
+    model_terms: Vec<Option<ParagraphTerms>>,
     /// Which model article (and whether as a whole) each unit belongs to.
     units: Vec<(u32, bool)>,
     /// Feature → (unit, weight), for words and trigrams.
@@ -272,6 +272,9 @@ fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
     }
 }
 
+/// The terms of each paragraph of a model article.
+type ParagraphTerms = Vec<Vec<String>>;
+
 type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 
 impl Space {
@@ -283,7 +286,7 @@ impl Space {
         if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
             return None;
         }
-        let (mf, model_terms): (Vec<Option<Vec<Features>>>, Vec<Option<Vec<Vec<String>>>>) = models
+        let (mf, model_terms): (Vec<Option<Vec<Features>>>, Vec<Option<ParagraphTerms>>) = models
             .par_iter()
             .map(|t| match t.as_deref().map(unit_features) {
                 Some((units, terms)) => (Some(units), Some(terms)),
@@ -313,7 +316,10 @@ impl Space {
                 })
             })
             .collect();
-        let nc: Vec<Option<Counts>> = nf.iter().map(|f| f.as_ref().map(|f| count(f, true))).collect();
+        let nc: Vec<Option<Counts>> = nf
+            .iter()
+            .map(|f| f.as_ref().map(|f| count(f, true)))
+            .collect();
         let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
         let word_idf = words.idf(docs);
         let gram_idf = grams.idf(docs);
@@ -428,7 +434,7 @@ pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
             }
         }
     }
-    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    out.sort_by_key(|&(m, n, _)| (m, n));
     out
 }
 
@@ -475,8 +481,18 @@ mod tests {
             "Victims have a right to shelter.".to_string(),
             "Shelters keep records. Staff are trained. Inspections happen yearly.".to_string(),
         ])];
-        let sc = Scorer::from_texts(Lang::En, &models, &[s("Every victim has a right to shelter.")]);
-        let whole_only = Scorer::from_texts(Lang::En, &[m("Shelter. Victims have a right to shelter. Shelters keep records. Staff are trained. Inspections happen yearly.")], &[s("Every victim has a right to shelter.")]);
+        let sc = Scorer::from_texts(
+            Lang::En,
+            &models,
+            &[s("Every victim has a right to shelter.")],
+        );
+        let whole_only = Scorer::from_texts(
+            Lang::En,
+            &[m(
+                "Shelter. Victims have a right to shelter. Shelters keep records. Staff are trained. Inspections happen yearly.",
+            )],
+            &[s("Every victim has a right to shelter.")],
+        );
         assert!(sc.rank(0)[0] > whole_only.rank(0)[0]);
     }
 

@@ -263,7 +263,11 @@ mod tests {
     #[test]
     fn every_check_has_stems_in_every_language_and_labels() {
         for c in CHECKS {
-            assert!(!c.ar.is_empty() && !c.en.is_empty() && !c.fr.is_empty(), "{}", c.clause);
+            assert!(
+                !c.ar.is_empty() && !c.en.is_empty() && !c.fr.is_empty(),
+                "{}",
+                c.clause
+            );
             assert!(c.label.iter().all(|l| !l.is_empty()), "{}", c.clause);
         }
         assert_eq!(for_clause("non-punishment").count(), 3);

@@ -242,7 +242,11 @@ fn instrument_rows(
                     let reference = format!("{}:{}", inst.id, art.number);
                     let clauses: Vec<ClauseId> = rows
                         .iter()
-                        .filter(|r| r.instruments.iter().any(|raw| cites(raw, &inst.id, &art.number)))
+                        .filter(|r| {
+                            r.instruments
+                                .iter()
+                                .any(|raw| cites(raw, &inst.id, &art.number))
+                        })
                         .map(|r| r.clause.clone())
                         .collect();
                     if clauses.is_empty() && inst.binding {

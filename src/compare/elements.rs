@@ -118,12 +118,24 @@ fn structure(paras: &[RParagraph]) -> Vec<(Path, String)> {
     let mut out = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         if p.points.is_empty() {
-            out.push((Path { para: pi, point: None }, matching_text(&p.pieces)));
+            out.push((
+                Path {
+                    para: pi,
+                    point: None,
+                },
+                matching_text(&p.pieces),
+            ));
         } else {
             for (k, pt) in p.points.iter().enumerate() {
                 let mut s = String::new();
                 point_text(pt, &mut s);
-                out.push((Path { para: pi, point: Some(k) }, s));
+                out.push((
+                    Path {
+                        para: pi,
+                        point: Some(k),
+                    },
+                    s,
+                ));
             }
         }
     }
@@ -302,7 +314,8 @@ mod tests {
         assert_eq!(element_label(Lang::En, "2", Some("b")), "paragraph 2(b)");
         assert_eq!(element_label(Lang::Ar, "3", None), "الفقرة (3)");
         assert_eq!(element_label(Lang::Fr, "", None), "");
-        let long = "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze";
+        let long =
+            "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze";
         assert!(excerpt(long).ends_with('…'));
         assert_eq!(excerpt("a b"), "a b");
     }

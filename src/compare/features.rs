@@ -20,7 +20,11 @@ pub fn clean(text: &str) -> String {
         out.push_str(head);
         let after = &tail[2..];
         let joins = head.chars().next_back().is_some_and(char::is_alphabetic)
-            && after.trim_start().chars().next().is_some_and(char::is_alphabetic);
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         if joins {
             rest = after.trim_start();
         } else {
@@ -53,9 +57,27 @@ pub fn terms(text: &str) -> Vec<String> {
 /// match at random. As [`match_tokens`] returns them.
 fn is_legal_boilerplate(t: &str) -> bool {
     const WORDS: &[&str] = &[
-        "قانون", "احكام", "حكم", "ماده", "مواد", "مادتين", "فقره", "بند", "وفقا", "وفق", "law", "article",
-        "provision", "paragraph", "accordance", "loi", "presente", "present", "disposition",
-        "paragraphe", "conformement",
+        "قانون",
+        "احكام",
+        "حكم",
+        "ماده",
+        "مواد",
+        "مادتين",
+        "فقره",
+        "بند",
+        "وفقا",
+        "وفق",
+        "law",
+        "article",
+        "provision",
+        "paragraph",
+        "accordance",
+        "loi",
+        "presente",
+        "present",
+        "disposition",
+        "paragraphe",
+        "conformement",
     ];
     WORDS.contains(&t)
 }
@@ -239,7 +261,10 @@ mod tests {
 
     #[test]
     fn cleaning_drops_page_numbers_and_joins_hyphenated_words() {
-        assert_eq!(clean("la traf-\nficking\n12\nsuite"), "la trafficking\nsuite");
+        assert_eq!(
+            clean("la traf-\nficking\n12\nsuite"),
+            "la trafficking\nsuite"
+        );
         assert_eq!(clean("نص\n- 3 -\nتكملة"), "نص\nتكملة");
     }
 
@@ -248,7 +273,10 @@ mod tests {
         let clean_t = terms("جريمة الاتجار بالبشر");
         let noisy_t = terms("جريمة االتجار\n٤\nبالبشر");
         assert_eq!(clean_t, noisy_t);
-        assert_eq!(terms("Les victimes de la traite"), vec!["victime", "traite"]);
+        assert_eq!(
+            terms("Les victimes de la traite"),
+            vec!["victime", "traite"]
+        );
     }
 
     #[test]

@@ -229,7 +229,12 @@ pub fn default_legislation(country: &Country) -> Option<&Legislation> {
         .iter()
         .filter(|r| r.status == "in-force")
         .find_map(|r| by_id(&r.id))
-        .or_else(|| country.legislation.iter().min_by(|a, b| a.meta.id.cmp(&b.meta.id)))
+        .or_else(|| {
+            country
+                .legislation
+                .iter()
+                .min_by(|a, b| a.meta.id.cmp(&b.meta.id))
+        })
 }
 
 /// Builds the country's variant and compares it with one of its laws (`law_id`, or
@@ -320,7 +325,11 @@ fn push_point(s: &mut String, p: &variant::RPoint) {
 
 /// A national article's text in a language: the original (with its title) when the law is in
 /// that language, else a translation.
-pub(crate) fn national_text(a: &LegislationArticle, law_lang: Option<Lang>, lang: Lang) -> Option<String> {
+pub(crate) fn national_text(
+    a: &LegislationArticle,
+    law_lang: Option<Lang>,
+    lang: Lang,
+) -> Option<String> {
     let body = Legislation::article_text(a, law_lang, lang)?;
     match (&a.title, law_lang == Some(lang)) {
         (Some(t), true) => Some(format!("{t}\n{body}")),
@@ -369,12 +378,10 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         .enumerate()
         .map(|(m, a)| {
             let mut list = found.get(m).cloned().unwrap_or_default();
-            list.sort_by(|x, y| {
-                x.2.cmp(&y.2)
-                    .then(y.1.total_cmp(&x.1))
-                    .then(x.0.cmp(&y.0))
-            });
-            provision(a, m, &list, &nationals, &scorer, law_lang, &order, opts.lang)
+            list.sort_by(|x, y| x.2.cmp(&y.2).then(y.1.total_cmp(&x.1)).then(x.0.cmp(&y.0)));
+            provision(
+                a, m, &list, &nationals, &scorer, law_lang, &order, opts.lang,
+            )
         })
         .unzip();
     let keys = worddiff::Keys::for_texts(prepared.iter().flatten().flat_map(|p| p.texts()));
@@ -472,7 +479,10 @@ fn provision(
     (p, prepared)
 }
 
-fn national_list(nationals: &[&LegislationArticle], provisions: &[Provision]) -> Vec<NationalArticle> {
+fn national_list(
+    nationals: &[&LegislationArticle],
+    provisions: &[Provision],
+) -> Vec<NationalArticle> {
     nationals
         .iter()
         .map(|n| {
@@ -620,11 +630,12 @@ mod tests {
     #[test]
     fn without_explicit_mappings_everything_is_automatic() {
         let r = report(BODY, false);
-        assert!(r
-            .provisions
-            .iter()
-            .flat_map(|p| &p.matches)
-            .all(|m| m.source == MatchSource::Auto));
+        assert!(
+            r.provisions
+                .iter()
+                .flat_map(|p| &p.matches)
+                .all(|m| m.source == MatchSource::Auto)
+        );
     }
 
     #[test]
@@ -642,11 +653,18 @@ mod tests {
             "{:?}",
             shelter.missing
         );
-        let adult_only = "## 6\n\nلا تلاحق الضحية جزائيا ولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار.\n";
+        let adult_only =
+            "## 6\n\nلا تلاحق الضحية جزائيا ولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار.\n";
         let r = report(adult_only, false);
         let np = provision(&r, "non-punishment");
         assert_eq!(np.status, Coverage::Partial);
-        assert!(np.missing.iter().any(|m| m == "non-punishment of child victims"), "{:?}", np.missing);
+        assert!(
+            np.missing
+                .iter()
+                .any(|m| m == "non-punishment of child victims"),
+            "{:?}",
+            np.missing
+        );
     }
 
     #[test]
@@ -675,7 +693,11 @@ mod tests {
     fn themes_and_empty_legislation() {
         let law = law();
         let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let r = compare(&variant, &Legislation::default(), &CompareOptions::default());
+        let r = compare(
+            &variant,
+            &Legislation::default(),
+            &CompareOptions::default(),
+        );
         assert_eq!(r.law, "none");
         assert_eq!(r.coverage, 0.0);
         assert!(r.provisions.iter().all(|p| p.status == Coverage::Missing));

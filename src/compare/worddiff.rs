@@ -36,9 +36,10 @@ pub fn prepare(
     let mut order = vec![display];
     order.extend(law_lang);
     order.extend(Lang::ALL);
-    let shared = order.iter().copied().find(|&l| {
-        a.text.contains_key(&l) && Legislation::article_text(n, law_lang, l).is_some()
-    });
+    let shared = order
+        .iter()
+        .copied()
+        .find(|&l| a.text.contains_key(&l) && Legislation::article_text(n, law_lang, l).is_some());
     match shared {
         Some(l) => Some(Prepared {
             article: n.number.clone(),
@@ -183,8 +184,6 @@ fn key(token: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.join(" "))
 }
 
-
-
 /// Word-diffs two texts; returns the spans of each side (same = the other side has it).
 pub fn diff(old: &str, new: &str) -> (Vec<Span>, Vec<Span>) {
     diff_keyed(old, new, &Keys::for_texts([old, new]))
@@ -233,10 +232,14 @@ fn spans(tokens: &[&str], keys: &[Option<String>], same: &[bool]) -> Vec<Span> {
         if keys.get(i).is_some_and(Option::is_some) {
             return same.get(i).copied().unwrap_or(true);
         }
-        let prev = (0..i).rev().find(|&j| keys.get(j).is_some_and(Option::is_some));
+        let prev = (0..i)
+            .rev()
+            .find(|&j| keys.get(j).is_some_and(Option::is_some));
         let next = (i + 1..tokens.len()).find(|&j| keys.get(j).is_some_and(Option::is_some));
         match (prev, next) {
-            (Some(p), Some(n)) => same.get(p).copied().unwrap_or(true) || same.get(n).copied().unwrap_or(true),
+            (Some(p), Some(n)) => {
+                same.get(p).copied().unwrap_or(true) || same.get(n).copied().unwrap_or(true)
+            }
             _ => true,
         }
     };
@@ -268,13 +271,23 @@ mod tests {
         assert_eq!(joined(&o), "لا تعاقب ضحية االتجار");
         assert_eq!(joined(&n), "لا تُعاقب ضحية الاتجار بالبشر");
         assert!(o.iter().all(|s| s.same), "{o:?}");
-        assert_eq!(n.last().map(|s| (s.text.as_str(), s.same)), Some(("بالبشر", false)));
+        assert_eq!(
+            n.last().map(|s| (s.text.as_str(), s.same)),
+            Some(("بالبشر", false))
+        );
     }
 
     #[test]
     fn a_changed_phrase_is_one_span() {
-        let (o, _) = diff("the victim shall not be punished", "the victim shall be protected");
-        let changed: Vec<&str> = o.iter().filter(|s| !s.same).map(|s| s.text.as_str()).collect();
+        let (o, _) = diff(
+            "the victim shall not be punished",
+            "the victim shall be protected",
+        );
+        let changed: Vec<&str> = o
+            .iter()
+            .filter(|s| !s.same)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(changed, vec!["not", "punished"]);
     }
 }

@@ -32,7 +32,13 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
     let j = r.json();
     assert_eq!(
         keys(&j),
-        ["country", "coverage", "law", "provisions", "unmatched_articles"]
+        [
+            "country",
+            "coverage",
+            "law",
+            "provisions",
+            "unmatched_articles"
+        ]
     );
     assert_eq!(j["country"], "jo");
     assert_eq!(j["law"], "law-9-2009");
@@ -43,7 +49,15 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
     for p in provisions {
         assert_eq!(
             keys(p),
-            ["clause", "mandatory", "matches", "missing", "number", "status", "tags"]
+            [
+                "clause",
+                "mandatory",
+                "matches",
+                "missing",
+                "number",
+                "status",
+                "tags"
+            ]
         );
         assert!(["covered", "partial", "missing"].contains(&p["status"].as_str().unwrap_or("")));
         assert!(p["mandatory"].is_boolean());
@@ -60,9 +74,9 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
         .find(|p| p["clause"] == "trafficking-definition")
         .expect("trafficking-definition");
     assert!(
-        def["matches"]
-            .as_array()
-            .is_some_and(|ms| ms.iter().any(|m| m["article"] == "3" && m["source"] == "explicit")),
+        def["matches"].as_array().is_some_and(|ms| ms
+            .iter()
+            .any(|m| m["article"] == "3" && m["source"] == "explicit")),
         "{def}"
     );
     assert!(j["unmatched_articles"].is_array());
@@ -99,7 +113,14 @@ fn html_escapes_hostile_national_text() {
     let r = p.run(&["compare", "jo", "--format", "html"]);
     r.assert_no_panic();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for raw in ["<script", "<iframe", "<img", "<b>bold", "<i>معاقبة", "<h1>heading"] {
+    for raw in [
+        "<script",
+        "<iframe",
+        "<img",
+        "<b>bold",
+        "<i>معاقبة",
+        "<h1>heading",
+    ] {
         assert!(!r.stdout.contains(raw), "unescaped {raw}");
     }
     assert!(r.stdout.contains("&lt;script&gt;"));
@@ -122,10 +143,18 @@ fn legislation_imported_without_mappings_is_aligned_automatically() {
             .flatten()
             .filter(|p| p["clause"] == clause)
             .flat_map(|p| p["matches"].as_array().cloned().unwrap_or_default())
-            .map(|m| (m["article"].as_str().unwrap_or("").to_string(), m["source"].as_str().unwrap_or("").to_string()))
+            .map(|m| {
+                (
+                    m["article"].as_str().unwrap_or("").to_string(),
+                    m["source"].as_str().unwrap_or("").to_string(),
+                )
+            })
             .collect()
     };
-    assert_eq!(matched("non-punishment"), [("7".to_string(), "auto".to_string())]);
+    assert_eq!(
+        matched("non-punishment"),
+        [("7".to_string(), "auto".to_string())]
+    );
     assert_eq!(matched("offence"), [("8".to_string(), "auto".to_string())]);
     assert_eq!(j["unmatched_articles"], serde_json::json!(["9"]));
 }
@@ -165,7 +194,9 @@ fn output_file_is_written_atomically() {
     let r = p.run(&["compare", "jo", "--format", "json", "-o", target]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.is_empty());
-    let j: Value = serde_json::from_str(&std::fs::read_to_string(p.path().join("out/jo.json")).expect("read")).expect("json file");
+    let j: Value =
+        serde_json::from_str(&std::fs::read_to_string(p.path().join("out/jo.json")).expect("read"))
+            .expect("json file");
     assert_eq!(j["country"], "jo");
     let names: Vec<String> = std::fs::read_dir(p.path().join("out"))
         .expect("out")
@@ -185,7 +216,12 @@ fn coverage_shows_every_country_and_instrument() {
     assert!(countries.iter().any(|c| c["code"] == "jo"));
     let provisions = j["provisions"].as_array().map_or(0, Vec::len);
     for c in countries {
-        assert_eq!(c["cells"].as_object().map_or(0, |m| m.len()), provisions, "{}", c["code"]);
+        assert_eq!(
+            c["cells"].as_object().map_or(0, |m| m.len()),
+            provisions,
+            "{}",
+            c["code"]
+        );
         for cell in c["cells"].as_object().into_iter().flat_map(|m| m.values()) {
             let st = cell["status"].as_str().unwrap_or("");
             let unmet = st == "partial" || st == "missing";
@@ -242,12 +278,18 @@ fn evaluate(set: &str, lang: Lang) -> (usize, usize, usize, Vec<String>) {
     let law = &project.law;
     let (variant, _) = qanun::variant::build(law, None, &Lang::ALL);
     let dir = repo().join("tests/fixtures/compare/gold").join(set);
-    let gold: Gold = toml::from_str(&std::fs::read_to_string(dir.join("gold.toml")).expect("gold.toml"))
-        .expect("gold.toml parses");
+    let gold: Gold =
+        toml::from_str(&std::fs::read_to_string(dir.join("gold.toml")).expect("gold.toml"))
+            .expect("gold.toml parses");
     let text = std::fs::read_to_string(dir.join("legislation.md")).expect("legislation.md");
     let mut diags = Vec::new();
-    let leg = qanun::load::parse_legislation(&format!("gold/{set}/legislation.md"), &gold.country, &text, &mut diags)
-        .expect("legislation parses");
+    let leg = qanun::load::parse_legislation(
+        &format!("gold/{set}/legislation.md"),
+        &gold.country,
+        &text,
+        &mut diags,
+    )
+    .expect("legislation parses");
     assert!(diags.is_empty(), "{set}: {diags:?}");
     let numbers: BTreeSet<&str> = leg.articles().map(|a| a.number.as_str()).collect();
     let expected: BTreeSet<(String, String)> = gold
@@ -257,7 +299,14 @@ fn evaluate(set: &str, lang: Lang) -> (usize, usize, usize, Vec<String>) {
         .flat_map(|(n, cs)| cs.iter().map(move |c| (n.clone(), c.clone())))
         .filter(|(_, c)| law.clauses.contains_key(c.as_str()))
         .collect();
-    let report = compare(&variant, &leg, &CompareOptions { explicit: false, lang });
+    let report = compare(
+        &variant,
+        &leg,
+        &CompareOptions {
+            explicit: false,
+            lang,
+        },
+    );
     let predicted: BTreeSet<(String, String)> = report
         .provisions
         .iter()
@@ -273,7 +322,11 @@ fn evaluate(set: &str, lang: Lang) -> (usize, usize, usize, Vec<String>) {
         .difference(&expected)
         .map(|(n, c)| format!("{set}: wrong {n} → {c}"))
         .collect();
-    errors.extend(expected.difference(&predicted).map(|(n, c)| format!("{set}: missed {n} → {c}")));
+    errors.extend(
+        expected
+            .difference(&predicted)
+            .map(|(n, c)| format!("{set}: missed {n} → {c}")),
+    );
     (tp, predicted.len(), expected.len(), errors)
 }
 
@@ -295,7 +348,9 @@ fn automatic_alignment_holds_its_precision_and_recall_on_the_gold_set() {
     }
     let precision = tp as f64 / pred.max(1) as f64;
     let recall = tp as f64 / gold.max(1) as f64;
-    eprintln!("all: precision {precision:.3} recall {recall:.3} ({tp} of {pred} predicted, {gold} expected)");
+    eprintln!(
+        "all: precision {precision:.3} recall {recall:.3} ({tp} of {pred} predicted, {gold} expected)"
+    );
     for e in &errors {
         eprintln!("  {e}");
     }

@@ -51,7 +51,12 @@ fn head(s: &mut String, lang: Lang, title: &str) {
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let title = format!("{}: {} — {}", label(l, Label::GapTitle), r.country, r.law_title);
+    let title = format!(
+        "{}: {} — {}",
+        label(l, Label::GapTitle),
+        r.country,
+        r.law_title
+    );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
@@ -116,7 +121,14 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
         escape(&p.number),
         escape(&p.title),
         status_label(l, p.status),
-        label(l, if p.mandatory { Label::Mandatory } else { Label::Optional })
+        label(
+            l,
+            if p.mandatory {
+                Label::Mandatory
+            } else {
+                Label::Optional
+            }
+        )
     );
     if !p.matches.is_empty() {
         let ms: Vec<String> = p
@@ -175,7 +187,12 @@ fn spans(v: &[Span], class: &str) -> String {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let title = format!("{} ({} {})", label(l, Label::RegionalTitle), r.law, r.version);
+    let title = format!(
+        "{} ({} {})",
+        label(l, Label::RegionalTitle),
+        r.law,
+        r.version
+    );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
@@ -190,11 +207,21 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     );
     s.push_str("<table>\n<tr><th>#</th><th></th>");
     for c in &r.countries {
-        let _ = write!(s, "<th title=\"{}\">{}</th>", escape(&c.name), escape(&c.code));
+        let _ = write!(
+            s,
+            "<th title=\"{}\">{}</th>",
+            escape(&c.name),
+            escape(&c.code)
+        );
     }
     s.push_str("</tr>\n");
     for p in &r.provisions {
-        let _ = write!(s, "<tr><td>{}</td><td>{}</td>", escape(&p.number), escape(&p.title));
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td>",
+            escape(&p.number),
+            escape(&p.title)
+        );
         for c in &r.countries {
             match c.cells.get(&p.clause) {
                 Some(cell) => {
@@ -224,13 +251,21 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     for i in &r.instruments {
         for a in &i.articles {
             let cl: Vec<String> = a.clauses.iter().map(|c| escape(c.as_str())).collect();
-            let class = if cl.is_empty() { " class=\"missing\"" } else { "" };
+            let class = if cl.is_empty() {
+                " class=\"missing\""
+            } else {
+                ""
+            };
             let _ = writeln!(
                 s,
                 "<tr{class}><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
                 escape(&a.reference),
                 escape(&a.title),
-                if cl.is_empty() { "—".to_string() } else { cl.join(", ") }
+                if cl.is_empty() {
+                    "—".to_string()
+                } else {
+                    cl.join(", ")
+                }
             );
         }
     }
@@ -240,10 +275,23 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         s,
         "<h2>{}</h2>\n<p>{}</p>",
         label(l, Label::Uncovered),
-        if unc.is_empty() { label(l, Label::NoneWord).to_string() } else { unc.join(", ") }
+        if unc.is_empty() {
+            label(l, Label::NoneWord).to_string()
+        } else {
+            unc.join(", ")
+        }
     );
-    let _ = writeln!(s, "<h2>{}</h2>\n<table>\n<tr><th></th>", label(l, Label::Ratifications));
-    let ids: Vec<&String> = r.ratifications.values().next().map(|m| m.keys().collect()).unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<table>\n<tr><th></th>",
+        label(l, Label::Ratifications)
+    );
+    let ids: Vec<&String> = r
+        .ratifications
+        .values()
+        .next()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
     for i in &ids {
         let _ = write!(s, "<th>{}</th>", escape(i));
     }
@@ -251,7 +299,11 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     for (cc, per) in &r.ratifications {
         let _ = write!(s, "<tr><th>{}</th>", escape(cc));
         for i in &ids {
-            let _ = write!(s, "<td>{}</td>", escape(per.get(*i).map_or("unknown", String::as_str)));
+            let _ = write!(
+                s,
+                "<td>{}</td>",
+                escape(per.get(*i).map_or("unknown", String::as_str))
+            );
         }
         s.push_str("</tr>\n");
     }
@@ -265,6 +317,9 @@ mod tests {
 
     #[test]
     fn escaping_covers_markup_and_quotes() {
-        assert_eq!(escape("<script>\"x\"&'y'</script>"), "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>\"x\"&'y'</script>"),
+            "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
+        );
     }
 }

@@ -110,7 +110,13 @@ pub fn render(r: &GapReport) -> String {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(s, "# {} ({} {})\n", label(l, Label::RegionalTitle), escape(&r.law), escape(&r.version));
+    let _ = writeln!(
+        s,
+        "# {} ({} {})\n",
+        label(l, Label::RegionalTitle),
+        escape(&r.law),
+        escape(&r.version)
+    );
     let _ = writeln!(
         s,
         "{}: `+` {}, `~` {}, `-` {}, `x` {}, `!` {}\n",
@@ -146,20 +152,46 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "| | | {} |\n|---|---|---|", label(l, Label::Provisions));
     for i in &r.instruments {
         for a in &i.articles {
-            let cl: Vec<String> = a.clauses.iter().map(|c| format!("`{}`", escape(c.as_str()))).collect();
+            let cl: Vec<String> = a
+                .clauses
+                .iter()
+                .map(|c| format!("`{}`", escape(c.as_str())))
+                .collect();
             let _ = writeln!(
                 s,
                 "| `{}` | {} | {} |",
                 escape(&a.reference),
                 escape(&a.title),
-                if cl.is_empty() { "—".to_string() } else { cl.join(", ") }
+                if cl.is_empty() {
+                    "—".to_string()
+                } else {
+                    cl.join(", ")
+                }
             );
         }
     }
-    let unc: Vec<String> = r.uncovered.iter().map(|u| format!("`{}`", escape(u))).collect();
-    let _ = writeln!(s, "\n{}: {}\n", label(l, Label::Uncovered), if unc.is_empty() { label(l, Label::NoneWord).to_string() } else { unc.join(", ") });
+    let unc: Vec<String> = r
+        .uncovered
+        .iter()
+        .map(|u| format!("`{}`", escape(u)))
+        .collect();
+    let _ = writeln!(
+        s,
+        "\n{}: {}\n",
+        label(l, Label::Uncovered),
+        if unc.is_empty() {
+            label(l, Label::NoneWord).to_string()
+        } else {
+            unc.join(", ")
+        }
+    );
     let _ = writeln!(s, "## {}\n", label(l, Label::Ratifications));
-    let ids: Vec<&String> = r.ratifications.values().next().map(|m| m.keys().collect()).unwrap_or_default();
+    let ids: Vec<&String> = r
+        .ratifications
+        .values()
+        .next()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
     let _ = write!(s, "| |");
     for i in &ids {
         let _ = write!(s, " {} |", escape(i));

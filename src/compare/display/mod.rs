@@ -65,12 +65,20 @@ fn words(l: Label) -> [&'static str; 3] {
             "mandatory provisions weigh 2, optional 1; partial coverage counts half",
             "dispositions obligatoires : poids 2, facultatives : 1 ; couverture partielle : moitié",
         ],
-        Label::Themes => ["المحاور ذات الأولوية", "Priority themes", "Thèmes prioritaires"],
+        Label::Themes => [
+            "المحاور ذات الأولوية",
+            "Priority themes",
+            "Thèmes prioritaires",
+        ],
         Label::Provisions => ["الأحكام", "Provisions", "Dispositions"],
         Label::Matches => ["المواد المقابلة", "Matches", "Correspondances"],
         Label::Missing => ["ما ينقص", "Missing", "Manque"],
         Label::NationalText => ["النص الوطني", "National text", "Texte national"],
-        Label::ModelText => ["نص القانون النموذجي", "Model law text", "Texte de la loi type"],
+        Label::ModelText => [
+            "نص القانون النموذجي",
+            "Model law text",
+            "Texte de la loi type",
+        ],
         Label::Unmatched => [
             "مواد وطنية لا تقابل أي حكم",
             "National articles matching no provision",
@@ -105,7 +113,11 @@ fn words(l: Label) -> [&'static str; 3] {
         Label::Legend => ["مفتاح الرموز", "Legend", "Légende"],
         Label::Obligation => ["التزام", "obligation", "obligation"],
         Label::Recommendation => ["توصية", "recommendation", "recommandation"],
-        Label::Omitted => ["محذوف في النسخة الوطنية", "omitted in the variant", "omis dans la variante"],
+        Label::Omitted => [
+            "محذوف في النسخة الوطنية",
+            "omitted in the variant",
+            "omis dans la variante",
+        ],
         Label::NationalLaw => ["القانون الوطني", "National law", "Loi nationale"],
         Label::ShownIn => ["معروض باللغة", "shown in", "affiché en"],
     }

@@ -11,7 +11,14 @@ use std::fmt::Write;
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(s, "{}: {} — {} ({})", label(l, Label::GapTitle), r.country, r.law_title, r.law);
+    let _ = writeln!(
+        s,
+        "{}: {} — {} ({})",
+        label(l, Label::GapTitle),
+        r.country,
+        r.law_title,
+        r.law
+    );
     let _ = writeln!(
         s,
         "{}: {} ({})",
@@ -67,7 +74,14 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
         p.number,
         p.clause,
         p.title,
-        label(l, if p.mandatory { Label::Mandatory } else { Label::Optional })
+        label(
+            l,
+            if p.mandatory {
+                Label::Mandatory
+            } else {
+                Label::Optional
+            }
+        )
     );
     if !p.matches.is_empty() {
         let ms: Vec<String> = p
@@ -92,7 +106,13 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(s, "{} ({} {})", label(l, Label::RegionalTitle), r.law, r.version);
+    let _ = writeln!(
+        s,
+        "{} ({} {})",
+        label(l, Label::RegionalTitle),
+        r.law,
+        r.version
+    );
     let _ = writeln!(
         s,
         "{}: + {}, ~ {}, - {}, x {}, ! {}\n",
@@ -103,7 +123,13 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
-    let width = r.provisions.iter().map(|p| p.clause.as_str().len()).max().unwrap_or(10) + 10;
+    let width = r
+        .provisions
+        .iter()
+        .map(|p| p.clause.as_str().len())
+        .max()
+        .unwrap_or(10)
+        + 10;
     let _ = write!(s, "{:width$}", "");
     for c in &r.countries {
         let _ = write!(s, " {:>4}", c.code);
@@ -146,7 +172,11 @@ pub fn render_coverage(r: &CoverageReport) -> String {
                 s,
                 "    {:<16} {}",
                 a.reference,
-                if cl.is_empty() { "—".to_string() } else { cl.join(", ") }
+                if cl.is_empty() {
+                    "—".to_string()
+                } else {
+                    cl.join(", ")
+                }
             );
         }
     }

@@ -15,6 +15,9 @@ use std::collections::BTreeSet;
 /// An element counts as present when the national text holds terms carrying at least this
 /// share of the element's idf-weighted terms.
 pub const PRESENT: f32 = 0.45;
+/// A missing element of which the national text holds at least this share is reported as
+/// missing "in part".
+pub const IN_PART: f32 = 0.2;
 /// Two terms are taken as the same word when their trigram sets overlap this much (Dice).
 const FUZZY: f32 = 0.6;
 /// A term of at least this many letters matches a term that contains it ("استعمال" in
@@ -151,7 +154,9 @@ fn point_text(p: &RPoint, s: &mut String) {
 }
 
 /// Whether the national text holds enough of an element's terms.
-fn present(element: Vec<String>, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> bool {
+/// The idf-weighted share of an element's terms that the national text holds (1 for an
+/// element without terms).
+fn share_present(element: Vec<String>, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> f32 {
     let ts: BTreeSet<String> = element.into_iter().collect();
     let (mut total, mut found) = (0.0f32, 0.0f32);
     for t in &ts {
@@ -161,7 +166,16 @@ fn present(element: Vec<String>, nat: &NationalTerms, scorer: &Scorer, lang: Lan
             found += w;
         }
     }
-    total == 0.0 || found / total >= PRESENT
+    if total == 0.0 { 1.0 } else { found / total }
+}
+
+/// "in part" in a language, for elements of which some key terms are found.
+fn in_part(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "جزئياً",
+        Lang::En => "in part",
+        Lang::Fr => "en partie",
+    }
 }
 
 /// The language to check an article in: the first of `order` that the article and at least
@@ -221,8 +235,14 @@ pub fn missing(
             (None, Some(t)) => t.to_vec(),
             _ => terms(&element),
         };
-        if !present(element_terms, &nat, scorer, lang) {
-            out.push(describe(shown, path, display).unwrap_or_else(|| excerpt(&element)));
+        let share = share_present(element_terms, &nat, scorer, lang);
+        if share < PRESENT {
+            let what = describe(shown, path, display).unwrap_or_else(|| excerpt(&element));
+            out.push(if share >= IN_PART {
+                format!("({}) {what}", in_part(display))
+            } else {
+                what
+            });
         }
     }
     out

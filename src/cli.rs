@@ -38,6 +38,12 @@ pub enum ColorArg {
 pub enum Command {
     /// Check the law, the countries and their variants; report every problem found.
     Check(CheckArgs),
+    /// Compare two drafts clause by clause, with word-level changes in each language.
+    ///
+    /// Each draft is a project folder, a law folder, an article file, or git:REV (the law as
+    /// committed at a revision: git:HEAD~1, git:v1.0, a commit). Exit status as diff(1):
+    /// 0 no differences, 1 differences, 2 trouble.
+    Diff(DiffArgs),
     /// Gap analysis: which provisions of the model law a country's legislation has, has in
     /// part, or lacks.
     Compare(CompareArgs),
@@ -45,6 +51,53 @@ pub enum Command {
     /// articles, and the ratifications.
     Coverage(CoverageArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
+    Render(RenderArgs),
+    /// Turn the pasted official text of a law into structured national legislation.
+    Import(ImportArgs),
+    /// Run a command, then again whenever a file under law/, countries/ or templates/ changes.
+    Watch(WatchArgs),
+    /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
+    Packet(PacketArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text of the law (UTF-8), as pasted from a gazette, a web page or a PDF.
+    pub file: PathBuf,
+    /// The country whose law it is.
+    #[arg(long)]
+    pub country: String,
+    /// The text's language (default: detected).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The law's id (default: from the file name), e.g. law-9-2009.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Where to write (default: countries/<cc>/legislation/<id>.md).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Repair PDF-extraction noise (page numbers, reversed lam-alef, glued markers); every
+    /// repaired line is reported.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The command to re-run, with its own arguments (e.g. `render jo --format pdf`).
+    #[command(subcommand)]
+    pub command: WatchCommand,
+}
+
+/// The commands `watch` can re-run (each with the same arguments as on its own).
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Re-check the law and the countries on every change.
+    Check(CheckArgs),
+    /// Re-render on every change (a PDF recompiles incrementally).
     Render(RenderArgs),
 }
 
@@ -90,9 +143,89 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
-/// A language of the law.
+/// Output formats of `qanun diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+    Pdf,
+}
+
+/// A PDF standard the packet must conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/UA-1: an accessible, tagged PDF.
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b: for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Country codes (jo, eg, ma, …).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub countries: Vec<String>,
+    /// Every country of the project, built in parallel.
+    #[arg(long)]
+    pub all: bool,
+    /// Language of the packets (default: each country's first language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Another folder of fonts to use besides the embedded Amiri.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Make the PDF conform to a standard.
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandardArg>,
+}
+
+/// A language, or all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    Ar,
+    En,
+    Fr,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older draft: a project folder, a law folder, an article file, or git:REV.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The newer draft: a project folder, a law folder, an article file, or git:REV.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Compare the drafts as rendered for this country (its two-letter code: jo, eg, ma).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// The language to compare.
+    #[arg(long, value_enum, default_value_t = LangArg::All)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Ignore Arabic harakat and tatweel when comparing.
+    #[arg(long)]
+    pub ignore_diacritics: bool,
+    /// Unchanged words to keep on each side of a change (text output).
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub context: usize,
+}
+
+/// A language of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OneLang {
     Ar,
     En,
     Fr,
@@ -118,7 +251,7 @@ pub struct CompareArgs {
     pub law: Option<String>,
     /// The language the report shows text in (default: the national law's language).
     #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<OneLang>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
@@ -142,8 +275,8 @@ pub struct CoverageArgs {
     #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
     pub format: CoverageFormat,
     /// The language of titles and labels.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = OneLang::En)]
+    pub lang: OneLang,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,

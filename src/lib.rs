@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod diagnostics;
+pub mod diff;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -19,14 +20,19 @@ pub mod render;
 pub mod text;
 pub mod validate;
 pub mod variant;
+pub mod watch;
 
 /// Runs a parsed command line; returns the process exit code.
 pub fn run(cli: cli::Cli) -> u8 {
     let ctx = cmd::Context::new(&cli.global);
     match &cli.command {
         cli::Command::Check(a) => cmd::check::run(&ctx, a),
+        cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
         cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
         cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
+        cli::Command::Import(a) => cmd::import::run(&ctx, a),
+        cli::Command::Watch(a) => watch::run(&ctx, &a.command),
+        cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
     }
 }

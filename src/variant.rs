@@ -152,12 +152,7 @@ pub fn check_all(project: &Project) -> Vec<Diagnostic> {
 /// Arabic-Indic digits for `arab`, unchanged otherwise. Applies to Arabic text only.
 pub fn digits(s: &str, style: DigitStyle, lang: Lang) -> String {
     if style == DigitStyle::Arab && lang == Lang::Ar {
-        s.chars()
-            .map(|c| match c {
-                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-                _ => c,
-            })
-            .collect()
+        crate::text::digits::to_arab_indic(s)
     } else {
         s.to_string()
     }

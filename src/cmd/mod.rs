@@ -3,6 +3,9 @@
 pub mod check;
 pub mod compare;
 pub mod coverage;
+pub mod diff;
+pub mod import;
+pub mod packet;
 pub mod prepare;
 pub mod render;
 
@@ -135,12 +138,12 @@ pub fn finish_io(r: std::io::Result<u8>) -> u8 {
     }
 }
 
-impl From<crate::cli::LangArg> for crate::model::Lang {
-    fn from(l: crate::cli::LangArg) -> Self {
+impl From<crate::cli::OneLang> for crate::model::Lang {
+    fn from(l: crate::cli::OneLang) -> Self {
         match l {
-            crate::cli::LangArg::Ar => crate::model::Lang::Ar,
-            crate::cli::LangArg::En => crate::model::Lang::En,
-            crate::cli::LangArg::Fr => crate::model::Lang::Fr,
+            crate::cli::OneLang::Ar => crate::model::Lang::Ar,
+            crate::cli::OneLang::En => crate::model::Lang::En,
+            crate::cli::OneLang::Fr => crate::model::Lang::Fr,
         }
     }
 }

@@ -5,16 +5,23 @@ use super::{Context, finish_io};
 use crate::cli::{OutFormat, RenderArgs};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
+use crate::pdf::PdfOptions;
 use crate::render::view::law_view;
 use crate::render::{Format, Templates};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
-    let prepared = match prepare(ctx, &args.target, args.lang.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+/// A rendered law document: its text and, for a PDF, its options and default destination.
+pub struct Document {
+    pub text: String,
+    pub options: PdfOptions,
+    pub path: PathBuf,
+}
+
+/// Loads the project, builds the variant and renders the document of `args` in `format`
+/// (`Typ` for a PDF). Problems are printed here; the error is the exit code.
+pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Document, u8> {
+    let prepared = prepare(ctx, &args.target, args.lang.as_deref())?;
     let law = &prepared.project.law;
     let view = law_view(
         law,
@@ -23,46 +30,57 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
         prepared.lang,
         prepared.fallback,
     );
+    let sources = &prepared.project.loaded.sources;
+    let text = Templates::load(&ctx.root, format, &[])
+        .and_then(|t| t.render("law", &view))
+        .map_err(|d| {
+            let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
+            EXIT_FOUND
+        })?;
+    let options = super::pdf_options(law, &view.title, &prepared.target, prepared.lang, "law");
+    let path = args.output.clone().unwrap_or_else(|| {
+        ctx.root
+            .join("out")
+            .join(&prepared.target)
+            .join(format!("law-{}.pdf", prepared.lang))
+    });
+    Ok(Document {
+        text,
+        options,
+        path,
+    })
+}
+
+pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
     let format = match args.format {
         OutFormat::Md => Format::Md,
         OutFormat::Html => Format::Html,
         OutFormat::Typ | OutFormat::Pdf => Format::Typ,
     };
-    let text = match Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("law", &view)) {
-        Ok(t) => t,
-        Err(d) => {
-            let r = Report::new(vec![d], &prepared.project.loaded.sources);
-            let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
-            return EXIT_FOUND;
-        }
+    let doc = match document(ctx, args, format) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     if args.format != OutFormat::Pdf {
         return match &args.output {
-            Some(path) => write_file(path, text.as_bytes()),
+            Some(path) => write_file(path, doc.text.as_bytes()),
             None => finish_io(
                 std::io::stdout()
                     .lock()
-                    .write_all(text.as_bytes())
+                    .write_all(doc.text.as_bytes())
                     .map(|_| EXIT_OK),
             ),
         };
     }
-    let options = super::pdf_options(law, &view.title, &prepared.target, prepared.lang, "law");
     let engine = match super::engine(ctx, &args.font_path) {
         Ok(e) => e,
         Err(code) => return code,
     };
-    match engine.compile(&text, &Default::default(), &options) {
+    match engine.compile(&doc.text, &Default::default(), &doc.options) {
         Ok(pdf) => {
-            let path = args.output.clone().unwrap_or_else(|| {
-                ctx.root
-                    .join("out")
-                    .join(&prepared.target)
-                    .join(format!("law-{}.pdf", prepared.lang))
-            });
-            let code = write_file(&path, &pdf.bytes);
+            let code = write_file(&doc.path, &pdf.bytes);
             if code == EXIT_OK && !ctx.quiet {
-                eprintln!("wrote {}", path.display());
+                eprintln!("wrote {}", doc.path.display());
             }
             code
         }
@@ -73,7 +91,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
     }
 }
 
-fn write_file(path: &PathBuf, bytes: &[u8]) -> u8 {
+fn write_file(path: &Path, bytes: &[u8]) -> u8 {
     match write_atomic(path, bytes) {
         Ok(()) => EXIT_OK,
         Err(e) => {

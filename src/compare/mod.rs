@@ -168,6 +168,9 @@ pub struct GapReport {
     pub law: String,
     /// The national law's title in the report's language.
     pub law_title: String,
+    /// Whether the national text is the official one (false for a summary: provisions the
+    /// summary leaves out show as missing, and reports must say so).
+    pub official: bool,
     /// The language the report shows text in.
     pub lang: Lang,
     /// The coverage score, 0 to 1: see [`coverage_score`].
@@ -180,6 +183,34 @@ pub struct GapReport {
     pub unmatched_articles: Vec<String>,
     /// The priority themes, in [`PRIORITY_THEMES`] order (themes no provision carries are left out).
     pub themes: Vec<ThemeSummary>,
+}
+
+/// The warning every report gives when its national text is a summary: a provision the
+/// summary leaves out shows as missing, and a reader in parliament must know that.
+pub fn summary_caveat(lang: Lang, articles: usize) -> String {
+    match lang {
+        Lang::Ar => format!(
+            "تنبيه: النص الوطني المعتمد هنا ملخص غير رسمي أعدّه التحالف ويشمل {} فقط، وليس النص الرسمي؛ لذا قد تكون بعض الأحكام الموصوفة هنا بأنها غائبة واردة في مواد لم تُلخَّص. يُستحسن إدخال النص الرسمي (qanun import) قبل الاستناد إلى هذه النتائج.",
+            articles_ar(articles)
+        ),
+        Lang::En => format!(
+            "Caution: the national text used here is an unofficial summary prepared by the alliance, covering {articles} articles, not the official text. Provisions shown here as missing may exist in articles the summary leaves out. Import the official text (qanun import) before relying on these findings."
+        ),
+        Lang::Fr => format!(
+            "Attention : le texte national utilisé ici est un résumé non officiel établi par l'alliance, couvrant {articles} articles, et non le texte officiel. Des dispositions présentées ici comme manquantes peuvent figurer dans des articles non résumés. Importez le texte officiel (qanun import) avant de vous fonder sur ces constats."
+        ),
+    }
+}
+
+/// "مادة واحدة", "مادتين", "6 مواد", "11 مادة": Arabic counted nouns agree with the number
+/// (the dual and accusative forms fit the sentence the caveat uses).
+fn articles_ar(n: usize) -> String {
+    match (n, n % 100) {
+        (1, _) => "مادة واحدة".to_string(),
+        (2, _) => "مادتين".to_string(),
+        (_, 3..=10) => format!("{n} مواد"),
+        _ => format!("{n} مادة"),
+    }
 }
 
 /// Settings of one comparison.
@@ -408,6 +439,7 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         law_title: pick(&legislation.meta.title, opts.lang)
             .cloned()
             .unwrap_or_default(),
+        official: legislation.meta.official,
         lang: opts.lang,
         coverage,
         provisions,
@@ -417,10 +449,6 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one provision needs the article, its matches and the shared context"
-)]
 fn provision(
     a: &VArticle,
     m: usize,

@@ -21,7 +21,6 @@ pub use number::ArticleNumber;
 use crate::text::normalize::normalize_for_matching;
 use marker::Ctx;
 use serde::Serialize;
-use std::str::FromStr;
 
 /// The language of a law text (the project's one language type).
 pub use crate::model::Lang;

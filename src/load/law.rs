@@ -1,7 +1,8 @@
 //! Loading `law/`: law.toml, variables.toml, instruments.toml and every article file.
 
 use super::clause::{LangText, parse_clause};
-use super::read::{check_chars, read_text};
+use super::files::Files;
+use super::read::{check_chars, decode, read_text};
 use super::toml_file::parse_toml;
 use super::{Loaded, rel_path};
 use crate::diagnostics::Diagnostic;
@@ -109,11 +110,11 @@ fn lang_list(list: Vec<Spanned<String>>, rel: &str, out: &mut Loaded) -> Vec<Lan
     langs
 }
 
-/// Loads the model law under `root/law`. Problems go to `out.diags`.
-pub fn load_law(root: &Path, out: &mut Loaded) -> Law {
+/// Loads the model law under `law/` of a file tree. Problems go to `out.diags`.
+pub fn load_law(files: &Files, out: &mut Loaded) -> Law {
     let mut law = Law::default();
     let rel = "law/law.toml";
-    if let Some(text) = out.read(root, rel) {
+    if let Some(text) = read_from(files, rel, out) {
         match parse_toml::<LawToml>(&text, rel, 0) {
             Ok(t) => {
                 law.id = t.id;
@@ -140,9 +141,9 @@ pub fn load_law(root: &Path, out: &mut Loaded) -> Law {
             Err(d) => out.diags.push(d),
         }
     }
-    law.variables = load_variables(root, out);
-    law.instruments = load_instruments(root, out);
-    law.clauses = load_clauses(&root.join("law/clauses"), root, out);
+    law.variables = load_variables(files, out);
+    law.instruments = load_instruments(files, out);
+    law.clauses = load_clauses_from(files, "law/clauses", out);
     law.broken = out.broken.iter().map(|s| ClauseId(s.clone())).collect();
     law
 }
@@ -206,13 +207,13 @@ fn is_iso_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn load_variables(root: &Path, out: &mut Loaded) -> BTreeMap<String, Variable> {
+fn load_variables(files: &Files, out: &mut Loaded) -> BTreeMap<String, Variable> {
     let rel = "law/variables.toml";
     let mut vars = BTreeMap::new();
-    if !root.join(rel).exists() {
+    if !files.exists(rel) {
         return vars;
     }
-    let Some(text) = out.read(root, rel) else {
+    let Some(text) = read_from(files, rel, out) else {
         return vars;
     };
     match parse_toml::<BTreeMap<String, Spanned<BTreeMap<String, String>>>>(&text, rel, 0) {
@@ -260,12 +261,12 @@ fn load_variables(root: &Path, out: &mut Loaded) -> BTreeMap<String, Variable> {
     vars
 }
 
-fn load_instruments(root: &Path, out: &mut Loaded) -> Vec<Instrument> {
+fn load_instruments(files: &Files, out: &mut Loaded) -> Vec<Instrument> {
     let rel = "law/instruments.toml";
-    if !root.join(rel).exists() {
+    if !files.exists(rel) {
         return Vec::new();
     }
-    let Some(text) = out.read(root, rel) else {
+    let Some(text) = read_from(files, rel, out) else {
         return Vec::new();
     };
     match parse_toml::<InstrumentsToml>(&text, rel, 0) {
@@ -308,6 +309,12 @@ fn load_instruments(root: &Path, out: &mut Loaded) -> Vec<Instrument> {
 
 /// Every `.md` file under `dir`, sorted, so loading is deterministic.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, |name| name.ends_with(".md"))
+}
+
+/// Every file under `dir` (recursively) whose name passes `keep`, sorted; hidden files and
+/// folders (`.swp`, `.git`) are skipped.
+pub fn files_under(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -323,7 +330,7 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
             }
             if p.is_dir() {
                 stack.push(p);
-            } else if name.ends_with(".md") {
+            } else if keep(&name) {
                 files.push(p);
             }
         }
@@ -339,18 +346,27 @@ pub fn load_clauses(
     root: &Path,
     out: &mut Loaded,
 ) -> BTreeMap<ClauseId, crate::model::Clause> {
+    load_clauses_from(&Files::disk(root), &rel_path(root, dir), out)
+}
+
+/// Loads every article file under the folder `rel_dir` of a file tree (see [`load_clauses`]).
+pub fn load_clauses_from(
+    files: &Files,
+    rel_dir: &str,
+    out: &mut Loaded,
+) -> BTreeMap<ClauseId, crate::model::Clause> {
     let mut clauses: BTreeMap<ClauseId, crate::model::Clause> = BTreeMap::new();
-    for path in markdown_files(dir) {
-        let rel = rel_path(root, &path);
-        let Some(text) = out.read(root, &rel) else {
-            out.broken.insert(stem(&path));
+    for rel in files.markdown_files(rel_dir) {
+        let path = Path::new(&rel);
+        let Some(text) = read_from(files, &rel, out) else {
+            out.broken.insert(stem(path));
             continue;
         };
         let Some(clause) = parse_clause(&rel, &text, &mut out.diags) else {
-            out.broken.insert(stem(&path));
+            out.broken.insert(stem(path));
             continue;
         };
-        let stem = stem(&path);
+        let stem = stem(path);
         if clause.id.as_str() != stem {
             out.diags.push(
                 Diagnostic::error(
@@ -399,7 +415,25 @@ pub fn check_file_text(text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
 
 /// Reads a file for the loader, recording its text for diagnostics.
 pub fn read_into(root: &Path, rel: &str, out: &mut Loaded) -> Option<String> {
-    match read_text(&root.join(rel), rel) {
+    record(read_text(&root.join(rel), rel), rel, out)
+}
+
+/// Reads a file of a file tree for the loader, recording its text for diagnostics.
+pub fn read_from(files: &Files, rel: &str, out: &mut Loaded) -> Option<String> {
+    let text = match files.read(rel) {
+        Ok(bytes) => decode(bytes, rel),
+        Err(e) => {
+            Err(
+                Diagnostic::file_error("unreadable", rel, format!("cannot read this file: {e}"))
+                    .with_hint("check that the file exists and that you may read it"),
+            )
+        }
+    };
+    record(text, rel, out)
+}
+
+fn record(text: Result<String, Diagnostic>, rel: &str, out: &mut Loaded) -> Option<String> {
+    match text {
         Ok(text) => {
             check_file_text(&text, rel, &mut out.diags);
             out.sources.insert(rel, text.clone());

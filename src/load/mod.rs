@@ -5,13 +5,17 @@
 
 mod clause;
 mod country;
+pub mod files;
+pub mod git;
+pub mod input;
 mod law;
 pub mod read;
 mod toml_file;
 
 pub use clause::{TAGS, inlines, is_var_name, parse_clause};
 pub use country::{load_country, parse_legislation};
-pub use law::listed_positions;
+pub use files::Files;
+pub use law::{files_under, listed_positions};
 pub use toml_file::split_front_matter;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
@@ -54,7 +58,7 @@ impl Project {
 /// Loads the law and every country under `root`.
 pub fn load_project(root: &Path) -> Project {
     let mut loaded = Loaded::default();
-    let law = law::load_law(root, &mut loaded);
+    let law = law::load_law(&Files::disk(root), &mut loaded);
     let mut countries = Vec::new();
     for code in country_codes(root, &mut loaded) {
         if let Some(c) = load_country(root, &code, &mut loaded) {
@@ -71,8 +75,14 @@ pub fn load_project(root: &Path) -> Project {
 
 /// Loads only the law (for commands that do not need the countries).
 pub fn load_law_only(root: &Path) -> Project {
+    load_law_from(&Files::disk(root), root)
+}
+
+/// Loads only the law from a file tree (a folder, or a git revision held in memory); `root` is
+/// recorded as the project's root.
+pub fn load_law_from(files: &Files, root: &Path) -> Project {
     let mut loaded = Loaded::default();
-    let law = law::load_law(root, &mut loaded);
+    let law = law::load_law(files, &mut loaded);
     Project {
         root: root.to_path_buf(),
         law,

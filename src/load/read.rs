@@ -49,24 +49,18 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
     }
 }
 
-/// Why a character is refused in a law's text, or `None` when it is allowed.
-///
-/// Direction overrides and isolates can reorder the words a reader sees without changing the
-/// words stored; invisible characters can split or hide words. ZWJ and ZWNJ are allowed: they
-/// change how Arabic letters join, which is legitimate typography.
+/// Why a character is refused in a law's text, or `None` when it is allowed (the rule itself
+/// lives in [`crate::text::bidi`]). Direction controls can reorder the words a reader sees
+/// without changing the words stored; invisible characters can split or hide words. ZWJ and
+/// ZWNJ are allowed: they change how Arabic letters join, which is legitimate typography.
 pub fn forbidden_char(c: char) -> Option<&'static str> {
-    match c {
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Some("a bidirectional control character")
-        }
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("an invisible direction mark"),
-        '\u{200B}'
-        | '\u{2060}'
-        | '\u{FEFF}'
-        | '\u{00AD}'
-        | '\u{180E}'
-        | '\u{2061}'..='\u{2064}' => Some("an invisible character"),
-        _ => None,
+    use crate::text::bidi::{is_bidi_control, is_invisible};
+    if is_bidi_control(c) {
+        Some("a bidirectional control character")
+    } else if is_invisible(c) {
+        Some("an invisible character")
+    } else {
+        None
     }
 }
 

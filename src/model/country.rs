@@ -3,15 +3,7 @@
 use super::{Clause, ClauseId, Lang, LangMap, Legislation, Origin};
 use std::collections::BTreeMap;
 
-/// Which digits a country writes its numbers with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DigitStyle {
-    /// Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩.
-    Arab,
-    /// Western digits 0123456789.
-    #[default]
-    Latn,
-}
+pub use crate::text::digits::DigitStyle;
 
 /// How sure the project is of a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]

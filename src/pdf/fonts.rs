@@ -75,7 +75,7 @@ where
     found
 }
 
-/// The family names in a store, sorted and deduplicated (for hints in diagnostics).
+/// The family names in a store, sorted and deduplicated.
 pub(crate) fn families(store: &FontStore) -> Vec<String> {
     let mut names: Vec<String> = store
         .book()
@@ -85,6 +85,18 @@ pub(crate) fn families(store: &FontStore) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// `available font families: Amiri, …` for hints, at most ten names.
+pub(crate) fn families_hint(store: &FontStore) -> String {
+    const SHOWN: usize = 10;
+    let names = families(store);
+    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
+    let mut hint = format!("available font families: {}", shown.join(", "));
+    if names.len() > SHOWN {
+        hint.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    hint
 }
 
 #[cfg(test)]

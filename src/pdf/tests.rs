@@ -156,14 +156,29 @@ fn output_is_identical_across_compiles_and_engines() -> TestResult {
 
 #[test]
 fn data_files_are_served_from_memory() -> TestResult {
-    let files = BTreeMap::from([(
-        "/data.json".to_string(),
-        br#"{"clause": "*not bold* #not-code"}"#.to_vec(),
-    )]);
-    let source = "#let data = json(\"/data.json\")\n#set text(lang: \"en\")\n#data.clause";
+    let files = BTreeMap::from([
+        (
+            "/data.json".to_string(),
+            br#"{"clause": "*not bold* #not-code"}"#.to_vec(),
+        ),
+        (
+            "parts/extra.typ".to_string(),
+            b"#let greeting = [Hello]".to_vec(),
+        ),
+    ]);
+    let source = "#import \"parts/extra.typ\": greeting\n#set text(lang: \"en\")\n\
+                  #let data = json(\"/data.json\")\n#data.clause #greeting";
     let document = session(&Engine::default(), source, &files).document()?;
-    assert_eq!(text_of(&document).trim(), "*not bold* #not-code");
+    assert_eq!(text_of(&document).trim(), "*not bold* #not-code Hello");
     Ok(())
+}
+
+#[test]
+fn engines_and_sessions_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Engine>();
+    send::<Session>();
 }
 
 #[test]
@@ -440,5 +455,21 @@ fn escaped_text_is_always_literal() -> TestResult {
     session.update(&escape_typst("one *a*\n\ntwo _b_"), &no_files())?;
     let document = session.document()?;
     assert_eq!(squeeze(&text_of(&document)), "one*a*two_b_");
+    Ok(())
+}
+
+#[test]
+fn system_fonts_come_after_amiri() -> TestResult {
+    let engine = Engine::new(&EngineOptions {
+        system_fonts: true,
+        ..EngineOptions::default()
+    })?;
+    assert!(engine.families().iter().any(|f| f == DEFAULT_FAMILY));
+    let pdf = engine.compile(ARABIC, &no_files(), &options("ar"))?;
+    let default = Engine::default().compile(ARABIC, &no_files(), &options("ar"))?;
+    assert!(
+        pdf.bytes == default.bytes,
+        "the embedded Amiri must win over an installed copy"
+    );
     Ok(())
 }

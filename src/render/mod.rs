@@ -7,6 +7,7 @@
 //! data, never markup or code. This stage reads template files; it writes nothing.
 
 pub mod escape;
+pub mod packet;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -141,29 +142,12 @@ pub fn tidy_blank_lines(text: &str) -> String {
     out
 }
 
+/// The project's template files, as (name relative to `templates/`, path).
 fn template_files(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(rel) = p.strip_prefix(dir) {
-                let name = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push((name, p));
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::load::files_under(dir, |name| name.ends_with(".tera"))
+        .into_iter()
+        .map(|p| (crate::load::rel_path(dir, &p), p))
+        .collect()
 }
 
 /// A template problem, located in the template (Tera's own message names the line).

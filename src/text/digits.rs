@@ -13,6 +13,13 @@ pub enum DigitStyle {
     Latn,
 }
 
+impl Default for DigitStyle {
+    /// Western digits, unless a country profile says otherwise.
+    fn default() -> Self {
+        DigitStyle::Latn
+    }
+}
+
 impl DigitStyle {
     /// Rewrites every digit of `s` (Western, Arabic-Indic or Persian) in this style.
     pub fn apply(&self, s: &str) -> String {

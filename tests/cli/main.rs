@@ -2,5 +2,9 @@
 
 mod check;
 mod compare;
+mod diff;
+mod import;
+mod packet;
 mod render;
 mod support;
+mod watch;

@@ -39,6 +39,11 @@ impl Project {
         std::fs::write(p, content).expect("write");
     }
 
+    /// Reads a file of the project.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
+    }
+
     /// Runs qanun in the project with `--root` and no colour.
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)

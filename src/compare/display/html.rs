@@ -59,6 +59,13 @@ pub fn render(r: &GapReport) -> String {
     );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
+    if !r.official {
+        let _ = writeln!(
+            s,
+            "<p class=\"caveat\"><strong>{}</strong></p>",
+            escape(&crate::compare::summary_caveat(l, r.national.len()))
+        );
+    }
     let _ = writeln!(
         s,
         "<p>{}: <strong>{}</strong> <span class=\"small\">({})</span> · {}: <code>{}</code></p>",

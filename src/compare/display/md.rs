@@ -36,6 +36,13 @@ pub fn render(r: &GapReport) -> String {
         escape(&r.country),
         escape(&r.law_title)
     );
+    if !r.official {
+        let _ = writeln!(
+            s,
+            "> {}\n",
+            escape(&crate::compare::summary_caveat(l, r.national.len()))
+        );
+    }
     let _ = writeln!(
         s,
         "{}: **{}** ({}). {}: `{}`\n",

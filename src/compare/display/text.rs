@@ -19,6 +19,9 @@ pub fn render(r: &GapReport) -> String {
         r.law_title,
         r.law
     );
+    if !r.official {
+        let _ = writeln!(s, "{}", crate::compare::summary_caveat(l, r.national.len()));
+    }
     let _ = writeln!(
         s,
         "{}: {} ({})",

@@ -1,0 +1,147 @@
+//! `qanun import FILE --country CC`: the pasted official text of a law → the structured
+//! legislation format (countries/<cc>/legislation/<id>.md), with a report of what could not be
+//! understood, at its line in FILE.
+
+use super::Context;
+use crate::cli::ImportArgs;
+use crate::diagnostics::{Diagnostic, EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report, SourceMap};
+use crate::import::{ImportOptions, LegislationMeta, import, to_markdown};
+use crate::model::Origin;
+use crate::output::write_atomic;
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
+    let shown = args.file.display().to_string();
+    let text = match crate::load::read::read_text(&args.file, &shown) {
+        Ok(t) => t,
+        Err(d) => {
+            let _ = ctx.emit(
+                &Report::new(vec![d], &SourceMap::default()),
+                &SourceMap::default(),
+                false,
+            );
+            return EXIT_TROUBLE;
+        }
+    };
+    let cc = args.country.to_lowercase();
+    if cc.len() != 2 || !cc.chars().all(|c| c.is_ascii_lowercase()) {
+        eprintln!(
+            "error: `{}` is not a two-letter country code\nhint: use the ISO code in lower case: jo, eg, ma …",
+            args.country
+        );
+        return EXIT_TROUBLE;
+    }
+    let lang = match args
+        .lang
+        .as_deref()
+        .map(super::prepare::parse_lang)
+        .transpose()
+    {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let id = args.id.clone().unwrap_or_else(|| slug(&args.file));
+    if !crate::model::ClauseId::is_valid(&id) {
+        eprintln!(
+            "error: `{id}` is not a valid law id\nhint: use lowercase words and digits joined by `-`, e.g. --id law-9-2009"
+        );
+        return EXIT_TROUBLE;
+    }
+    let opts = ImportOptions {
+        lang,
+        repair: args.repair,
+        country: cc.clone(),
+        id: Some(id.clone()),
+    };
+    let imported = import(&text, &opts);
+    let out = args.output.clone().unwrap_or_else(|| {
+        ctx.root
+            .join("countries")
+            .join(&cc)
+            .join("legislation")
+            .join(format!("{id}.md"))
+    });
+    if out.exists() && !args.force {
+        eprintln!(
+            "error: {} already exists; it was left as it is\nhint: pass --force to replace it, or -o to write elsewhere",
+            out.display()
+        );
+        return EXIT_TROUBLE;
+    }
+    let meta = LegislationMeta::new(&id, imported.lang);
+    let markdown = to_markdown(&imported.law, &meta);
+    if let Err(e) = write_atomic(&out, markdown.as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", out.display());
+        return EXIT_TROUBLE;
+    }
+    let mut sources = SourceMap::default();
+    sources.insert(&shown, text.clone());
+    let starts = line_starts(&text);
+    let at = |line: usize| {
+        Origin::new(
+            shown.clone(),
+            starts.get(line.saturating_sub(1)).copied().unwrap_or(0),
+        )
+    };
+    let mut diags: Vec<Diagnostic> = imported
+        .report
+        .iter()
+        .map(|n| {
+            let d = Diagnostic::warning(n.kind.code(), &at(n.line), n.message.clone());
+            match &n.hint {
+                Some(h) => d.with_hint(h.clone()),
+                None => d,
+            }
+        })
+        .collect();
+    diags.extend(
+        imported
+            .repairs
+            .iter()
+            .map(|r| Diagnostic::warning("repaired", &at(r.line), r.message.clone())),
+    );
+    let report = Report::new(diags, &sources);
+    if !report.diagnostics.is_empty() {
+        let _ = ctx.emit(&report, &sources, false);
+    }
+    if !ctx.quiet {
+        eprintln!(
+            "wrote {} ({} articles, {}; {} note{}, {} repair{})",
+            out.display(),
+            imported.law.articles().count(),
+            imported.lang,
+            imported.report.len(),
+            if imported.report.len() == 1 { "" } else { "s" },
+            imported.repairs.len(),
+            if imported.repairs.len() == 1 { "" } else { "s" },
+        );
+    }
+    if imported.is_clean() {
+        EXIT_OK
+    } else {
+        EXIT_FOUND
+    }
+}
+
+/// A law id from a file name: `Law 9 of 2009.txt` → `law-9-of-2009`.
+fn slug(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let words: Vec<String> = stem
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        "imported-law".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}

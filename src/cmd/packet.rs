@@ -1,0 +1,206 @@
+//! `qanun packet <cc>... | --all`: a PDF advocacy packet per country, for parliaments and
+//! ministries. Countries are built in parallel; one that fails does not stop the others.
+
+use super::Context;
+use super::prepare::prepare;
+use crate::cli::{PacketArgs, PdfStandardArg};
+use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
+use crate::output::write_atomic;
+use crate::pdf::{Engine, PdfStandard};
+use crate::render::packet::{Gaps, PacketInput, packet_view};
+use crate::render::{Format, Templates};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The packet's built-in templates.
+pub const PACKET_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "packet.typ.tera",
+        include_str!("../render/templates/packet.typ.tera"),
+    ),
+    (
+        "partials/packet-setup.typ.tera",
+        include_str!("../render/templates/partials/packet-setup.typ.tera"),
+    ),
+    (
+        "partials/article.typ.tera",
+        include_str!("../render/templates/partials/article.typ.tera"),
+    ),
+];
+
+/// The result of one country's packet: the file written, or why it failed.
+type Outcome = Result<PathBuf, String>;
+
+/// Runs `packet`.
+pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
+    let codes = if args.all {
+        country_dirs(&ctx.root)
+    } else {
+        args.countries.clone()
+    };
+    if codes.is_empty() {
+        eprintln!("error: the project has no countries (countries/<cc>/country.toml)");
+        return EXIT_TROUBLE;
+    }
+    let engine = match super::engine(ctx, &args.font_path) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let start = Instant::now();
+    let progress = Progress::new(ctx, codes.len());
+    let outcomes: Vec<(String, Outcome)> = codes
+        .par_iter()
+        .map(|cc| {
+            let r = build_one(ctx, &engine, args, cc);
+            progress.done(cc, &r);
+            (cc.clone(), r)
+        })
+        .collect();
+    progress.finish();
+    summarise(ctx, &outcomes, start)
+}
+
+/// The country codes of the project: folders of `countries/` holding a `country.toml`, sorted.
+fn country_dirs(root: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join("countries")) else {
+        return Vec::new();
+    };
+    let mut codes: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().join("country.toml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    codes.sort();
+    codes
+}
+
+fn standard(arg: Option<PdfStandardArg>) -> Option<PdfStandard> {
+    arg.map(|a| match a {
+        PdfStandardArg::Ua1 => PdfStandard::Ua1,
+        PdfStandardArg::A2b => PdfStandard::A2b,
+    })
+}
+
+/// Builds and writes one country's packet.
+fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Outcome {
+    let quiet = Context {
+        quiet: true,
+        ..ctx.clone()
+    };
+    let prepared = prepare(&quiet, cc, args.lang.as_deref())
+        .map_err(|_| "the country could not be prepared (see the problems above)".to_string())?;
+    let country = prepared
+        .country()
+        .ok_or_else(|| format!("unknown country `{cc}`"))?;
+    let law = &prepared.project.law;
+    let opts = crate::compare::CompareOptions {
+        explicit: true,
+        lang: prepared.lang,
+    };
+    let report = crate::compare::compare_country(law, country, None, &opts)?;
+    let gaps = Gaps::from_report(&report);
+    let view = packet_view(&PacketInput {
+        law,
+        country,
+        variant: &prepared.variant,
+        lang: prepared.lang,
+        fallback: prepared.fallback,
+        gaps: Some(&gaps),
+    });
+    let text = render_packet(&ctx.root, &view).map_err(|d| {
+        let r = Report::new(vec![*d], &prepared.project.loaded.sources);
+        let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
+        "the packet template could not be used".to_string()
+    })?;
+    let title = format!("{} — {}", view.plabels.packet, view.law.country);
+    let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
+    options.standard = standard(args.pdf_standard);
+    let pdf = engine.compile(&text, &Default::default(), &options);
+    // Each packet is compiled once: drop Typst's caches so memory does not grow with --all.
+    typst::comemo::evict(0);
+    let pdf = pdf.map_err(|e| format!("the PDF could not be made:\n{e}"))?;
+    let dir = args.output.clone().unwrap_or_else(|| ctx.root.join("out"));
+    let path = dir
+        .join(cc)
+        .join(format!("packet-{}.pdf", prepared.lang.code()));
+    write_atomic(&path, &pdf.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// The packet's Typst source, through the templates (the project's overrides applied).
+fn render_packet(
+    root: &Path,
+    view: &crate::render::packet::PacketView,
+) -> Result<String, Box<crate::diagnostics::Diagnostic>> {
+    let templates = Templates::load(root, Format::Typ, PACKET_TEMPLATES).map_err(Box::new)?;
+    templates.render("packet", view).map_err(Box::new)
+}
+
+/// Prints what was written and what failed; the exit code.
+fn summarise(ctx: &Context, outcomes: &[(String, Outcome)], start: Instant) -> u8 {
+    let failed: Vec<&(String, Outcome)> = outcomes.iter().filter(|(_, r)| r.is_err()).collect();
+    for (cc, r) in outcomes {
+        match r {
+            Ok(path) if !ctx.quiet => eprintln!("wrote {}", path.display()),
+            Ok(_) => {}
+            Err(e) => eprintln!("error: {cc}: {e}"),
+        }
+    }
+    if !ctx.quiet || !failed.is_empty() {
+        eprintln!(
+            "{} packet{} written, {} failed ({:.1} s)",
+            outcomes.len() - failed.len(),
+            if outcomes.len() - failed.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            failed.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FOUND
+    }
+}
+
+/// A progress bar on a terminal, nothing otherwise (the summary lists the results).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(ctx: &Context, n: usize) -> Progress {
+        let show = !ctx.quiet && std::io::stderr().is_terminal() && n > 1;
+        let bar = show.then(|| {
+            let bar = indicatif::ProgressBar::new(n as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} packets {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn done(&self, cc: &str, r: &Outcome) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{cc} {}", if r.is_ok() { "ok" } else { "failed" }));
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

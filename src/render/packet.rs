@@ -1,0 +1,700 @@
+//! The view of a country's advocacy packet: cover, executive summary, international
+//! obligations, gap table, recommended text, side by side, and the variant in full as annex.
+//!
+//! Built from the variant, the country profile and (when available) the gap analysis; the
+//! template `packet.typ.tera` lays it out. Every string here is data: templates escape it.
+
+use super::view::{ArticleView, LawView, Run, law_view};
+use crate::model::{Country, InstrumentRef, Law, Origin, RatificationStatus, pick};
+use crate::model::{Lang, Status};
+use crate::text::bidi::split_ltr_numbers;
+use crate::variant::{self, Variant};
+use serde::Serialize;
+
+use crate::compare::PRIORITY_THEMES;
+
+/// The most asks a summary makes.
+const MAX_ASKS: usize = 5;
+
+/// How far national law covers one model provision (from the gap analysis).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapStatus {
+    Covered,
+    Partial,
+    Missing,
+}
+
+/// The spans of one side of a word diff: `(text, same as the other side)`.
+pub type Spans = Vec<(String, bool)>;
+
+/// One model provision as the gap analysis sees it.
+#[derive(Debug, Clone)]
+pub struct GapItem {
+    pub clause: String,
+    pub status: GapStatus,
+    /// National article numbers matched.
+    pub national: Vec<String>,
+    /// What the national text lacks.
+    pub missing: Vec<String>,
+    /// The word diff of the best pair: (national spans, model spans), each `(text, same)`.
+    pub pair: Option<(Spans, Spans)>,
+}
+
+/// The gap analysis as the packet needs it.
+#[derive(Debug, Clone)]
+pub struct Gaps {
+    /// Coverage score, 0 to 1.
+    pub coverage: f64,
+    /// The national law compared, in the packet's language.
+    pub law_title: String,
+    /// False when the national text is a summary rather than the official text.
+    pub official: bool,
+    /// How many national articles the text holds.
+    pub national_articles: usize,
+    pub items: Vec<GapItem>,
+}
+
+impl Gaps {
+    /// The packet's view of a gap report.
+    pub fn from_report(r: &crate::compare::GapReport) -> Gaps {
+        use crate::compare::Coverage;
+        let spans =
+            |v: &[crate::compare::Span]| v.iter().map(|s| (s.text.clone(), s.same)).collect();
+        Gaps {
+            coverage: r.coverage,
+            law_title: r.law_title.clone(),
+            official: r.official,
+            national_articles: r.national.len(),
+            items: r
+                .provisions
+                .iter()
+                .map(|p| GapItem {
+                    clause: p.clause.to_string(),
+                    status: match p.status {
+                        Coverage::Covered => GapStatus::Covered,
+                        Coverage::Partial => GapStatus::Partial,
+                        Coverage::Missing => GapStatus::Missing,
+                    },
+                    national: p.matches.iter().map(|m| m.article.clone()).collect(),
+                    missing: p.missing.clone(),
+                    pair: p
+                        .pair
+                        .as_ref()
+                        .map(|x| (spans(&x.national), spans(&x.model))),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One instrument and the country's status with respect to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObligationView {
+    pub name: String,
+    pub short: String,
+    pub status: String,
+    pub date: Vec<Run>,
+    pub requires: String,
+}
+
+/// One row of the gap table.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapRowView {
+    pub label: String,
+    pub title: String,
+    pub status: &'static str,
+    pub status_text: String,
+    pub mandatory: bool,
+    pub national: String,
+}
+
+/// An instrument article a recommended provision implements.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationView {
+    pub reference: String,
+    pub requires: String,
+}
+
+/// A provision recommended for adoption: the adapted article, why, and what it implements.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendedView {
+    pub article: ArticleView,
+    pub status_text: String,
+    pub missing: Vec<String>,
+    pub citations: Vec<CitationView>,
+}
+
+/// A span of a word diff.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanView {
+    pub text: String,
+    pub same: bool,
+}
+
+/// National and model text of a partly covered provision.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideView {
+    pub label: String,
+    pub title: String,
+    pub national_article: String,
+    pub national: Vec<SpanView>,
+    pub model: Vec<SpanView>,
+}
+
+/// Words of the packet in its language.
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketLabels {
+    pub packet: &'static str,
+    pub prepared_by: &'static str,
+    pub language: &'static str,
+    pub summary: &'static str,
+    pub coverage: &'static str,
+    pub key_gaps: &'static str,
+    pub asks: &'static str,
+    pub obligations: &'static str,
+    pub party: &'static str,
+    pub not_party: &'static str,
+    pub instrument: &'static str,
+    pub status: &'static str,
+    pub date: &'static str,
+    pub requires: &'static str,
+    pub gap_table: &'static str,
+    pub model_article: &'static str,
+    pub national_articles: &'static str,
+    pub recommended: &'static str,
+    pub recommended_intro: &'static str,
+    pub implements: &'static str,
+    pub lacks: &'static str,
+    pub side_by_side: &'static str,
+    pub national_text: &'static str,
+    pub model_text: &'static str,
+    pub diff_note: &'static str,
+    pub annexes: &'static str,
+    pub annex_law: &'static str,
+    pub compared_with: &'static str,
+    pub none: &'static str,
+}
+
+impl PacketLabels {
+    /// The labels in `lang`.
+    pub fn for_lang(lang: Lang) -> PacketLabels {
+        match lang {
+            Lang::Ar => PacketLabels {
+                packet: "ملف المناصرة التشريعية",
+                prepared_by: "إعداد",
+                language: "اللغة",
+                summary: "الملخص التنفيذي",
+                coverage: "درجة التغطية",
+                key_gaps: "أهم الثغرات",
+                asks: "المطالب",
+                obligations: "الالتزامات الدولية",
+                party: "الصكوك التي انضمت إليها الدولة",
+                not_party: "الصكوك التي لم تنضم إليها الدولة",
+                instrument: "الصك",
+                status: "الوضع",
+                date: "التاريخ",
+                requires: "ما يقتضيه من التشريع الوطني",
+                gap_table: "جدول الثغرات",
+                model_article: "مادة القانون النموذجي",
+                national_articles: "المواد الوطنية المقابلة",
+                recommended: "النصوص الموصى بها",
+                recommended_intro: "فيما يلي مواد القانون النموذجي كما كُيّفت للدولة، مع شرحها والصكوك التي تنفذها.",
+                implements: "تنفذ",
+                lacks: "ما ينقص النص الوطني",
+                side_by_side: "مقارنة النصوص",
+                national_text: "النص الوطني",
+                model_text: "النص النموذجي",
+                diff_note: "الكلمات المظللة لا مقابل لها في النص الآخر.",
+                annexes: "الملاحق",
+                annex_law: "القانون النموذجي كما كُيّف للدولة",
+                compared_with: "التشريع الوطني المقارَن",
+                none: "لا يوجد.",
+            },
+            Lang::En => PacketLabels {
+                packet: "Legislative advocacy packet",
+                prepared_by: "Prepared by",
+                language: "Language",
+                summary: "Executive summary",
+                coverage: "Coverage score",
+                key_gaps: "The gaps that matter most",
+                asks: "Our asks",
+                obligations: "International obligations",
+                party: "Instruments the country is party to",
+                not_party: "Instruments the country is not party to",
+                instrument: "Instrument",
+                status: "Status",
+                date: "Date",
+                requires: "What it requires of national law",
+                gap_table: "Gap table",
+                model_article: "Model article",
+                national_articles: "National articles matched",
+                recommended: "Recommended text",
+                recommended_intro: "The model articles below are adapted for the country, with the drafters' commentary and the instrument articles they implement.",
+                implements: "Implements",
+                lacks: "What the national text lacks",
+                side_by_side: "Side by side",
+                national_text: "National text",
+                model_text: "Model text",
+                diff_note: "Highlighted words have no counterpart in the other text.",
+                annexes: "Annexes",
+                annex_law: "The model law as adapted for the country",
+                compared_with: "National law compared",
+                none: "None.",
+            },
+            Lang::Fr => PacketLabels {
+                packet: "Dossier de plaidoyer législatif",
+                prepared_by: "Préparé par",
+                language: "Langue",
+                summary: "Résumé analytique",
+                coverage: "Taux de couverture",
+                key_gaps: "Les lacunes les plus importantes",
+                asks: "Nos demandes",
+                obligations: "Obligations internationales",
+                party: "Instruments auxquels le pays est partie",
+                not_party: "Instruments auxquels le pays n'est pas partie",
+                instrument: "Instrument",
+                status: "Statut",
+                date: "Date",
+                requires: "Ce qu'il exige du droit national",
+                gap_table: "Tableau des lacunes",
+                model_article: "Article de la loi type",
+                national_articles: "Articles nationaux correspondants",
+                recommended: "Texte recommandé",
+                recommended_intro: "Les articles de la loi type ci-dessous sont adaptés au pays, avec le commentaire des rédacteurs et les articles des instruments qu'ils mettent en œuvre.",
+                implements: "Met en œuvre",
+                lacks: "Ce qui manque au texte national",
+                side_by_side: "Textes en regard",
+                national_text: "Texte national",
+                model_text: "Texte de la loi type",
+                diff_note: "Les mots surlignés n'ont pas d'équivalent dans l'autre texte.",
+                annexes: "Annexes",
+                annex_law: "La loi type adaptée au pays",
+                compared_with: "Loi nationale comparée",
+                none: "Aucun.",
+            },
+        }
+    }
+}
+
+/// Everything the packet template needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketView {
+    pub plabels: PacketLabels,
+    pub language_name: &'static str,
+    pub coverage: Option<String>,
+    pub compared_with: Option<String>,
+    /// A warning shown with the scores when the national text is a summary.
+    pub caveat: Option<String>,
+    pub key_gaps: Vec<String>,
+    pub asks: Vec<String>,
+    pub party: Vec<ObligationView>,
+    pub not_party: Vec<ObligationView>,
+    pub gap_rows: Vec<GapRowView>,
+    pub recommended: Vec<RecommendedView>,
+    pub sides: Vec<SideView>,
+    /// The variant in full (also carries the title, country, digits and labels).
+    pub law: LawView,
+}
+
+/// What a packet is built from.
+pub struct PacketInput<'a> {
+    pub law: &'a Law,
+    pub country: &'a Country,
+    pub variant: &'a Variant,
+    pub lang: Lang,
+    pub fallback: Option<Lang>,
+    pub gaps: Option<&'a Gaps>,
+}
+
+/// Builds the packet view.
+pub fn packet_view(input: &PacketInput) -> PacketView {
+    let lang = input.lang;
+    let labels = PacketLabels::for_lang(lang);
+    let law = law_view(
+        input.law,
+        Some(input.country),
+        input.variant,
+        lang,
+        input.fallback,
+    );
+    let recommended = recommended(input, &law);
+    let (party, not_party) = obligations(input);
+    let asks = asks(input, &not_party);
+    PacketView {
+        language_name: lang.native_name(),
+        coverage: input.gaps.map(|g| percent(input, g.coverage)),
+        compared_with: input.gaps.map(|g| digits(input, &g.law_title)),
+        caveat: input.gaps.filter(|g| !g.official).map(|g| {
+            digits(
+                input,
+                &crate::compare::summary_caveat(lang, g.national_articles),
+            )
+        }),
+        key_gaps: key_gaps(input),
+        asks,
+        party,
+        not_party,
+        gap_rows: gap_rows(input),
+        recommended,
+        sides: sides(input),
+        plabels: labels,
+        law,
+    }
+}
+
+fn digits(input: &PacketInput, s: &str) -> String {
+    variant::digits(s, input.country.digits, input.lang)
+}
+
+/// A score as a percentage, in the country's digits (with the Arabic percent sign).
+fn percent(input: &PacketInput, score: f64) -> String {
+    let text = digits(input, &format!("{:.0}%", score * 100.0));
+    if text.starts_with(|c: char| ('\u{0660}'..='\u{0669}').contains(&c)) {
+        text.replace('%', "\u{066A}")
+    } else {
+        text
+    }
+}
+
+fn article_label(input: &PacketInput, clause: &str) -> (String, String) {
+    input
+        .variant
+        .article(clause)
+        .map(|a| {
+            (
+                a.label.get(&input.lang).cloned().unwrap_or_default(),
+                pick(&a.title, input.lang).cloned().unwrap_or_default(),
+            )
+        })
+        .unwrap_or_else(|| (clause.to_string(), String::new()))
+}
+
+fn gap_item<'a>(input: &'a PacketInput, clause: &str) -> Option<&'a GapItem> {
+    input
+        .gaps
+        .and_then(|g| g.items.iter().find(|i| i.clause == clause))
+}
+
+fn status_text(lang: Lang, s: GapStatus) -> String {
+    let t = match (lang, s) {
+        (Lang::Ar, GapStatus::Covered) => "مغطاة",
+        (Lang::Ar, GapStatus::Partial) => "مغطاة جزئيًا",
+        (Lang::Ar, GapStatus::Missing) => "غائبة",
+        (Lang::En, GapStatus::Covered) => "covered",
+        (Lang::En, GapStatus::Partial) => "partial",
+        (Lang::En, GapStatus::Missing) => "missing",
+        (Lang::Fr, GapStatus::Covered) => "couvert",
+        (Lang::Fr, GapStatus::Partial) => "partiel",
+        (Lang::Fr, GapStatus::Missing) => "absent",
+    };
+    t.to_string()
+}
+
+fn status_key(s: GapStatus) -> &'static str {
+    match s {
+        GapStatus::Covered => "covered",
+        GapStatus::Partial => "partial",
+        GapStatus::Missing => "missing",
+    }
+}
+
+/// Whether a body article is recommended: missing or partial when the gap analysis is known,
+/// every mandatory article otherwise.
+fn is_recommended(input: &PacketInput, a: &variant::VArticle) -> bool {
+    if a.in_annex {
+        return false;
+    }
+    match input.gaps {
+        Some(_) => gap_item(input, a.id.as_str()).is_some_and(|g| g.status != GapStatus::Covered),
+        None => a.status == Status::Mandatory,
+    }
+}
+
+fn recommended(input: &PacketInput, law: &LawView) -> Vec<RecommendedView> {
+    let views = law.parts.iter().flat_map(|p| p.articles.iter());
+    views
+        .filter(|v| {
+            input
+                .variant
+                .article(&v.id)
+                .is_some_and(|a| is_recommended(input, a))
+        })
+        .map(|v| RecommendedView {
+            article: v.clone(),
+            status_text: gap_item(input, &v.id)
+                .map(|g| status_text(input.lang, g.status))
+                .unwrap_or_default(),
+            missing: gap_item(input, &v.id)
+                .map(|g| g.missing.clone())
+                .unwrap_or_default(),
+            citations: v.instruments.iter().map(|r| citation(input, r)).collect(),
+        })
+        .collect()
+}
+
+fn comma(lang: Lang) -> &'static str {
+    if lang.is_rtl() { "،" } else { "," }
+}
+
+fn article_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "المادة",
+        Lang::En | Lang::Fr => "art.",
+    }
+}
+
+fn citation(input: &PacketInput, raw: &str) -> CitationView {
+    let Some(r) = InstrumentRef::parse(raw, Origin::new("", 0)) else {
+        return CitationView {
+            reference: raw.to_string(),
+            requires: String::new(),
+        };
+    };
+    let inst = input.law.instrument(&r.instrument);
+    let short = inst
+        .and_then(|i| pick(&i.short, input.lang))
+        .cloned()
+        .unwrap_or_else(|| r.instrument.clone());
+    let paras: String = r.paragraphs.iter().map(|p| format!("({p})")).collect();
+    let requires = inst
+        .and_then(|i| i.article(&r.article))
+        .and_then(|a| pick(&a.requires, input.lang).or_else(|| pick(&a.title, input.lang)))
+        .cloned()
+        .unwrap_or_default();
+    CitationView {
+        reference: format!(
+            "{short}{} {} {}{paras}",
+            comma(input.lang),
+            article_word(input.lang),
+            r.article
+        ),
+        requires,
+    }
+}
+
+fn status_word(lang: Lang, s: RatificationStatus) -> &'static str {
+    match (lang, s) {
+        (Lang::Ar, RatificationStatus::Party) => "دولة طرف",
+        (Lang::Ar, RatificationStatus::Signatory) => "موقِّعة",
+        (Lang::Ar, RatificationStatus::NotParty) => "غير طرف",
+        (Lang::Ar, RatificationStatus::Unknown) => "غير معروف",
+        (Lang::En, RatificationStatus::Party) => "party",
+        (Lang::En, RatificationStatus::Signatory) => "signatory",
+        (Lang::En, RatificationStatus::NotParty) => "not party",
+        (Lang::En, RatificationStatus::Unknown) => "unknown",
+        (Lang::Fr, RatificationStatus::Party) => "partie",
+        (Lang::Fr, RatificationStatus::Signatory) => "signataire",
+        (Lang::Fr, RatificationStatus::NotParty) => "non partie",
+        (Lang::Fr, RatificationStatus::Unknown) => "inconnu",
+    }
+}
+
+fn date_runs(input: &PacketInput, date: &str) -> Vec<Run> {
+    let unknown = match input.lang {
+        Lang::Ar => "غير معروف",
+        Lang::En => "unknown",
+        Lang::Fr => "inconnue",
+    };
+    let text = if date.is_empty() || date == "unknown" {
+        unknown.to_string()
+    } else {
+        digits(input, date)
+    };
+    split_ltr_numbers(&text)
+        .into_iter()
+        .map(|(ltr, s)| Run {
+            kind: if ltr && input.lang.is_rtl() {
+                "ltr"
+            } else {
+                "text"
+            },
+            text: s.to_string(),
+        })
+        .collect()
+}
+
+/// The instruments the country is party to, and the others (signatory, not party, unknown).
+fn obligations(input: &PacketInput) -> (Vec<ObligationView>, Vec<ObligationView>) {
+    let (mut party, mut other) = (Vec::new(), Vec::new());
+    for inst in &input.law.instruments {
+        let rat = input.country.ratification(&inst.id);
+        let status = rat.map_or(RatificationStatus::Unknown, |r| r.status);
+        let view = ObligationView {
+            name: pick(&inst.name, input.lang).cloned().unwrap_or_default(),
+            short: pick(&inst.short, input.lang)
+                .cloned()
+                .unwrap_or_else(|| inst.id.clone()),
+            status: status_word(input.lang, status).to_string(),
+            date: date_runs(input, rat.map_or("", |r| r.date.as_str())),
+            requires: pick(&inst.requires, input.lang)
+                .cloned()
+                .unwrap_or_default(),
+        };
+        if status == RatificationStatus::Party {
+            party.push(view);
+        } else if inst.binding {
+            other.push(view);
+        }
+    }
+    (party, other)
+}
+
+fn gap_rows(input: &PacketInput) -> Vec<GapRowView> {
+    let Some(gaps) = input.gaps else {
+        return Vec::new();
+    };
+    let none = "—";
+    gaps.items
+        .iter()
+        .filter_map(|g| {
+            let a = input.variant.article(&g.clause)?;
+            let (label, title) = article_label(input, &g.clause);
+            Some(GapRowView {
+                label,
+                title,
+                status: status_key(g.status),
+                status_text: status_text(input.lang, g.status),
+                mandatory: a.status == Status::Mandatory,
+                national: if g.national.is_empty() {
+                    none.to_string()
+                } else {
+                    digits(input, &g.national.join(&format!("{} ", comma(input.lang))))
+                },
+            })
+        })
+        .collect()
+}
+
+fn sides(input: &PacketInput) -> Vec<SideView> {
+    let Some(gaps) = input.gaps else {
+        return Vec::new();
+    };
+    gaps.items
+        .iter()
+        .filter(|g| g.status == GapStatus::Partial)
+        .filter_map(|g| {
+            let (national, model) = g.pair.as_ref()?;
+            let (label, title) = article_label(input, &g.clause);
+            Some(SideView {
+                label,
+                title,
+                national_article: digits(input, g.national.first().map_or("", |s| s.as_str())),
+                national: merge_spans(national),
+                model: merge_spans(model),
+            })
+        })
+        .collect()
+}
+
+/// The spans of a diff side, neighbours with the same flag merged (fewer highlights to lay out).
+fn merge_spans(v: &[(String, bool)]) -> Vec<SpanView> {
+    let mut out: Vec<SpanView> = Vec::new();
+    for (text, same) in v {
+        match out.last_mut() {
+            Some(last) if last.same == *same => last.text.push_str(text),
+            _ => out.push(SpanView {
+                text: text.clone(),
+                same: *same,
+            }),
+        }
+    }
+    out
+}
+
+/// Priority order of a body article for the summary: mandatory first, then by the first
+/// priority theme it carries.
+fn priority(a: &variant::VArticle) -> (bool, usize) {
+    let theme = a
+        .tags
+        .iter()
+        .filter_map(|t| PRIORITY_THEMES.iter().position(|p| p == t))
+        .min()
+        .unwrap_or(PRIORITY_THEMES.len());
+    (a.status != Status::Mandatory, theme)
+}
+
+/// The body articles that are gaps (missing before partial), most important first.
+fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapStatus)> {
+    let mut out: Vec<(&variant::VArticle, GapStatus)> = input
+        .variant
+        .articles()
+        .filter(|a| !a.in_annex)
+        .filter_map(|a| match input.gaps {
+            Some(_) => gap_item(input, a.id.as_str())
+                .filter(|g| g.status != GapStatus::Covered)
+                .map(|g| (a, g.status)),
+            None => (a.status == Status::Mandatory && priority(a).1 < PRIORITY_THEMES.len())
+                .then_some((a, GapStatus::Missing)),
+        })
+        .collect();
+    out.sort_by_key(|(a, s)| {
+        let (opt, theme) = priority(a);
+        (opt, *s != GapStatus::Missing, theme, a.number)
+    });
+    out
+}
+
+fn key_gaps(input: &PacketInput) -> Vec<String> {
+    ranked_gaps(input)
+        .into_iter()
+        .take(6)
+        .map(|(a, s)| {
+            let (label, title) = article_label(input, a.id.as_str());
+            match input.gaps {
+                Some(_) => format!("{label} — {title} ({})", status_text(input.lang, s)),
+                None => format!("{label} — {title}"),
+            }
+        })
+        .collect()
+}
+
+fn ask_text(input: &PacketInput, a: &variant::VArticle, s: GapStatus) -> String {
+    let (label, title) = article_label(input, a.id.as_str());
+    let national = gap_item(input, a.id.as_str())
+        .and_then(|g| g.national.first())
+        .map(|n| digits(input, n));
+    match (input.lang, s, national) {
+        (Lang::Ar, GapStatus::Partial, Some(n)) => format!(
+            "تعديل المادة {n} من التشريع الوطني لتستوفي عناصر «{title}» على النحو الوارد في {label} من القانون النموذجي."
+        ),
+        (Lang::Ar, _, _) => format!(
+            "إدراج نص بشأن «{title}» في التشريع الوطني، على غرار {label} من القانون النموذجي."
+        ),
+        (Lang::En, GapStatus::Partial, Some(n)) => format!(
+            "Amend national article {n} so that it covers every element of “{title}” as {label} of the model law sets them out."
+        ),
+        (Lang::En, _, _) => {
+            format!("Enact a provision on “{title}”, following {label} of the model law.")
+        }
+        (Lang::Fr, GapStatus::Partial, Some(n)) => format!(
+            "Modifier l'article national {n} pour qu'il couvre tous les éléments de « {title} » énoncés à l'{label} de la loi type."
+        ),
+        (Lang::Fr, _, _) => format!(
+            "Adopter une disposition sur « {title} », sur le modèle de l'{label} de la loi type."
+        ),
+    }
+}
+
+fn ratify_text(lang: Lang, short: &str) -> String {
+    match lang {
+        Lang::Ar => format!("الانضمام إلى {short} أو التصديق عليه."),
+        Lang::En => format!("Ratify or accede to the {short}."),
+        Lang::Fr => format!("Ratifier {short} ou y adhérer."),
+    }
+}
+
+/// Three to five concrete asks: the most important gaps first, then ratifications.
+fn asks(input: &PacketInput, not_party: &[ObligationView]) -> Vec<String> {
+    let mut out: Vec<String> = ranked_gaps(input)
+        .into_iter()
+        .take(MAX_ASKS - 1)
+        .map(|(a, s)| ask_text(input, a, s))
+        .collect();
+    for o in not_party {
+        if out.len() >= MAX_ASKS {
+            break;
+        }
+        out.push(ratify_text(input.lang, &o.short));
+    }
+    out
+}

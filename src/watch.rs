@@ -1,0 +1,498 @@
+//! `qanun watch <command> ARGS...`: run a command once, then again whenever a file it depends
+//! on changes under `law/`, `countries/` or `templates/`.
+//!
+//! The pieces, each small: [`classify`] turns a batch of file events into a [`ChangeSet`]
+//! (pure, unit-tested); a [`Build`] re-runs one command (a PDF render keeps its Typst
+//! [`Session`] so that an edit recompiles incrementally); [`run`] wires notify's debouncer, the
+//! Ctrl-C flag and the status lines together. Outputs are written atomically, so a failed build
+//! writes nothing and the last good output stays; the next good save recovers.
+
+use crate::cli::{OutFormat, RenderArgs, WatchCommand};
+use crate::cmd::render::Document;
+use crate::cmd::{self, Context};
+use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE};
+use crate::output::write_atomic;
+use crate::pdf::{PdfOptions, Session};
+use crate::render::Format;
+use notify::event::{EventKind, ModifyKind, RenameMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// The project folders whose files the commands read.
+pub const WATCHED_DIRS: [&str; 3] = ["law", "countries", "templates"];
+
+/// How long the debouncer waits for an editor's burst of events to end.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// How often the debouncer looks for quiet files (its default, a quarter of [`DEBOUNCE`],
+/// would add up to 25 ms to every rebuild).
+const TICK: Duration = Duration::from_millis(10);
+
+/// How often the loop looks at the Ctrl-C flag while no event arrives.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The longest a batch is held back while more events keep arriving.
+const BATCH_CAP: Duration = Duration::from_millis(500);
+
+/// The relevant outcome of a batch of file events: project files that now exist with new
+/// contents, and those that are gone. A path is in at most one of the two sets (the last event
+/// on it wins, so a save-by-rename that first removes, then recreates a file is a change).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ChangeSet {
+    /// Created, modified or renamed-to files, relative to the root.
+    pub changed: BTreeSet<PathBuf>,
+    /// Deleted or renamed-away files, relative to the root.
+    pub removed: BTreeSet<PathBuf>,
+}
+
+impl ChangeSet {
+    /// Whether nothing relevant happened.
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
+    }
+
+    /// Merges a later change set into this one (the later state of a path wins).
+    pub fn merge(&mut self, later: ChangeSet) {
+        for p in later.changed {
+            self.mark(p, true);
+        }
+        for p in later.removed {
+            self.mark(p, false);
+        }
+    }
+
+    /// The number of paths touched.
+    pub fn len(&self) -> usize {
+        self.changed.len() + self.removed.len()
+    }
+
+    fn mark(&mut self, path: PathBuf, exists: bool) {
+        if exists {
+            self.removed.remove(&path);
+            self.changed.insert(path);
+        } else {
+            self.changed.remove(&path);
+            self.removed.insert(path);
+        }
+    }
+}
+
+/// Which paths matter: files under the watched folders of `root`, except editor temp files,
+/// our own temp files, the `out/` folder and the command's own outputs.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    root: PathBuf,
+    outputs: Vec<PathBuf>,
+}
+
+impl Scope {
+    /// A scope for the project at `root` (compared as given: pass it canonical if the events'
+    /// paths are) that ignores the files in `outputs`.
+    pub fn new(root: PathBuf, outputs: Vec<PathBuf>) -> Scope {
+        Scope { root, outputs }
+    }
+
+    /// The path relative to the root if it is a project file a command may read.
+    pub fn relevant(&self, path: &Path) -> Option<PathBuf> {
+        if self.outputs.iter().any(|o| o == path) {
+            return None;
+        }
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let mut parts = rel.components();
+        let first = match parts.next()? {
+            Component::Normal(s) => s.to_str()?,
+            _ => return None,
+        };
+        if !WATCHED_DIRS.contains(&first) || rel.components().any(|c| c.as_os_str() == "out") {
+            return None;
+        }
+        let name = rel.file_name()?.to_str()?;
+        (!is_ignored_name(name)).then(|| rel.to_path_buf())
+    }
+}
+
+/// Whether a file name is an editor's temp, swap or backup file, or one of our temp files.
+pub fn is_ignored_name(name: &str) -> bool {
+    const SUFFIXES: [&str; 7] = [".swp", ".swo", ".swx", "~", ".tmp", ".bak", ".crswap"];
+    name == "4913"
+        || name == ".DS_Store"
+        || name.starts_with(".#")
+        || name.starts_with(".qanun-")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// Classifies a batch of file events, in order, into the relevant changes.
+pub fn classify<'a>(
+    scope: &Scope,
+    events: impl IntoIterator<Item = &'a notify::Event>,
+) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    for event in events {
+        for (path, exists) in effects(event) {
+            if let Some(rel) = scope.relevant(path) {
+                set.mark(rel, exists);
+            }
+        }
+    }
+    set
+}
+
+/// What one event says about its paths: `(path, exists afterwards)`. Reads (`Access`) and
+/// metadata-only changes say nothing.
+fn effects(event: &notify::Event) -> Vec<(&Path, bool)> {
+    let paths = event.paths.iter().map(PathBuf::as_path);
+    match event.kind {
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => Vec::new(),
+        EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(RenameMode::From)) => {
+            paths.map(|p| (p, false)).collect()
+        }
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => paths
+            .enumerate()
+            .map(|(i, p)| (p, i + 1 == event.paths.len()))
+            .collect(),
+        _ => paths.map(|p| (p, true)).collect(),
+    }
+}
+
+/// One watched command, re-run on each batch of changes.
+pub trait Build {
+    /// A short description for the status line, e.g. `render jo --format pdf`.
+    fn label(&self) -> String;
+    /// The files this command writes (never treated as changes).
+    fn outputs(&self) -> Vec<PathBuf>;
+    /// Runs the command; returns its exit code (`EXIT_OK` when it succeeded).
+    fn build(&mut self, ctx: &Context, changes: &ChangeSet) -> u8;
+    /// Where the last build spent its time, e.g. `prepare 30 ms, typst 40 ms` (may be empty).
+    fn phases(&self) -> String {
+        String::new()
+    }
+}
+
+/// The builder for a watched command. Adding a command (packet, diff, compare) is one arm.
+pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
+    match command {
+        WatchCommand::Check(a) => Box::new(OneShot {
+            label: "check".to_string(),
+            output: None,
+            run: Box::new(move |ctx| cmd::check::run(ctx, a)),
+        }),
+        WatchCommand::Render(a) if a.format == OutFormat::Pdf => Box::new(PdfRender::new(a)),
+        WatchCommand::Render(a) => Box::new(OneShot {
+            label: format!("render {}", a.target),
+            output: a.output.clone(),
+            run: Box::new(move |ctx| cmd::render::run(ctx, a)),
+        }),
+    }
+}
+
+/// A command simply run again from scratch (fast enough: no Typst).
+struct OneShot<'a> {
+    label: String,
+    output: Option<PathBuf>,
+    run: Box<dyn FnMut(&Context) -> u8 + 'a>,
+}
+
+impl Build for OneShot<'_> {
+    fn label(&self) -> String {
+        self.label.clone()
+    }
+
+    fn outputs(&self) -> Vec<PathBuf> {
+        self.output.iter().map(|p| absolute(p)).collect()
+    }
+
+    fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
+        (self.run)(ctx)
+    }
+}
+
+/// `render … --format pdf`, keeping one Typst session (fonts, parsed sources, caches) between
+/// rebuilds so that an edited clause recompiles incrementally.
+struct PdfRender<'a> {
+    args: &'a RenderArgs,
+    session: Option<Session>,
+    /// Milliseconds spent preparing the Typst source, compiling, and writing, last build.
+    phases: [f64; 3],
+}
+
+impl<'a> PdfRender<'a> {
+    fn new(args: &'a RenderArgs) -> PdfRender<'a> {
+        PdfRender {
+            args,
+            session: None,
+            phases: [0.0; 3],
+        }
+    }
+
+    /// Loads the project and renders the Typst source; diagnostics are printed here.
+    fn document(&self, ctx: &Context) -> Result<Document, u8> {
+        cmd::render::document(ctx, self.args, Format::Typ)
+    }
+
+    /// The kept session with the new options, or a new one on the first build.
+    fn session(&mut self, ctx: &Context, options: &PdfOptions) -> Result<&mut Session, u8> {
+        let fail = |e: crate::pdf::PdfError| {
+            eprintln!("error: the PDF engine could not start: {e}");
+            EXIT_TROUBLE
+        };
+        let session = match self.session.take() {
+            Some(mut s) => {
+                s.set_options(options).map_err(fail)?;
+                s
+            }
+            None => cmd::engine(ctx, &self.args.font_path)?
+                .session(options)
+                .map_err(fail)?,
+        };
+        Ok(self.session.insert(session))
+    }
+}
+
+impl Build for PdfRender<'_> {
+    fn label(&self) -> String {
+        format!("render {} --format pdf", self.args.target)
+    }
+
+    fn outputs(&self) -> Vec<PathBuf> {
+        self.args.output.iter().map(|p| absolute(p)).collect()
+    }
+
+    fn phases(&self) -> String {
+        let [prepare, typst, write] = self.phases;
+        format!("prepare {prepare:.0} ms, typst {typst:.0} ms, write {write:.0} ms")
+    }
+
+    fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
+        let mut lap = Lap::start();
+        self.phases = [0.0; 3];
+        let doc = self.document(ctx);
+        self.phases[0] = lap.next();
+        let doc = match doc {
+            Ok(d) => d,
+            Err(code) => return code,
+        };
+        let session = match self.session(ctx, &doc.options) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        let compiled = session
+            .update(&doc.text, &BTreeMap::new())
+            .and_then(|()| session.compile());
+        self.phases[1] = lap.next();
+        match compiled {
+            Ok(pdf) => match write_atomic(&doc.path, &pdf.bytes) {
+                Ok(()) => {
+                    self.phases[2] = lap.next();
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", doc.path.display());
+                    EXIT_TROUBLE
+                }
+            },
+            Err(e) => {
+                eprintln!("error: the PDF could not be made:\n{e}");
+                EXIT_FOUND
+            }
+        }
+    }
+}
+
+/// A stopwatch for the phases of a build.
+struct Lap(Instant);
+
+impl Lap {
+    fn start() -> Lap {
+        Lap(Instant::now())
+    }
+
+    /// Milliseconds since the start or the previous lap.
+    fn next(&mut self) -> f64 {
+        let now = Instant::now();
+        let ms = now.duration_since(self.0).as_secs_f64() * 1000.0;
+        self.0 = now;
+        ms
+    }
+}
+
+/// A path made absolute against the current folder (as notify reports paths).
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => dir
+            .canonicalize()
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs,
+    }
+}
+
+/// Runs `command` once, then on every relevant change until Ctrl-C. Returns the exit code.
+pub fn run(ctx: &Context, command: &WatchCommand) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
+    let stop = match stop_flag() {
+        Ok(s) => s,
+        Err(e) => return trouble(&format!("cannot catch Ctrl-C: {e}")),
+    };
+    let root = ctx.root.canonicalize().unwrap_or_else(|_| ctx.root.clone());
+    let ctx = Context {
+        root: root.clone(),
+        ..ctx.clone()
+    };
+    let mut build = builder(command);
+    let scope = Scope::new(root.clone(), build.outputs());
+    let (tx, rx) = channel();
+    let mut debouncer = match new_debouncer(DEBOUNCE, Some(TICK), tx) {
+        Ok(d) => d,
+        Err(e) => return trouble(&format!("cannot watch files: {e}")),
+    };
+    let mut watched = BTreeSet::new();
+    if let Err(e) = debouncer.watch(&root, notify::RecursiveMode::NonRecursive) {
+        return trouble(&format!("cannot watch {}: {e}", root.display()));
+    }
+    watch_new_dirs(&mut debouncer, &root, &mut watched);
+    if !ctx.quiet {
+        eprintln!("watching {} (Ctrl-C to stop)", root.display());
+    }
+    rebuild(&ctx, build.as_mut(), &ChangeSet::default());
+    while !stop.load(Ordering::SeqCst) {
+        let Some(changes) = next_batch(&rx, &scope, &stop) else {
+            break;
+        };
+        watch_new_dirs(&mut debouncer, &root, &mut watched);
+        if !changes.is_empty() && !stop.load(Ordering::SeqCst) {
+            rebuild(&ctx, build.as_mut(), &changes);
+        }
+    }
+    debouncer.stop();
+    if !ctx.quiet {
+        eprintln!("stopped watching");
+    }
+    EXIT_OK
+}
+
+/// Watches (recursively) every watched folder that exists and is not yet watched, so that a
+/// `templates/` folder created while watching is picked up.
+fn watch_new_dirs<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+    root: &Path,
+    watched: &mut BTreeSet<PathBuf>,
+) {
+    for dir in WATCHED_DIRS.iter().map(|d| root.join(d)) {
+        if dir.is_dir() && !watched.contains(&dir) {
+            match debouncer.watch(&dir, notify::RecursiveMode::Recursive) {
+                Ok(()) => {
+                    watched.insert(dir);
+                }
+                Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+            }
+        }
+    }
+}
+
+/// Waits for the next batch of events and classifies it, merging batches that arrive within
+/// [`BATCH_CAP`] of the first (an editor's burst, or events queued during a rebuild). `None`
+/// when Ctrl-C was pressed or the watcher stopped.
+fn next_batch(
+    rx: &Receiver<DebounceEventResult>,
+    scope: &Scope,
+    stop: &AtomicBool,
+) -> Option<ChangeSet> {
+    let first = loop {
+        if stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        match rx.recv_timeout(POLL) {
+            Ok(r) => break r,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    };
+    let start = Instant::now();
+    let mut changes = batch_changes(scope, first);
+    while let Ok(more) = rx.try_recv() {
+        changes.merge(batch_changes(scope, more));
+        if start.elapsed() >= BATCH_CAP {
+            break;
+        }
+    }
+    Some(changes)
+}
+
+/// The changes of one debounced batch; watcher errors are printed as warnings.
+fn batch_changes(scope: &Scope, result: DebounceEventResult) -> ChangeSet {
+    match result {
+        Ok(events) => classify(scope, events.iter().map(|e| &e.event)),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("warning: file watcher: {e}");
+            }
+            ChangeSet::default()
+        }
+    }
+}
+
+/// Runs one build and prints its timestamped status line.
+fn rebuild(ctx: &Context, build: &mut dyn Build, changes: &ChangeSet) {
+    let start = Instant::now();
+    let code = build.build(ctx, changes);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let what = build.label();
+    let phases = build.phases();
+    let phases = if phases.is_empty() || ctx.quiet {
+        String::new()
+    } else {
+        format!(": {phases}")
+    };
+    let trigger = match changes.len() {
+        0 => String::new(),
+        1 => ", 1 file changed".to_string(),
+        n => format!(", {n} files changed"),
+    };
+    if code == EXIT_OK {
+        eprintln!(
+            "[{}] ok: {what} ({ms:.0} ms{phases}{trigger})",
+            clock(SystemTime::now())
+        );
+    } else {
+        eprintln!(
+            "[{}] failed: {what} ({ms:.0} ms{trigger}); the last good output is kept",
+            clock(SystemTime::now())
+        );
+    }
+}
+
+/// `HH:MM:SS` (UTC) of a time.
+pub fn clock(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+        % 86_400;
+    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// A flag set by Ctrl-C (SIGINT); the loop stops at the next check, never in the
+/// middle of writing an output.
+fn stop_flag() -> Result<Arc<AtomicBool>, ctrlc::Error> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = Arc::clone(&flag);
+    ctrlc::set_handler(move || set.store(true, Ordering::SeqCst))?;
+    Ok(flag)
+}
+
+fn trouble(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_TROUBLE
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,186 @@
+//! Unit tests of [`classify`] on synthetic notify events.
+
+use super::*;
+use notify::Event;
+use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind};
+
+const ROOT: &str = "/p";
+
+fn scope() -> Scope {
+    Scope::new(
+        PathBuf::from(ROOT),
+        vec![PathBuf::from("/p/law/own-output.md")],
+    )
+}
+
+fn ev(kind: EventKind, paths: &[&str]) -> Event {
+    paths
+        .iter()
+        .fold(Event::new(kind), |e, p| e.add_path(PathBuf::from(p)))
+}
+
+fn modify(p: &str) -> Event {
+    ev(
+        EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+        &[p],
+    )
+}
+
+fn set(paths: &[&str]) -> BTreeSet<PathBuf> {
+    paths.iter().map(PathBuf::from).collect()
+}
+
+fn run(events: &[Event]) -> ChangeSet {
+    classify(&scope(), events)
+}
+
+#[test]
+fn a_clause_edit_is_a_change() {
+    let c = run(&[modify("/p/law/clauses/general/offence.md")]);
+    assert_eq!(c.changed, set(&["law/clauses/general/offence.md"]));
+    assert!(c.removed.is_empty());
+}
+
+#[test]
+fn countries_and_templates_are_watched_too() {
+    let c = run(&[
+        modify("/p/countries/jo/country.toml"),
+        ev(
+            EventKind::Create(CreateKind::File),
+            &["/p/templates/law.typ"],
+        ),
+    ]);
+    assert_eq!(
+        c.changed,
+        set(&["countries/jo/country.toml", "templates/law.typ"])
+    );
+}
+
+#[test]
+fn files_outside_the_watched_folders_are_ignored() {
+    let c = run(&[
+        modify("/p/README.md"),
+        modify("/p/out/jo/law-ar.pdf"),
+        modify("/p/law/out/x.md"),
+        modify("/other/law/law.toml"),
+        modify("/p/target/debug/qanun"),
+        modify("/p/law/own-output.md"),
+    ]);
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn editor_temp_and_swap_files_are_ignored() {
+    let names = [
+        ".offence.md.swp",
+        ".offence.md.swx",
+        "offence.md~",
+        ".#offence.md",
+        "#offence.md#",
+        "4913",
+        "offence.md.tmp",
+        ".qanun-AbC123.tmp",
+        ".DS_Store",
+    ];
+    let events: Vec<Event> = names
+        .iter()
+        .map(|n| modify(&format!("/p/law/clauses/general/{n}")))
+        .collect();
+    assert!(run(&events).is_empty());
+}
+
+#[test]
+fn reads_and_metadata_changes_are_ignored() {
+    let p = "/p/law/law.toml";
+    let c = run(&[
+        ev(EventKind::Access(AccessKind::Any), &[p]),
+        ev(
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+            &[p],
+        ),
+    ]);
+    assert!(c.is_empty());
+}
+
+#[test]
+fn a_deleted_file_is_removed() {
+    let c = run(&[ev(
+        EventKind::Remove(RemoveKind::File),
+        &["/p/law/clauses/a.md"],
+    )]);
+    assert_eq!(c.removed, set(&["law/clauses/a.md"]));
+    assert!(c.changed.is_empty());
+}
+
+#[test]
+fn save_by_rename_from_a_temp_file_is_a_change() {
+    let c = run(&[
+        ev(EventKind::Create(CreateKind::File), &["/p/law/a.md.tmp"]),
+        modify("/p/law/a.md.tmp"),
+        ev(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &["/p/law/a.md.tmp", "/p/law/a.md"],
+        ),
+    ]);
+    assert_eq!(c.changed, set(&["law/a.md"]));
+    assert!(c.removed.is_empty());
+}
+
+#[test]
+fn rename_halves_reported_separately() {
+    let c = run(&[
+        ev(
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            &["/p/law/old.md"],
+        ),
+        ev(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            &["/p/law/new.md"],
+        ),
+    ]);
+    assert_eq!(c.changed, set(&["law/new.md"]));
+    assert_eq!(c.removed, set(&["law/old.md"]));
+}
+
+#[test]
+fn a_backup_rename_then_new_file_is_a_change() {
+    // vim with `backupcopy=no`: a.md → a.md~, then a new a.md is written.
+    let c = run(&[
+        ev(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &["/p/law/a.md", "/p/law/a.md~"],
+        ),
+        ev(EventKind::Create(CreateKind::File), &["/p/law/a.md"]),
+        modify("/p/law/a.md"),
+        ev(EventKind::Remove(RemoveKind::File), &["/p/law/a.md~"]),
+    ]);
+    assert_eq!(c.changed, set(&["law/a.md"]));
+    assert!(c.removed.is_empty());
+}
+
+#[test]
+fn create_then_delete_in_one_batch_is_a_removal() {
+    let c = run(&[
+        ev(EventKind::Create(CreateKind::File), &["/p/law/x.md"]),
+        ev(EventKind::Remove(RemoveKind::File), &["/p/law/x.md"]),
+    ]);
+    assert_eq!(c.removed, set(&["law/x.md"]));
+    assert!(c.changed.is_empty());
+}
+
+#[test]
+fn merging_keeps_the_later_state() {
+    let mut a = run(&[modify("/p/law/a.md")]);
+    a.merge(run(&[ev(
+        EventKind::Remove(RemoveKind::File),
+        &["/p/law/a.md"],
+    )]));
+    assert_eq!(a.removed, set(&["law/a.md"]));
+    assert_eq!(a.len(), 1);
+}
+
+#[test]
+fn clock_formats_utc_time() {
+    let t = UNIX_EPOCH + Duration::from_secs(86_400 * 3 + 3600 * 21 + 60 * 5 + 9);
+    assert_eq!(clock(t), "21:05:09");
+}

@@ -1,0 +1,135 @@
+//! `qanun import`: official text → structured legislation, with a report at FILE:line.
+
+use crate::support::{Project, fixtures};
+
+fn fixture(name: &str) -> String {
+    fixtures()
+        .join("import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn imports_into_the_country_folder_and_the_result_loads() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let r = p.run(&[
+        "import",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "jo",
+        "--id",
+        "gazette-law",
+    ]);
+    r.assert_no_panic();
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let written = p.path().join("countries/jo/legislation/gazette-law.md");
+    let md = std::fs::read_to_string(&written).expect("written");
+    assert!(md.starts_with("+++\n"), "{md}");
+    assert!(md.contains("\n## 1\n"), "{md}");
+    assert!(md.contains("official = true"), "{md}");
+    // The structured file is read back by the loader without errors.
+    let check = p.run(&["check", "--format", "json"]);
+    let j = check.json();
+    let errs: Vec<_> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" && d["file"].as_str().unwrap().contains("gazette-law"))
+        .collect();
+    assert!(errs.is_empty(), "{errs:#?}");
+}
+
+#[test]
+fn problems_are_reported_at_their_line_and_exit_1() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let r = p.run(&["import", &fixture("ar-pdf-noise.txt"), "--country", "jo"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("warning[missing]"), "{}", r.stderr);
+    assert!(r.stderr.contains("ar-pdf-noise.txt:25:1"), "{}", r.stderr);
+    assert!(r.stderr.contains("--repair"), "{}", r.stderr);
+}
+
+#[test]
+fn repairs_are_opt_in_and_reported() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let plain = p.path().join("plain.md");
+    let repaired = p.path().join("repaired.md");
+    p.run(&[
+        "import",
+        &fixture("ar-pdf-noise.txt"),
+        "--country",
+        "jo",
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    let r = p.run(&[
+        "import",
+        &fixture("ar-pdf-noise.txt"),
+        "--country",
+        "jo",
+        "--repair",
+        "-o",
+        repaired.to_str().unwrap(),
+    ]);
+    assert!(r.stderr.contains("warning[repaired]"), "{}", r.stderr);
+    let (plain, repaired) = (
+        std::fs::read_to_string(plain).unwrap(),
+        std::fs::read_to_string(repaired).unwrap(),
+    );
+    assert!(
+        plain.contains("االتجار") || plain.contains('\u{FEFB}') || plain.contains('\u{200F}'),
+        "kept as it came"
+    );
+    assert_ne!(plain, repaired);
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten_without_force() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let out = p.path().join("x.md");
+    std::fs::write(&out, "keep me").unwrap();
+    let r = p.run(&[
+        "import",
+        &fixture("en-act.txt"),
+        "--country",
+        "jo",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let r = p.run(&[
+        "import",
+        &fixture("en-act.txt"),
+        "--country",
+        "jo",
+        "--lang",
+        "en",
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(r.code <= 1, "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("language = \"en\"")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_its_offset() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write("law.txt", b"Article 1\nOne \xE9t\xE9.\n");
+    let r = p.run(&[
+        "import",
+        p.path().join("law.txt").to_str().unwrap(),
+        "--country",
+        "jo",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("byte offset 14"), "{}", r.stderr);
+    assert!(!p.path().join("countries/jo/legislation/law.md").exists());
+}

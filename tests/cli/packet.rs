@@ -1,0 +1,162 @@
+//! `qanun packet`: PDF packets for every shipped country, their text and fonts, reproducible
+//! bytes, hostile text shown literally, and a broken country that fails alone.
+
+use crate::support::{Project, repo, run_in};
+use std::path::Path;
+use std::process::Command;
+
+/// The shipped countries and a phrase of their name in their default language (Arabic).
+const COUNTRIES: &[(&str, &str)] = &[
+    ("bh", "البحرين"),
+    ("eg", "مصر"),
+    ("iq", "العراق"),
+    ("jo", "الأردنية"),
+    ("lb", "اللبنانية"),
+    ("ly", "ليبيا"),
+    ("ma", "المغربية"),
+    ("ps", "فلسطين"),
+    ("sd", "السودان"),
+    ("sy", "السورية"),
+    ("ye", "اليمنية"),
+];
+
+/// The text of a PDF (pdftotext), bidi marks and Arabic diacritics stripped, spaces collapsed.
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let clean: String = text
+        .chars()
+        .filter(|c| {
+            !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                    | '\u{064B}'..='\u{065F}'
+                    | '\u{0670}' | '\u{2060}')
+        })
+        .collect();
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of pdffonts for a PDF, header excluded.
+fn pdf_fonts(path: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts")
+        .arg(path)
+        .output()
+        .expect("pdffonts (poppler-utils) must be installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_shipped_country_gets_a_packet_with_embedded_fonts_and_stable_bytes() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    let r = run_in(&repo(), &["packet", "--all", "-o", &dir]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (cc, name) in COUNTRIES {
+        let pdf = out.path().join(cc).join("packet-ar.pdf");
+        assert!(pdf.is_file(), "no packet for {cc}: {}", r.stderr);
+        let text = pdf_text(&pdf);
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            squeezed.contains(name),
+            "{cc}: no country name in the packet"
+        );
+        assert!(text.contains("المادة"), "{cc}: no article number");
+        let fonts = pdf_fonts(&pdf);
+        assert!(!fonts.is_empty(), "{cc}: no fonts");
+        for f in &fonts {
+            assert!(f.contains("Amiri"), "{cc}: unexpected font {f}");
+            assert!(f.contains(" yes "), "{cc}: font not embedded: {f}");
+        }
+    }
+    // A sentence of recommended text (the definitions article), in logical order.
+    let jo = pdf_text(&out.path().join("jo/packet-ar.pdf"));
+    assert!(
+        jo.contains("يكون للكلمات والعبارات الآتية"),
+        "no recommended text in the Jordanian packet"
+    );
+    // The same inputs give the same bytes.
+    let again = tempfile::tempdir().expect("temp dir");
+    let dir2 = again.path().to_string_lossy().into_owned();
+    let r2 = run_in(&repo(), &["packet", "jo", "-o", &dir2]);
+    assert_eq!(r2.code, 0, "{}", r2.stderr);
+    let a = std::fs::read(out.path().join("jo/packet-ar.pdf")).expect("read");
+    let b = std::fs::read(again.path().join("jo/packet-ar.pdf")).expect("read");
+    assert!(a == b, "two runs gave different bytes");
+}
+
+#[test]
+fn hostile_clause_text_is_shown_literally() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let offence = p.read("law/clauses/general/offence.md").replace(
+        "Whoever commits trafficking in persons",
+        "Whoever writes #read(\"/etc/passwd\") or <script>alert(1)</script> or $x$ or #include \"law/law.toml\" commits trafficking in persons",
+    );
+    p.write("law/clauses/general/offence.md", offence);
+    let r = p.run(&["packet", "jo", "--lang", "en"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = pdf_text(&p.path().join("out/jo/packet-en.pdf"));
+    for needle in [
+        "#read(\"/etc/passwd\")",
+        "<script>alert(1)</script>",
+        "$x$",
+        "#include \"law/law.toml\"",
+    ] {
+        assert!(
+            text.contains(needle),
+            "`{needle}` not shown literally in: {text}"
+        );
+    }
+    assert!(!text.contains("root:x:0"), "a file was read");
+}
+
+#[test]
+fn a_broken_country_profile_fails_that_country_alone() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let jo = p.read("countries/jo/country.toml");
+    p.write(
+        "countries/bh/country.toml",
+        jo.replace("code = \"jo\"", "code = \"bh\""),
+    );
+    p.write(
+        "countries/xx/country.toml",
+        "code = \"xx\"\nlanguages = [\n",
+    );
+    let r = p.run(&["packet", "--all"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        p.path().join("out/jo/packet-ar.pdf").is_file(),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        p.path().join("out/bh/packet-ar.pdf").is_file(),
+        "{}",
+        r.stderr
+    );
+    assert!(!p.path().join("out/xx").exists());
+    assert!(r.stderr.contains("xx"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 failed"), "{}", r.stderr);
+}
+
+#[test]
+fn a_packet_built_on_a_summary_says_so() {
+    let p = crate::support::Project::from_fixtures(&["check/valid"]);
+    let r = p.run(&["packet", "jo", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if let Some(text) = crate::render::pdf_text(&p.path().join("out/jo/packet-en.pdf")) {
+        assert!(
+            text.contains("Caution: the national text used here is an unofficial summary"),
+            "{text}"
+        );
+    }
+}

@@ -39,6 +39,11 @@ pub const LIFT: f32 = 1.2;
 /// its best score (laws often put several model provisions in one article), provided no other
 /// national article matches them better.
 pub const RELATIVE: f32 = 0.8;
+/// Several matches for one national article must stand out together: the lowest accepted
+/// score must be at least this many times the next candidate's, else the weakest are dropped
+/// (a run of similar scores means ambiguity, say a penalty article resembling every penalty
+/// provision, not an article enacting several provisions).
+pub const GAP: f32 = 1.15;
 /// At most this many automatic matches per national article.
 pub const MAX_PER_ARTICLE: usize = 4;
 /// How many candidates per national article are kept for the decision.
@@ -406,8 +411,9 @@ fn background(cands: &[(usize, f32)]) -> f32 {
 /// Decides the automatic matches of the `eligible` national articles. A national article is
 /// matched to its best model article, and to further ones scoring at least [`RELATIVE`] times
 /// the best that no other national article scores higher with (at most
-/// [`MAX_PER_ARTICLE`]); every match scores at least [`MIN_SCORE`] and [`LIFT`] times the
-/// article's background. Returns (model article, national article, score), sorted.
+/// [`MAX_PER_ARTICLE`], and standing out from the next candidate by [`GAP`]); every match
+/// scores at least [`MIN_SCORE`] and [`LIFT`] times the article's background. Returns (model
+/// article, national article, score), sorted.
 pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
     let candidates: Vec<(usize, Vec<(usize, f32)>)> = eligible
         .par_iter()
@@ -426,12 +432,25 @@ pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
             continue;
         };
         let floor = MIN_SCORE.max(LIFT * background(cands));
+        let mut chosen: Vec<(usize, usize)> = Vec::new();
         for (k, &(m, s)) in cands.iter().take(MAX_PER_ARTICLE).enumerate() {
             let claimed = best_for_model.get(&m).is_some_and(|&b| b > s);
             let further_ok = k == 0 || (s >= RELATIVE * best && !claimed);
             if s >= floor && further_ok {
-                out.push((m, *n, s));
+                chosen.push((k, m));
             }
+        }
+        while chosen.len() > 1 {
+            let last = chosen.last().map_or(0, |c| c.0);
+            let s_last = cands.get(last).map_or(0.0, |c| c.1);
+            let s_next = cands.get(last + 1).map_or(0.0, |c| c.1);
+            if s_last >= GAP * s_next {
+                break;
+            }
+            chosen.pop();
+        }
+        for (k, m) in chosen {
+            out.push((m, *n, cands.get(k).map_or(0.0, |c| c.1)));
         }
     }
     out.sort_by_key(|&(m, n, _)| (m, n));

@@ -251,11 +251,12 @@ fn coverage_marks_obligations_by_ratification() {
     assert!(!html.stdout.contains("<script"));
 }
 
-/// Precision and recall reached on the whole gold set (explicit mappings off): 0.810 and 0.825
-/// on the three sets the constants of `compare::align` were chosen on, 0.615 and 0.667 on the
-/// held-out `bh-ar`. The test fails when either falls more than [`MARGIN`] below.
-const REACHED_PRECISION: f64 = 0.775;
-const REACHED_RECALL: f64 = 0.797;
+/// Precision and recall reached on the whole gold set (explicit mappings off): 0.821 and 0.807
+/// on the three sets the constants of `compare::align` were chosen on, 0.667 and 0.667 on
+/// `bh-ar`, written after them (held out). The test fails when either falls more than
+/// [`MARGIN`] below.
+const REACHED_PRECISION: f64 = 0.794;
+const REACHED_RECALL: f64 = 0.783;
 const MARGIN: f64 = 0.03;
 
 /// The gold sets: folder under tests/fixtures/compare/gold, and the report language.

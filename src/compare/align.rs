@@ -325,6 +325,11 @@ impl Space {
             .iter()
             .map(|f| f.as_ref().map(|f| count(f, true)))
             .collect();
+        // The raw features are no longer needed: keep only the national terms (for the
+        // element checks) and free the rest before the vectors are built.
+        drop(mf);
+        let national_terms: Vec<Option<Vec<String>>> =
+            nf.into_iter().map(|f| f.map(|f| f.words)).collect();
         let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
         let word_idf = words.idf(docs);
         let gram_idf = grams.idf(docs);
@@ -359,7 +364,6 @@ impl Space {
             }
         }
         let unseen_idf = Vocab::<u64>::idf_at(docs, 0.0);
-        let national_terms = nf.into_iter().map(|f| f.map(|f| f.words)).collect();
         Some(Space {
             national_terms,
             model_terms,

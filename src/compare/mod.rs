@@ -404,15 +404,20 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         }
     }
 
+    let cx = Context {
+        nationals: &nationals,
+        scorer: &scorer,
+        law_lang,
+        order: &order,
+        display: opts.lang,
+    };
     let (mut provisions, prepared): (Vec<Provision>, Vec<Option<worddiff::Prepared>>) = articles
         .par_iter()
         .enumerate()
         .map(|(m, a)| {
             let mut list = found.get(m).cloned().unwrap_or_default();
             list.sort_by(|x, y| x.2.cmp(&y.2).then(y.1.total_cmp(&x.1)).then(x.0.cmp(&y.0)));
-            provision(
-                a, m, &list, &nationals, &scorer, law_lang, &order, opts.lang,
-            )
+            provision(a, m, &list, &cx)
         })
         .unzip();
     let keys = worddiff::Keys::for_texts(prepared.iter().flatten().flat_map(|p| p.texts()));
@@ -449,16 +454,29 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
     }
 }
 
+/// What every provision of one comparison is judged against.
+struct Context<'a> {
+    nationals: &'a [&'a LegislationArticle],
+    scorer: &'a align::Scorer,
+    law_lang: Option<Lang>,
+    order: &'a [Lang],
+    display: Lang,
+}
+
+/// One provision's matches, status and missing elements, and its best pair ready to diff.
 fn provision(
     a: &VArticle,
     m: usize,
     list: &[(usize, f32, MatchSource)],
-    nationals: &[&LegislationArticle],
-    scorer: &align::Scorer,
-    law_lang: Option<Lang>,
-    order: &[Lang],
-    display: Lang,
+    cx: &Context<'_>,
 ) -> (Provision, Option<worddiff::Prepared>) {
+    let Context {
+        nationals,
+        scorer,
+        law_lang,
+        order,
+        display,
+    } = *cx;
     let matched: Vec<(usize, &LegislationArticle)> = list
         .iter()
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))

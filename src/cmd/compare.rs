@@ -7,6 +7,7 @@ use crate::diagnostics::EXIT_TROUBLE;
 use crate::load;
 use crate::model::Lang;
 
+/// Runs `qanun compare`; returns the exit status.
 pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     if let Err(code) = ctx.require_law() {
         return code;

@@ -251,11 +251,12 @@ fn coverage_marks_obligations_by_ratification() {
     assert!(!html.stdout.contains("<script"));
 }
 
-/// Precision and recall reached on the whole gold set (explicit mappings off): 0.810 and 0.825
-/// on the three sets the constants of `compare::align` were chosen on, 0.615 and 0.667 on the
-/// held-out `bh-ar`. The test fails when either falls more than [`MARGIN`] below.
-const REACHED_PRECISION: f64 = 0.775;
-const REACHED_RECALL: f64 = 0.797;
+/// Precision and recall reached on the whole gold set (explicit mappings off): 0.821 and 0.807
+/// on the three sets the constants of `compare::align` were chosen on, 0.667 and 0.667 on
+/// `bh-ar`, written after them (held out). The test fails when either falls more than
+/// [`MARGIN`] below.
+const REACHED_PRECISION: f64 = 0.794;
+const REACHED_RECALL: f64 = 0.783;
 const MARGIN: f64 = 0.03;
 
 /// The gold sets: folder under tests/fixtures/compare/gold, and the report language.
@@ -367,7 +368,14 @@ fn coverage_warns_that_shipped_national_texts_are_summaries() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let j = r.json();
     let countries = j["countries"].as_array().expect("countries");
-    assert!(countries.iter().all(|c| c["official"] == false), "every shipped text is a summary");
+    assert!(
+        countries.iter().all(|c| c["official"] == false),
+        "every shipped text is a summary"
+    );
     let text = crate::support::run_in(&crate::support::repo(), &["coverage"]);
-    assert!(text.stdout.contains("unofficial summaries"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("unofficial summaries"),
+        "{}",
+        text.stdout
+    );
 }

@@ -167,9 +167,34 @@ fn trouble_exits_2_with_a_message() {
     let r = run_in(&repo(), &["compare", "jo", "--law", "no-such-law"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no-such-law"), "{}", r.stderr);
-    let r = run_in(&repo(), &["compare", "jo", "--format", "pdf"]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not yet available"), "{}", r.stderr);
+}
+
+#[test]
+fn the_pdf_report_holds_the_caveat_and_the_provisions() {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("jo.pdf");
+    let r = run_in(
+        &repo(),
+        &[
+            "compare",
+            "jo",
+            "--lang",
+            "en",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    if let Some(text) = crate::render::pdf_text(&pdf) {
+        assert!(text.contains("unofficial summary"), "{text}");
+        assert!(
+            text.contains("Definition of trafficking in persons"),
+            "{text}"
+        );
+    }
 }
 
 #[test]

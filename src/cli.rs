@@ -254,6 +254,7 @@ pub enum CompareFormat {
     Pdf,
 }
 
+/// Arguments of `qanun compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The country code (a folder under countries/): jo, eg, ma, …
@@ -282,6 +283,7 @@ pub enum CoverageFormat {
     Html,
 }
 
+/// Arguments of `qanun coverage`.
 #[derive(Debug, Args)]
 pub struct CoverageArgs {
     /// Output format.

@@ -7,15 +7,10 @@ use crate::diagnostics::EXIT_TROUBLE;
 use crate::load;
 use crate::model::Lang;
 
+/// Runs `qanun compare`; returns the exit status.
 pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     if let Err(code) = ctx.require_law() {
         return code;
-    }
-    if args.format == CompareFormat::Pdf {
-        eprintln!(
-            "error: PDF output of qanun compare is not yet available\nhint: use --format html and print it, or --format md"
-        );
-        return EXIT_TROUBLE;
     }
     let project = load::load_project(&ctx.root);
     let mine = format!("countries/{}/", args.country);
@@ -62,10 +57,52 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
         );
     }
     let text = match args.format {
-        CompareFormat::Text | CompareFormat::Pdf => display::text::render(&report),
+        CompareFormat::Text => display::text::render(&report),
+        CompareFormat::Pdf => return write_pdf(ctx, args, &project.law, &report),
         CompareFormat::Md => display::md::render(&report),
         CompareFormat::Html => display::html::render(&report),
         CompareFormat::Json => display::json::render(&report),
     };
     deliver(args.output.as_deref(), &text)
+}
+
+/// Compiles the report's Typst source and writes the PDF (default: out/<cc>/compare-<lang>.pdf).
+fn write_pdf(
+    ctx: &Context,
+    args: &CompareArgs,
+    law: &crate::model::Law,
+    report: &compare::GapReport,
+) -> u8 {
+    let engine = match super::engine(ctx, &[]) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let title = format!("{} — {}", report.country, report.law_title);
+    let options = super::pdf_options(law, &title, &report.country, report.lang, "compare");
+    match engine.compile(&display::typ::render(report), &Default::default(), &options) {
+        Ok(pdf) => {
+            let path = args.output.clone().unwrap_or_else(|| {
+                ctx.root
+                    .join("out")
+                    .join(&report.country)
+                    .join(format!("compare-{}.pdf", report.lang))
+            });
+            match crate::output::write_atomic(&path, &pdf.bytes) {
+                Ok(()) => {
+                    if !ctx.quiet {
+                        eprintln!("wrote {}", path.display());
+                    }
+                    crate::diagnostics::EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    EXIT_TROUBLE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: the PDF could not be made:\n{e}");
+            EXIT_TROUBLE
+        }
+    }
 }

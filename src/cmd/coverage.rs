@@ -6,6 +6,7 @@ use crate::compare::{self, CompareOptions, coverage, display};
 use crate::load;
 use crate::model::Lang;
 
+/// Runs `qanun coverage`; returns the exit status.
 pub fn run(ctx: &Context, args: &CoverageArgs) -> u8 {
     if let Err(code) = ctx.require_law() {
         return code;

@@ -25,6 +25,12 @@ pub const WORD_WEIGHT: f32 = 0.4;
 /// Weight of the best paragraph's cosine against the whole article's (1: a paragraph counts
 /// as much as the whole).
 pub const PASSAGE_WEIGHT: f32 = 1.0;
+/// In large comparisons (at least [`PRUNE_FROM_DOCS`] documents), features found in more than
+/// this share of the documents are left out of the vectors: they tell no article from
+/// another, and their long postings lists would dominate the cost.
+pub const MAX_DF: f32 = 0.5;
+/// See [`MAX_DF`]; smaller comparisons keep every feature.
+pub const PRUNE_FROM_DOCS: usize = 200;
 /// A pair scoring below this is never matched automatically.
 pub const MIN_SCORE: f32 = 0.1;
 /// A match must score at least this many times the background (see [`background`]).
@@ -33,6 +39,11 @@ pub const LIFT: f32 = 1.2;
 /// its best score (laws often put several model provisions in one article), provided no other
 /// national article matches them better.
 pub const RELATIVE: f32 = 0.8;
+/// Several matches for one national article must stand out together: the lowest accepted
+/// score must be at least this many times the next candidate's, else the weakest are dropped
+/// (a run of similar scores means ambiguity, say a penalty article resembling every penalty
+/// provision, not an article enacting several provisions).
+pub const GAP: f32 = 1.15;
 /// At most this many automatic matches per national article.
 pub const MAX_PER_ARTICLE: usize = 4;
 /// How many candidates per national article are kept for the decision.
@@ -54,8 +65,14 @@ struct Space {
     lang: Lang,
     words: Vocab<String>,
     word_idf: Vec<f32>,
+    /// The idf of a term no document has.
+    unseen_idf: f32,
     model: Vec<Option<ModelDoc>>,
     national: Vec<Option<Doc>>,
+    /// The terms of each national article, kept for the element checks.
+    national_terms: Vec<Option<Vec<String>>>,
+    /// The terms of each model article's paragraphs, kept for the element checks.
+    model_terms: Vec<Option<ParagraphTerms>>,
     /// Which model article (and whether as a whole) each unit belongs to.
     units: Vec<(u32, bool)>,
     /// Feature → (unit, weight), for words and trigrams.
@@ -79,6 +96,41 @@ fn features_of(text: &str) -> Features {
     let mut grams = Vec::new();
     features::trigrams(&words, &mut grams);
     Features { words, grams }
+}
+
+impl Features {
+    fn extend(&mut self, other: &Features) {
+        self.words.extend(other.words.iter().cloned());
+        self.grams.extend_from_slice(&other.grams);
+    }
+}
+
+/// The features of a model article's units from those of its title and paragraphs: the whole
+/// article first, then (when it has several paragraphs) each paragraph with the title.
+fn unit_features(parts: &[String]) -> (Vec<Features>, Vec<Vec<String>>) {
+    let parsed: Vec<Features> = parts.iter().map(|p| features_of(p)).collect();
+    let Some((title, paras)) = parsed.split_first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut whole = Features {
+        words: title.words.clone(),
+        grams: title.grams.clone(),
+    };
+    for p in paras {
+        whole.extend(p);
+    }
+    let mut units = vec![whole];
+    if paras.len() > 1 {
+        for p in paras {
+            let mut u = Features {
+                words: title.words.clone(),
+                grams: title.grams.clone(),
+            };
+            u.extend(p);
+            units.push(u);
+        }
+    }
+    (units, paras.iter().map(|p| p.words.clone()).collect())
 }
 
 impl Scorer {
@@ -108,7 +160,7 @@ impl Scorer {
     }
 
     /// Builds a scorer from raw texts in one language (for tests and benchmarks): each model
-    /// text is the whole article followed by its paragraphs (may be just the whole).
+    /// article is its title followed by its paragraphs.
     pub fn from_texts(
         lang: Lang,
         models: &[Option<Vec<String>>],
@@ -143,15 +195,37 @@ impl Scorer {
         })
     }
 
+    /// The terms of national article `n` in `lang` (as [`features::terms`] gives them).
+    pub fn national_terms(&self, lang: Lang, n: usize) -> Option<&[String]> {
+        self.spaces
+            .iter()
+            .find(|s| s.lang == lang)?
+            .national_terms
+            .get(n)?
+            .as_deref()
+    }
+
+    /// The terms of paragraph `p` of model article `m` in `lang`.
+    pub fn paragraph_terms(&self, lang: Lang, m: usize, p: usize) -> Option<&[String]> {
+        self.spaces
+            .iter()
+            .find(|s| s.lang == lang)?
+            .model_terms
+            .get(m)?
+            .as_ref()?
+            .get(p)
+            .map(Vec::as_slice)
+    }
+
     /// The inverse document frequency of a term in a language (high for unseen terms).
     pub fn idf(&self, lang: Lang, term: &str) -> f32 {
         let Some(sp) = self.spaces.iter().find(|s| s.lang == lang) else {
             return 1.0;
         };
         sp.words
-            .id(&term.to_string())
+            .id(term)
             .and_then(|id| sp.word_idf.get(id as usize).copied())
-            .unwrap_or_else(|| sp.word_idf.iter().copied().fold(1.0, f32::max))
+            .unwrap_or(sp.unseen_idf)
     }
 
     /// Scores of national article `n` against every model article (0 where nothing is shared).
@@ -203,6 +277,9 @@ fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
     }
 }
 
+/// The terms of each paragraph of a model article.
+type ParagraphTerms = Vec<Vec<String>>;
+
 type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 
 impl Space {
@@ -214,13 +291,13 @@ impl Space {
         if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
             return None;
         }
-        let mf: Vec<Option<Vec<Features>>> = models
+        let (mf, model_terms): (Vec<Option<Vec<Features>>>, Vec<Option<ParagraphTerms>>) = models
             .par_iter()
-            .map(|t| {
-                t.as_ref()
-                    .map(|units| units.iter().map(|u| features_of(u)).collect())
+            .map(|t| match t.as_deref().map(unit_features) {
+                Some((units, terms)) => (Some(units), Some(terms)),
+                None => (None, None),
             })
-            .collect();
+            .unzip();
         let nf: Vec<Option<Features>> = nationals
             .par_iter()
             .map(|t| t.as_deref().map(features_of))
@@ -248,12 +325,22 @@ impl Space {
             .iter()
             .map(|f| f.as_ref().map(|f| count(f, true)))
             .collect();
+        // The raw features are no longer needed: keep only the national terms (for the
+        // element checks) and free the rest before the vectors are built.
+        drop(mf);
+        let national_terms: Vec<Option<Vec<String>>> =
+            nf.into_iter().map(|f| f.map(|f| f.words)).collect();
         let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
         let word_idf = words.idf(docs);
         let gram_idf = grams.idf(docs);
+        let min_idf = if docs >= PRUNE_FROM_DOCS {
+            Vocab::<u64>::idf_at(docs, MAX_DF)
+        } else {
+            0.0
+        };
         let weigh = |(w, g): &Counts| Doc {
-            words: features::weigh(w, &word_idf),
-            grams: features::weigh(g, &gram_idf),
+            words: features::weigh(w, &word_idf, min_idf),
+            grams: features::weigh(g, &gram_idf, min_idf),
         };
         let model: Vec<Option<ModelDoc>> = mc
             .iter()
@@ -276,10 +363,14 @@ impl Space {
                 post(&unit.grams, u, &mut post_grams);
             }
         }
+        let unseen_idf = Vocab::<u64>::idf_at(docs, 0.0);
         Some(Space {
+            national_terms,
+            model_terms,
             lang,
             words,
             word_idf,
+            unseen_idf,
             model,
             national,
             units,
@@ -324,8 +415,9 @@ fn background(cands: &[(usize, f32)]) -> f32 {
 /// Decides the automatic matches of the `eligible` national articles. A national article is
 /// matched to its best model article, and to further ones scoring at least [`RELATIVE`] times
 /// the best that no other national article scores higher with (at most
-/// [`MAX_PER_ARTICLE`]); every match scores at least [`MIN_SCORE`] and [`LIFT`] times the
-/// article's background. Returns (model article, national article, score), sorted.
+/// [`MAX_PER_ARTICLE`], and standing out from the next candidate by [`GAP`]); every match
+/// scores at least [`MIN_SCORE`] and [`LIFT`] times the article's background. Returns (model
+/// article, national article, score), sorted.
 pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
     let candidates: Vec<(usize, Vec<(usize, f32)>)> = eligible
         .par_iter()
@@ -344,15 +436,28 @@ pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
             continue;
         };
         let floor = MIN_SCORE.max(LIFT * background(cands));
+        let mut chosen: Vec<(usize, usize)> = Vec::new();
         for (k, &(m, s)) in cands.iter().take(MAX_PER_ARTICLE).enumerate() {
             let claimed = best_for_model.get(&m).is_some_and(|&b| b > s);
             let further_ok = k == 0 || (s >= RELATIVE * best && !claimed);
             if s >= floor && further_ok {
-                out.push((m, *n, s));
+                chosen.push((k, m));
             }
         }
+        while chosen.len() > 1 {
+            let last = chosen.last().map_or(0, |c| c.0);
+            let s_last = cands.get(last).map_or(0.0, |c| c.1);
+            let s_next = cands.get(last + 1).map_or(0.0, |c| c.1);
+            if s_last >= GAP * s_next {
+                break;
+            }
+            chosen.pop();
+        }
+        for (k, m) in chosen {
+            out.push((m, *n, cands.get(k).map_or(0.0, |c| c.1)));
+        }
     }
-    out.sort_by_key(|a| (a.0, a.1));
+    out.sort_by_key(|&(m, n, _)| (m, n));
     out
 }
 
@@ -365,7 +470,7 @@ mod tests {
     }
 
     fn m(t: &str) -> Option<Vec<String>> {
-        Some(vec![t.to_string()])
+        Some(vec![String::new(), t.to_string()])
     }
 
     #[test]
@@ -395,8 +500,9 @@ mod tests {
     #[test]
     fn a_paragraph_can_carry_the_match() {
         let models = [Some(vec![
-            "Shelter. Victims have a right to shelter. Shelters keep records. Staff are trained. Inspections happen yearly.".to_string(),
-            "Shelter. Victims have a right to shelter.".to_string(),
+            "Shelter.".to_string(),
+            "Victims have a right to shelter.".to_string(),
+            "Shelters keep records. Staff are trained. Inspections happen yearly.".to_string(),
         ])];
         let sc = Scorer::from_texts(
             Lang::En,

@@ -79,6 +79,8 @@ pub struct CountryColumn {
     pub name: String,
     /// The national law compared (`none` without legislation).
     pub law: String,
+    /// False when the national text is an unofficial summary.
+    pub official: bool,
     pub coverage: f64,
     pub cells: BTreeMap<ClauseId, Cell>,
     /// Unmet provisions that are obligations, and that are recommendations.
@@ -218,11 +220,38 @@ fn column(
         code: country.code.clone(),
         name: pick(&country.name, lang).cloned().unwrap_or_default(),
         law: report.law.clone(),
+        official: report.official,
         coverage: round3(report.coverage),
         cells,
         obligations,
         recommendations,
     }
+}
+
+/// A warning naming the countries whose national text is an unofficial summary, whose
+/// missing provisions may exist in articles the summary leaves out.
+pub fn summaries_note(r: &CoverageReport, lang: Lang) -> Option<String> {
+    let codes: Vec<&str> = r
+        .countries
+        .iter()
+        .filter(|c| !c.official)
+        .map(|c| c.code.as_str())
+        .collect();
+    if codes.is_empty() {
+        return None;
+    }
+    let list = codes.join(", ");
+    Some(match lang {
+        Lang::Ar => format!(
+            "تنبيه: النصوص الوطنية لهذه الدول ملخصات غير رسمية، فقد تكون بعض الأحكام الموصوفة بأنها غائبة واردة في مواد لم تُلخَّص: {list}"
+        ),
+        Lang::En => format!(
+            "Caution: the national texts of these countries are unofficial summaries; provisions shown as missing may exist in articles they leave out: {list}"
+        ),
+        Lang::Fr => format!(
+            "Attention : les textes nationaux de ces pays sont des résumés non officiels ; des dispositions présentées comme manquantes peuvent figurer dans des articles non résumés : {list}"
+        ),
+    })
 }
 
 fn instrument_rows(

@@ -7,7 +7,7 @@ use super::align::Scorer;
 use super::checklists;
 use super::features::{self, terms};
 use super::{matching_text, national_text};
-use crate::model::{Lang, LegislationArticle};
+use crate::model::{Lang, Legislation, LegislationArticle};
 use crate::text::normalize::normalize_for_matching;
 use crate::variant::{RParagraph, RPoint, VArticle, plain};
 use std::collections::BTreeSet;
@@ -15,6 +15,9 @@ use std::collections::BTreeSet;
 /// An element counts as present when the national text holds terms carrying at least this
 /// share of the element's idf-weighted terms.
 pub const PRESENT: f32 = 0.45;
+/// A missing element of which the national text holds at least this share is reported as
+/// missing "in part".
+pub const IN_PART: f32 = 0.2;
 /// Two terms are taken as the same word when their trigram sets overlap this much (Dice).
 const FUZZY: f32 = 0.6;
 /// A term of at least this many letters matches a term that contains it ("استعمال" in
@@ -26,19 +29,36 @@ const EXCERPT_WORDS: usize = 14;
 /// The terms of the matched national text, for presence tests.
 struct NationalTerms {
     set: BTreeSet<String>,
-    grams: Vec<(String, BTreeSet<u64>)>,
-    /// The whole text normalised, padded with spaces, for checklist stems.
+    grams: Vec<(String, Vec<u64>)>,
+    /// The whole text normalised, padded with spaces, for checklist stems (only computed for
+    /// provisions that have a checklist).
     normalized: String,
 }
 
 impl NationalTerms {
-    fn new(text: &str) -> NationalTerms {
-        let set: BTreeSet<String> = terms(text).into_iter().collect();
+    #[cfg(test)]
+    fn new(text: &str, with_normalized: bool) -> NationalTerms {
+        NationalTerms::from_terms(terms(text), text, with_normalized)
+    }
+
+    /// From terms already computed, and the text they come from (normalised only when
+    /// `with_normalized`, for checklist stems).
+    fn from_terms(
+        terms: impl IntoIterator<Item = String>,
+        text: &str,
+        with_normalized: bool,
+    ) -> NationalTerms {
+        let set: BTreeSet<String> = terms.into_iter().collect();
         let grams = set.iter().map(|t| (t.clone(), grams_of(t))).collect();
+        let normalized = if with_normalized {
+            format!(" {} ", normalize_for_matching(&features::clean(text)))
+        } else {
+            String::new()
+        };
         NationalTerms {
             set,
             grams,
-            normalized: format!(" {} ", normalize_for_matching(&features::clean(text))),
+            normalized,
         }
     }
 
@@ -46,27 +66,45 @@ impl NationalTerms {
         if self.set.contains(term) {
             return true;
         }
-        let g = grams_of(term);
         let long = term.chars().count() >= MIN_CONTAINED;
-        self.grams.iter().any(|(n, h)| {
-            dice(&g, h) >= FUZZY
-                || (long && n.contains(term))
+        let contained = self.set.iter().any(|n| {
+            (long && n.contains(term))
                 || (n.chars().count() >= MIN_CONTAINED && term.contains(n.as_str()))
-        })
+        });
+        if contained {
+            return true;
+        }
+        let g = grams_of(term);
+        self.grams.iter().any(|(_, h)| dice(&g, h) >= FUZZY)
     }
 }
 
-fn grams_of(t: &str) -> BTreeSet<u64> {
+/// The distinct trigrams of a term, sorted.
+fn grams_of(t: &str) -> Vec<u64> {
     let mut v = Vec::new();
     features::trigrams(&[t.to_string()], &mut v);
-    v.into_iter().collect()
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
-fn dice(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f32 {
+/// The Dice coefficient of two sorted sets.
+fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let common = a.intersection(b).count();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
@@ -116,8 +154,10 @@ fn point_text(p: &RPoint, s: &mut String) {
 }
 
 /// Whether the national text holds enough of an element's terms.
-fn present(element: &str, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> bool {
-    let ts: BTreeSet<String> = terms(element).into_iter().collect();
+/// The idf-weighted share of an element's terms that the national text holds (1 for an
+/// element without terms).
+fn share_present(element: Vec<String>, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> f32 {
+    let ts: BTreeSet<String> = element.into_iter().collect();
     let (mut total, mut found) = (0.0f32, 0.0f32);
     for t in &ts {
         let w = scorer.idf(lang, t);
@@ -126,14 +166,23 @@ fn present(element: &str, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> b
             found += w;
         }
     }
-    total == 0.0 || found / total >= PRESENT
+    if total == 0.0 { 1.0 } else { found / total }
+}
+
+/// "in part" in a language, for elements of which some key terms are found.
+fn in_part(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "جزئياً",
+        Lang::En => "in part",
+        Lang::Fr => "en partie",
+    }
 }
 
 /// The language to check an article in: the first of `order` that the article and at least
 /// one matched national article share.
 fn check_lang(
     a: &VArticle,
-    matched: &[&LegislationArticle],
+    matched: &[(usize, &LegislationArticle)],
     law_lang: Option<Lang>,
     order: &[Lang],
 ) -> Option<Lang> {
@@ -141,15 +190,17 @@ fn check_lang(
         a.text.contains_key(&l)
             && matched
                 .iter()
-                .any(|n| national_text(n, law_lang, l).is_some())
+                .any(|(_, n)| Legislation::article_text(n, law_lang, l).is_some())
     })
 }
 
-/// What the matched national articles lack of model article `a`, described in `display`.
+/// What the matched national articles lack of model article `a` (number `m` in the scorer),
+/// described in `display`.
 /// Empty when nothing is missing, or when no language is shared (nothing can be checked).
 pub fn missing(
     a: &VArticle,
-    matched: &[&LegislationArticle],
+    m: usize,
+    matched: &[(usize, &LegislationArticle)],
     scorer: &Scorer,
     law_lang: Option<Lang>,
     order: &[Lang],
@@ -158,11 +209,21 @@ pub fn missing(
     let Some(lang) = check_lang(a, matched, law_lang, order) else {
         return Vec::new();
     };
-    let text: Vec<String> = matched
+    let has_checks = checklists::for_clause(a.id.as_str()).next().is_some();
+    let text: Vec<String> = if has_checks {
+        matched
+            .iter()
+            .filter_map(|(_, n)| national_text(n, law_lang, lang))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let known = matched
         .iter()
-        .filter_map(|n| national_text(n, law_lang, lang))
-        .collect();
-    let nat = NationalTerms::new(&text.join("\n"));
+        .filter_map(|(i, _)| scorer.national_terms(lang, *i))
+        .flatten()
+        .cloned();
+    let nat = NationalTerms::from_terms(known, &text.join("\n"), has_checks);
     let mut out: Vec<String> = checklists::for_clause(a.id.as_str())
         .filter(|c| !check_present(c, lang, &nat))
         .map(|c| check_label(c, display).to_string())
@@ -170,8 +231,18 @@ pub fn missing(
     let paras = a.text.get(&lang).map_or(&[][..], Vec::as_slice);
     let shown = a.text.get(&display).map_or(paras, Vec::as_slice);
     for (path, element) in structure(paras) {
-        if !present(&element, &nat, scorer, lang) {
-            out.push(describe(shown, path, display).unwrap_or_else(|| excerpt(&element)));
+        let element_terms = match (path.point, scorer.paragraph_terms(lang, m, path.para)) {
+            (None, Some(t)) => t.to_vec(),
+            _ => terms(&element),
+        };
+        let share = share_present(element_terms, &nat, scorer, lang);
+        if share < PRESENT {
+            let what = describe(shown, path, display).unwrap_or_else(|| excerpt(&element));
+            out.push(if share >= IN_PART {
+                format!("({}) {what}", in_part(display))
+            } else {
+                what
+            });
         }
     }
     out
@@ -252,7 +323,7 @@ mod tests {
 
     #[test]
     fn fuzzy_terms_match_spelling_variants() {
-        let nat = NationalTerms::new("Les victimes mineures ne sont pas poursuivies");
+        let nat = NationalTerms::new("Les victimes mineures ne sont pas poursuivies", false);
         assert!(nat.has("victime"));
         assert!(nat.has("poursuivie"));
         assert!(!nat.has("hebergement"));
@@ -271,7 +342,7 @@ mod tests {
 
     #[test]
     fn checklist_stems_are_found_in_noisy_arabic() {
-        let nat = NationalTerms::new("أو باستغلال حالة الضعف\n12\nأو االحتيال");
+        let nat = NationalTerms::new("أو باستغلال حالة الضعف\n12\nأو االحتيال", true);
         let c = checklists::for_clause("trafficking-definition")
             .next()
             .expect("the vulnerability check");

@@ -10,20 +10,29 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// and joins words hyphenated across a line break ("traf-\nficking").
 pub fn clean(text: &str) -> String {
     let dropped = drop_page_numbers(text);
-    let mut out = String::with_capacity(dropped.len());
-    let mut chars = dropped.chars().peekable();
-    let mut prev_letter = false;
-    while let Some(c) = chars.next() {
-        if c == '-' && prev_letter && chars.peek() == Some(&'\n') {
-            chars.next();
-            while chars.peek().is_some_and(|n| n.is_whitespace()) {
-                chars.next();
-            }
-            continue;
-        }
-        prev_letter = c.is_alphabetic();
-        out.push(c);
+    if !dropped.contains("-\n") {
+        return dropped;
     }
+    let mut out = String::with_capacity(dropped.len());
+    let mut rest = dropped.as_str();
+    while let Some(i) = rest.find("-\n") {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        let after = &tail[2..];
+        let joins = head.chars().next_back().is_some_and(char::is_alphabetic)
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if joins {
+            rest = after.trim_start();
+        } else {
+            out.push_str("-\n");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -175,8 +184,18 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     }
 
     /// The id of a feature already seen.
-    pub fn id(&self, f: &K) -> Option<u32> {
+    pub fn id<Q>(&self, f: &Q) -> Option<u32>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
         self.ids.get(f).copied()
+    }
+
+    /// The idf of a feature found in `share` of `n` documents.
+    pub fn idf_at(n: usize, share: f32) -> f32 {
+        let n = n as f32;
+        ((n + 1.0) / (share * n + 1.0)).ln() + 1.0
     }
 
     /// Smoothed inverse document frequencies over `n` documents: `ln((n+1)/(df+1)) + 1`.
@@ -199,10 +218,12 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     }
 }
 
-/// Weights counts by sublinear tf (`1 + ln tf`) times idf and normalises to unit length.
-pub fn weigh(counts: &[(u32, u32)], idf: &[f32]) -> Sparse {
+/// Weights counts by sublinear tf (`1 + ln tf`) times idf and normalises to unit length;
+/// features whose idf is below `min_idf` (too common to tell articles apart) are left out.
+pub fn weigh(counts: &[(u32, u32)], idf: &[f32], min_idf: f32) -> Sparse {
     let mut v: Sparse = counts
         .iter()
+        .filter(|(id, _)| idf.get(*id as usize).is_none_or(|&w| w >= min_idf))
         .map(|&(id, c)| {
             let w = (1.0 + (c as f32).ln()) * idf.get(id as usize).copied().unwrap_or(1.0);
             (id, w)
@@ -269,7 +290,7 @@ mod tests {
     fn weighted_vectors_have_unit_length() {
         let mut v: Vocab<String> = Vocab::default();
         let c = v.counts(&["a".into(), "b".into(), "a".into()], true);
-        let w = weigh(&c, &v.idf(1));
+        let w = weigh(&c, &v.idf(1), 0.0);
         assert!((dot(&w, &w) - 1.0).abs() < 1e-5);
         assert_eq!(v.len(), 2);
     }

@@ -18,6 +18,7 @@ pub mod worddiff;
 
 use crate::model::{ClauseId, Country, Lang, Law, Legislation, LegislationArticle, Status, pick};
 use crate::variant::{self, Piece, VArticle, Variant};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -330,27 +331,17 @@ pub(crate) fn matching_text(pieces: &[Piece]) -> String {
         .collect()
 }
 
-/// The texts a model article is matched by, in a language: first the whole article (title,
-/// paragraphs and points), then each paragraph with its points, prefixed by the title (a
-/// national article often corresponds to one paragraph of a long model article).
+/// The texts a model article is matched by, in a language: its title, then each paragraph with
+/// its points. Alignment scores the whole article and each paragraph (prefixed by the title).
 pub(crate) fn model_units(a: &VArticle, lang: Lang) -> Option<Vec<String>> {
     let paras = a.text.get(&lang)?;
-    let title = a.title.get(&lang).cloned().unwrap_or_default();
-    let mut whole = title.clone();
-    let mut units = vec![String::new()];
+    let mut units = vec![a.title.get(&lang).cloned().unwrap_or_default()];
     for p in paras {
         let mut s = matching_text(&p.pieces);
         for pt in &p.points {
             push_point(&mut s, pt);
         }
-        whole.push('\n');
-        whole.push_str(&s);
-        if paras.len() > 1 {
-            units.push(format!("{title}\n{s}"));
-        }
-    }
-    if let Some(first) = units.first_mut() {
-        *first = whole;
+        units.push(s);
     }
     Some(units)
 }
@@ -413,15 +404,27 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         }
     }
 
-    let provisions: Vec<Provision> = articles
-        .iter()
+    let cx = Context {
+        nationals: &nationals,
+        scorer: &scorer,
+        law_lang,
+        order: &order,
+        display: opts.lang,
+    };
+    let (mut provisions, prepared): (Vec<Provision>, Vec<Option<worddiff::Prepared>>) = articles
+        .par_iter()
         .enumerate()
         .map(|(m, a)| {
             let mut list = found.get(m).cloned().unwrap_or_default();
             list.sort_by(|x, y| x.2.cmp(&y.2).then(y.1.total_cmp(&x.1)).then(x.0.cmp(&y.0)));
-            provision(a, &list, &nationals, &scorer, law_lang, &order, opts.lang)
+            provision(a, m, &list, &cx)
         })
-        .collect();
+        .unzip();
+    let keys = worddiff::Keys::for_texts(prepared.iter().flatten().flat_map(|p| p.texts()));
+    provisions
+        .par_iter_mut()
+        .zip(prepared)
+        .for_each(|(p, prep)| p.pair = prep.map(|x| x.finish(&keys)));
 
     let national = national_list(&nationals, &provisions);
     let unmatched_articles = national
@@ -451,23 +454,37 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
     }
 }
 
+/// What every provision of one comparison is judged against.
+struct Context<'a> {
+    nationals: &'a [&'a LegislationArticle],
+    scorer: &'a align::Scorer,
+    law_lang: Option<Lang>,
+    order: &'a [Lang],
+    display: Lang,
+}
+
+/// One provision's matches, status and missing elements, and its best pair ready to diff.
 fn provision(
     a: &VArticle,
+    m: usize,
     list: &[(usize, f32, MatchSource)],
-    nationals: &[&LegislationArticle],
-    scorer: &align::Scorer,
-    law_lang: Option<Lang>,
-    order: &[Lang],
-    display: Lang,
-) -> Provision {
-    let matched: Vec<&LegislationArticle> = list
+    cx: &Context<'_>,
+) -> (Provision, Option<worddiff::Prepared>) {
+    let Context {
+        nationals,
+        scorer,
+        law_lang,
+        order,
+        display,
+    } = *cx;
+    let matched: Vec<(usize, &LegislationArticle)> = list
         .iter()
-        .filter_map(|(n, _, _)| nationals.get(*n).copied())
+        .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
     let (status, missing) = if matched.is_empty() {
         (Coverage::Missing, Vec::new())
     } else {
-        let missing = elements::missing(a, &matched, scorer, law_lang, order, display);
+        let missing = elements::missing(a, m, &matched, scorer, law_lang, order, display);
         let status = if missing.is_empty() {
             Coverage::Covered
         } else {
@@ -479,7 +496,8 @@ fn provision(
         .iter()
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
         .and_then(|(n, _, _)| nationals.get(*n).copied());
-    Provision {
+    let prepared = best.and_then(|n| worddiff::prepare(a, n, law_lang, display));
+    let p = Provision {
         clause: a.id.clone(),
         number: if a.in_annex {
             format!("annex {}", a.number)
@@ -502,8 +520,9 @@ fn provision(
             })
             .collect(),
         missing,
-        pair: best.and_then(|n| worddiff::pair(a, n, law_lang, display)),
-    }
+        pair: None,
+    };
+    (p, prepared)
 }
 
 fn national_list(

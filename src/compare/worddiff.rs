@@ -2,22 +2,37 @@
 //! words and diffed on their normalised forms, so that spelling variants, clitics and PDF
 //! damage do not show as differences. Pure; the displays decide how to mark the spans.
 
+use super::features::FxMap;
 use super::{Pair, Span};
 use crate::model::{Lang, Legislation, LegislationArticle};
 use crate::text::normalize::match_tokens;
 use crate::text::tokenize::diff_tokens;
 use crate::variant::{RPoint, VArticle, plain};
+use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-/// The side-by-side pair of model article `a` and national article `n`: both in `display`
-/// when both have it, else in the national law's language, else in any language they share;
-/// with no shared language, both texts unmarked (national original, model in `display`).
-pub fn pair(
+/// A pair ready to be diffed: the two texts and their languages.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    article: String,
+    national_lang: Lang,
+    model_lang: Lang,
+    national: String,
+    model: String,
+    /// False when the two texts share no language: shown unmarked.
+    comparable: bool,
+}
+
+/// Chooses the texts of the side-by-side pair of model article `a` and national article `n`:
+/// both in `display` when both have it, else in the national law's language, else in any
+/// language they share; with no shared language, both unmarked (national original, model in
+/// `display`).
+pub fn prepare(
     a: &VArticle,
     n: &LegislationArticle,
     law_lang: Option<Lang>,
     display: Lang,
-) -> Option<Pair> {
+) -> Option<Prepared> {
     let mut order = vec![display];
     order.extend(law_lang);
     order.extend(Lang::ALL);
@@ -26,38 +41,106 @@ pub fn pair(
         .copied()
         .find(|&l| a.text.contains_key(&l) && Legislation::article_text(n, law_lang, l).is_some());
     match shared {
-        Some(l) => {
-            let national = Legislation::article_text(n, law_lang, l)?;
-            let model = model_display(a, l)?;
-            let (ns, ms) = diff(national, &model);
-            Some(Pair {
-                article: n.number.clone(),
-                national_lang: l,
-                model_lang: l,
-                national: ns,
-                model: ms,
-            })
-        }
+        Some(l) => Some(Prepared {
+            article: n.number.clone(),
+            national_lang: l,
+            model_lang: l,
+            national: Legislation::article_text(n, law_lang, l)?.to_string(),
+            model: model_display(a, l)?,
+            comparable: true,
+        }),
         None => {
-            let nl = law_lang.unwrap_or(display);
             let ml = if a.text.contains_key(&display) {
                 display
             } else {
                 *a.text.keys().next()?
             };
-            Some(Pair {
+            Some(Prepared {
                 article: n.number.clone(),
-                national_lang: nl,
+                national_lang: law_lang.unwrap_or(display),
                 model_lang: ml,
-                national: vec![Span {
-                    text: n.text.clone(),
-                    same: true,
-                }],
-                model: vec![Span {
-                    text: model_display(a, ml)?,
-                    same: true,
-                }],
+                national: n.text.clone(),
+                model: model_display(a, ml)?,
+                comparable: false,
             })
+        }
+    }
+}
+
+impl Prepared {
+    /// The texts whose tokens need keys.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.comparable
+            .then_some([self.national.as_str(), self.model.as_str()])
+            .into_iter()
+            .flatten()
+    }
+
+    /// Diffs the pair with keys computed beforehand.
+    pub fn finish(self, keys: &Keys) -> Pair {
+        let (national, model) = if self.comparable {
+            diff_keyed(&self.national, &self.model, keys)
+        } else {
+            (
+                vec![Span {
+                    text: self.national,
+                    same: true,
+                }],
+                vec![Span {
+                    text: self.model,
+                    same: true,
+                }],
+            )
+        };
+        Pair {
+            article: self.article,
+            national_lang: self.national_lang,
+            model_lang: self.model_lang,
+            national,
+            model,
+        }
+    }
+}
+
+/// The pair of model article `a` and national article `n`, diffed (see [`prepare`]).
+pub fn pair(
+    a: &VArticle,
+    n: &LegislationArticle,
+    law_lang: Option<Lang>,
+    display: Lang,
+) -> Option<Pair> {
+    let p = prepare(a, n, law_lang, display)?;
+    let keys = Keys::for_texts(p.texts());
+    Some(p.finish(&keys))
+}
+
+/// The comparison keys of every distinct token of a set of texts, normalised once each (in
+/// parallel), so that many pairs can be diffed without normalising a word twice.
+#[derive(Debug, Default)]
+pub struct Keys(FxMap<String, Option<String>>);
+
+impl Keys {
+    /// Keys for every token of `texts`.
+    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Keys {
+        let mut distinct: FxMap<&str, ()> = FxMap::default();
+        for t in texts {
+            for tok in diff_tokens(t) {
+                distinct.insert(tok, ());
+            }
+        }
+        let mut tokens: Vec<&str> = distinct.into_keys().collect();
+        tokens.sort_unstable();
+        let keyed: Vec<(String, Option<String>)> = tokens
+            .par_iter()
+            .map(|t| ((*t).to_string(), key(t)))
+            .collect();
+        Keys(keyed.into_iter().collect())
+    }
+
+    fn get(&self, token: &str) -> Option<String> {
+        match self.0.get(token) {
+            Some(k) => k.clone(),
+            None => key(token),
         }
     }
 }
@@ -94,16 +177,24 @@ fn point_lines(p: &RPoint, depth: usize, lines: &mut Vec<String>) {
 
 /// The comparison key of a token: its normalised terms, or nothing for spaces and punctuation.
 fn key(token: &str) -> Option<String> {
+    if !token.chars().any(char::is_alphanumeric) {
+        return None;
+    }
     let t = match_tokens(token);
     (!t.is_empty()).then(|| t.join(" "))
 }
 
 /// Word-diffs two texts; returns the spans of each side (same = the other side has it).
 pub fn diff(old: &str, new: &str) -> (Vec<Span>, Vec<Span>) {
+    diff_keyed(old, new, &Keys::for_texts([old, new]))
+}
+
+/// [`diff`] with the tokens' keys computed beforehand.
+pub fn diff_keyed(old: &str, new: &str, keys: &Keys) -> (Vec<Span>, Vec<Span>) {
     let ot = diff_tokens(old);
     let nt = diff_tokens(new);
-    let ok: Vec<Option<String>> = ot.iter().map(|t| key(t)).collect();
-    let nk: Vec<Option<String>> = nt.iter().map(|t| key(t)).collect();
+    let ok: Vec<Option<String>> = ot.iter().map(|t| keys.get(t)).collect();
+    let nk: Vec<Option<String>> = nt.iter().map(|t| keys.get(t)).collect();
     let (oi, ov): (Vec<usize>, Vec<&String>) = index_keys(&ok);
     let (ni, nv): (Vec<usize>, Vec<&String>) = index_keys(&nk);
     let mut of = vec![true; ot.len()];

@@ -167,9 +167,34 @@ fn trouble_exits_2_with_a_message() {
     let r = run_in(&repo(), &["compare", "jo", "--law", "no-such-law"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no-such-law"), "{}", r.stderr);
-    let r = run_in(&repo(), &["compare", "jo", "--format", "pdf"]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not yet available"), "{}", r.stderr);
+}
+
+#[test]
+fn the_pdf_report_holds_the_caveat_and_the_provisions() {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("jo.pdf");
+    let r = run_in(
+        &repo(),
+        &[
+            "compare",
+            "jo",
+            "--lang",
+            "en",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    if let Some(text) = crate::render::pdf_text(&pdf) {
+        assert!(text.contains("unofficial summary"), "{text}");
+        assert!(
+            text.contains("Definition of trafficking in persons"),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -251,11 +276,12 @@ fn coverage_marks_obligations_by_ratification() {
     assert!(!html.stdout.contains("<script"));
 }
 
-/// Precision and recall reached on the whole gold set (explicit mappings off): 0.810 and 0.825
-/// on the three sets the constants of `compare::align` were chosen on, 0.615 and 0.667 on the
-/// held-out `bh-ar`. The test fails when either falls more than [`MARGIN`] below.
-const REACHED_PRECISION: f64 = 0.775;
-const REACHED_RECALL: f64 = 0.797;
+/// Precision and recall reached on the whole gold set (explicit mappings off): 0.821 and 0.807
+/// on the three sets the constants of `compare::align` were chosen on, 0.667 and 0.667 on
+/// `bh-ar`, written after them (held out). The test fails when either falls more than
+/// [`MARGIN`] below.
+const REACHED_PRECISION: f64 = 0.794;
+const REACHED_RECALL: f64 = 0.783;
 const MARGIN: f64 = 0.03;
 
 /// The gold sets: folder under tests/fixtures/compare/gold, and the report language.
@@ -358,5 +384,23 @@ fn automatic_alignment_holds_its_precision_and_recall_on_the_gold_set() {
     assert!(
         precision >= REACHED_PRECISION - MARGIN && recall >= REACHED_RECALL - MARGIN,
         "alignment quality fell: precision {precision:.3} (reached {REACHED_PRECISION}), recall {recall:.3} (reached {REACHED_RECALL})"
+    );
+}
+
+#[test]
+fn coverage_warns_that_shipped_national_texts_are_summaries() {
+    let r = crate::support::run_in(&crate::support::repo(), &["coverage", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let countries = j["countries"].as_array().expect("countries");
+    assert!(
+        countries.iter().all(|c| c["official"] == false),
+        "every shipped text is a summary"
+    );
+    let text = crate::support::run_in(&crate::support::repo(), &["coverage"]);
+    assert!(
+        text.stdout.contains("unofficial summaries"),
+        "{}",
+        text.stdout
     );
 }

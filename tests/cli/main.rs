@@ -6,5 +6,6 @@ mod diff;
 mod import;
 mod packet;
 mod render;
+mod shipped;
 mod support;
 mod watch;

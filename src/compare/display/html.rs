@@ -212,6 +212,13 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
+    if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
+        let _ = writeln!(
+            s,
+            "<p class=\"caveat\"><strong>{}</strong></p>",
+            escape(&note)
+        );
+    }
     s.push_str("<table>\n<tr><th>#</th><th></th>");
     for c in &r.countries {
         let _ = write!(

@@ -134,6 +134,9 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
+    if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
+        let _ = writeln!(s, "> {}\n", escape(&note));
+    }
     let _ = write!(s, "| # | |");
     for c in &r.countries {
         let _ = write!(s, " {} |", escape(&c.code));

@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod md;
 pub mod text;
+pub mod typ;
 
 use super::Coverage;
 use super::coverage::{Cell, CellStatus, Duty};

@@ -126,6 +126,9 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
+    if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
+        let _ = writeln!(s, "{note}\n");
+    }
     let width = r
         .provisions
         .iter()

@@ -1,0 +1,104 @@
+//! Stage: compare (display, Typst). The gap report as Typst source for its PDF: title, the
+//! summary caveat, the score, the priority themes and a table of every provision (header
+//! repeated on each page), in the report's language and direction. Rendering only; every piece
+//! of text is escaped with [`crate::pdf::escape_typst`], so it is shown literally.
+
+use super::super::{GapReport, MatchSource};
+use super::{Label, label, percent, status_label, theme_label};
+use crate::pdf::escape_typst as esc;
+use std::fmt::Write;
+
+/// The gap report as a Typst document.
+pub fn render(r: &GapReport) -> String {
+    let l = r.lang;
+    let dir = if l.is_rtl() { "rtl" } else { "ltr" };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "#set page(paper: \"a4\", margin: (x: 1.8cm, y: 2cm), numbering: \"1\", number-align: center)\n\
+         #set text(font: \"Amiri\", size: 10.5pt, lang: \"{}\", dir: {dir})\n\
+         #set par(leading: 0.85em)\n\
+         #show table.cell: set par(justify: false)\n",
+        l.code()
+    );
+    let _ = writeln!(
+        s,
+        "#text(size: 16pt, weight: \"bold\")[{}: {} — {}]\n",
+        esc(label(l, Label::GapTitle)),
+        esc(&r.country),
+        esc(&r.law_title)
+    );
+    if !r.official {
+        let _ = writeln!(
+            s,
+            "#block(stroke: (left: 3pt + rgb(\"#b3261e\")), inset: (x: 8pt, y: 5pt))[{}]\n",
+            esc(&crate::compare::summary_caveat(l, r.national.len()))
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{}: #text(weight: \"bold\", dir: ltr)[{}] ({})\n",
+        esc(label(l, Label::CoverageWord)),
+        esc(&percent(r.coverage)),
+        esc(label(l, Label::Formula))
+    );
+    let _ = writeln!(s, "== {}\n", esc(label(l, Label::Themes)));
+    s.push_str("#table(columns: (1fr, auto, auto, auto, auto), table.header([], [%], [+], [\\~], [\\-]),\n");
+    for t in &r.themes {
+        let _ = writeln!(
+            s,
+            "  [{}], [{}], [{}], [{}], [{}],",
+            esc(&theme_label(l, &t.theme)),
+            esc(&percent(t.score)),
+            t.covered,
+            t.partial,
+            t.missing
+        );
+    }
+    s.push_str(")\n\n");
+    let _ = writeln!(s, "== {}\n", esc(label(l, Label::Provisions)));
+    let _ = writeln!(
+        s,
+        "#table(columns: (auto, 1.4fr, auto, 1fr, 1.6fr), table.header([\\#], [{}], [], [{}], [{}]),",
+        esc(label(l, Label::Provisions)),
+        esc(label(l, Label::Matches)),
+        esc(label(l, Label::Missing))
+    );
+    for p in &r.provisions {
+        let matches: Vec<String> = p
+            .matches
+            .iter()
+            .map(|m| {
+                let src = if m.source == MatchSource::Explicit {
+                    Label::Explicit
+                } else {
+                    Label::Auto
+                };
+                format!("{} ({}, {:.2})", m.article, label(l, src), m.score)
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "  [{}], [{}{}], [{}], [{}], [{}],",
+            esc(&p.number),
+            esc(&p.title),
+            if p.mandatory { "" } else { " °" },
+            esc(status_label(l, p.status)),
+            esc(&matches.join("; ")),
+            esc(&p.missing.join("; "))
+        );
+    }
+    s.push_str(")\n\n");
+    let unmatched = if r.unmatched_articles.is_empty() {
+        label(l, Label::NoneWord).to_string()
+    } else {
+        r.unmatched_articles.join(", ")
+    };
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        esc(label(l, Label::Unmatched)),
+        esc(&unmatched)
+    );
+    s
+}

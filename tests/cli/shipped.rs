@@ -1,0 +1,226 @@
+//! The law and the countries shipped in the repository: the structural facts the alliance relies
+//! on (issues 3 and 4), checked on the real files.
+
+use crate::support::{repo, run_in};
+use qanun::load::load_project;
+use qanun::model::{Lang, RatificationStatus, Status};
+use std::collections::BTreeSet;
+
+#[test]
+fn the_shipped_law_passes_check_strictly() {
+    let r = run_in(&repo(), &["check", "--strict", "--format", "json"]);
+    r.assert_no_panic();
+    let j = r.json();
+    assert_eq!(j["errors"], 0, "{:#}", j["diagnostics"]);
+    assert_eq!(j["warnings"], 0, "{:#}", j["diagnostics"]);
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn the_model_law_is_complete_and_mapped() {
+    let p = load_project(&repo());
+    let law = &p.law;
+    let body: Vec<_> = law.body_ids().collect();
+    assert!(
+        body.len() >= 45,
+        "at least 45 articles in the main body, found {}",
+        body.len()
+    );
+    assert!(law.chapters.len() >= 8, "eight chapters");
+    let annex = law
+        .annexes
+        .iter()
+        .find(|a| a.id == "shelter-regulations")
+        .expect("shelter annex");
+    assert!(annex.clauses.len() >= 10, "at least 10 annex articles");
+    let mut tags = BTreeSet::new();
+    let mut with_commentary = 0;
+    for part in law.parts() {
+        for id in &part.clauses {
+            let c = &law.clauses[id];
+            for lang in [Lang::Ar, Lang::En] {
+                assert!(c.body(lang).is_some(), "{id} has {lang} text");
+                assert!(c.title.contains_key(&lang), "{id} has a {lang} title");
+            }
+            assert!(!c.instruments.is_empty(), "{id} cites an instrument");
+            tags.extend(c.tags.iter().cloned());
+            if c.commentary.contains_key(&Lang::Ar) && c.commentary.contains_key(&Lang::En) {
+                with_commentary += 1;
+            }
+        }
+    }
+    for theme in [
+        "definition",
+        "early-marriage",
+        "domestic-work",
+        "non-punishment",
+        "shelter",
+        "referral",
+        "re-trafficking",
+        "identification",
+        "children",
+        "prevention",
+        "penalties",
+    ] {
+        assert!(
+            tags.contains(theme),
+            "the theme {theme} is tagged somewhere"
+        );
+    }
+    let total = law.parts().map(|p| p.clauses.len()).sum::<usize>();
+    assert!(
+        with_commentary * 2 >= total,
+        "commentary on at least half: {with_commentary}/{total}"
+    );
+    // French at least for chapters 1, 2 and 4.
+    for chapter in [
+        "general-provisions",
+        "offences-and-penalties",
+        "protection-and-assistance",
+    ] {
+        let part = law
+            .chapters
+            .iter()
+            .find(|c| c.id == chapter)
+            .expect(chapter);
+        for id in &part.clauses {
+            assert!(
+                law.clauses[id].body(Lang::Fr).is_some(),
+                "{id} has French text"
+            );
+        }
+    }
+    // Every cross-reference resolves; mandatory articles exist.
+    for c in law.clauses.values() {
+        for (r, _) in c.refs() {
+            assert!(law.clauses.contains_key(r), "{} refers to {r}", c.id);
+        }
+    }
+    assert!(law.clauses.values().any(|c| c.status == Status::Mandatory));
+    assert!(law.clauses.values().any(|c| c.status == Status::Optional));
+}
+
+#[test]
+fn the_annex_is_numbered_on_its_own() {
+    let p = load_project(&repo());
+    let (v, diags) = qanun::variant::build(&p.law, None, &[Lang::En]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let annex = v.parts.iter().find(|p| p.annex).expect("annex");
+    assert_eq!(annex.articles[0].number, 1);
+    let body_last = v
+        .parts
+        .iter()
+        .filter(|p| !p.annex)
+        .flat_map(|p| &p.articles)
+        .last()
+        .unwrap();
+    assert!(body_last.number >= 45);
+}
+
+#[test]
+fn the_law_covers_the_instruments_the_alliance_relies_on() {
+    let p = load_project(&repo());
+    for (id, articles) in [
+        ("palermo", &["3", "5", "6", "7", "8", "9", "14"][..]),
+        ("untoc", &["34"]),
+        ("cedaw", &["6", "16"]),
+        ("crc", &["32", "34", "35", "36", "39"]),
+        ("opsc", &["1"]),
+        ("ilo-c29", &["2"]),
+        ("ilo-p29", &["1", "2", "3", "4"]),
+        ("ilo-c105", &["1"]),
+        ("ilo-c182", &["3"]),
+        ("ilo-c189", &["7", "8", "9", "15"]),
+        ("slavery-1956", &["1", "2"]),
+        ("arab-charter", &["10"]),
+        ("ohchr-rpg", &["P7"]),
+        ("coe-2005", &["10", "12", "13", "14", "26"]),
+    ] {
+        let inst = p
+            .law
+            .instrument(id)
+            .unwrap_or_else(|| panic!("instrument {id}"));
+        for a in articles {
+            assert!(inst.article(a).is_some(), "{id} article {a}");
+        }
+    }
+}
+
+#[test]
+fn eleven_countries_with_every_term_and_every_ratification() {
+    let p = load_project(&repo());
+    let codes: Vec<&str> = p.countries.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "bh", "eg", "iq", "jo", "lb", "ly", "ma", "ps", "sd", "sy", "ye"
+        ]
+    );
+    for c in &p.countries {
+        for lang in &c.languages {
+            for var in p.law.variables.keys() {
+                assert!(
+                    c.term(*lang, var).is_some_and(|t| !t.trim().is_empty()),
+                    "{} defines {var} in {lang}",
+                    c.code
+                );
+            }
+        }
+        for inst in &p.law.instruments {
+            let r = c
+                .ratification(&inst.id)
+                .unwrap_or_else(|| panic!("{} has a status for {}", c.code, inst.id));
+            assert!(
+                !r.source.trim().is_empty(),
+                "{} cites a source for {}",
+                c.code,
+                inst.id
+            );
+        }
+        for name in [Lang::Ar, Lang::En, Lang::Fr] {
+            assert!(
+                c.name.contains_key(&name),
+                "{} has a name in {name}",
+                c.code
+            );
+        }
+    }
+    let ps = p.country("ps").unwrap();
+    assert_eq!(
+        ps.currency.code, "none",
+        "Palestine has no currency of its own"
+    );
+    for cc in ["ly", "ps"] {
+        let c = p.country(cc).unwrap();
+        assert!(
+            c.laws.iter().any(|l| l.status == "none"),
+            "{cc}: no dedicated law is stated"
+        );
+    }
+    let ye = p.country("ye").unwrap();
+    assert_eq!(
+        ye.ratification("palermo").unwrap().status,
+        RatificationStatus::NotParty
+    );
+    assert!(ye.laws.iter().any(|l| l.status == "contested"));
+    assert_eq!(
+        p.country("eg").unwrap().digits,
+        qanun::model::DigitStyle::Arab
+    );
+}
+
+#[test]
+fn every_country_with_a_law_ships_its_legislation_marked_as_summary() {
+    let p = load_project(&repo());
+    for c in &p.countries {
+        assert!(!c.legislation.is_empty(), "{} ships legislation", c.code);
+        for l in &c.legislation {
+            assert!(
+                !l.meta.official,
+                "{}/{} is a summary and says so",
+                c.code, l.meta.id
+            );
+            assert!(!l.meta.source.trim().is_empty());
+        }
+    }
+}

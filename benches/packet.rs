@@ -27,7 +27,7 @@ fn packet(bencher: Bencher, countries: Vec<String>, all: bool) {
         all,
         lang: Some("ar".into()),
         output: Some(out.path().to_path_buf()),
-        font_path: Vec::new(),
+        fonts: Default::default(),
         pdf_standard: None,
         typ: false,
     };

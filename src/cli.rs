@@ -131,9 +131,8 @@ pub struct RenderArgs {
     /// Where to write (default: standard output; for pdf, out/<cc>/law-<lang>.pdf).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Another folder of fonts to use besides the embedded Amiri.
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -187,9 +186,8 @@ pub struct PacketArgs {
     /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Another folder of fonts to use besides the embedded Amiri.
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
     /// Make the PDF conform to a standard.
     #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandardArg>,
@@ -318,4 +316,15 @@ pub struct BenchCorpusArgs {
     pub revise: Option<f64>,
     /// The folder to write (must not exist, or be empty).
     pub out_dir: PathBuf,
+}
+
+/// Fonts for PDFs besides the embedded Amiri. Off by default, so every machine renders the same.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FontArgs {
+    /// Another folder of fonts to use besides the embedded Amiri (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Also use the fonts installed on this machine (output may then differ between machines).
+    #[arg(long)]
+    pub system_fonts: bool,
 }

@@ -272,7 +272,7 @@ impl<'a> PdfRender<'a> {
                 s.set_options(options).map_err(fail)?;
                 s
             }
-            None => cmd::engine(ctx, &self.args.font_path)?
+            None => cmd::engine(ctx, &self.args.fonts)?
                 .session(options)
                 .map_err(fail)?,
         };

@@ -73,7 +73,7 @@ fn write_pdf(
     law: &crate::model::Law,
     report: &compare::GapReport,
 ) -> u8 {
-    let engine = match super::engine(ctx, &[]) {
+    let engine = match super::engine(ctx, &Default::default()) {
         Ok(e) => e,
         Err(code) => return code,
     };

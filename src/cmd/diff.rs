@@ -74,7 +74,7 @@ fn format_of(f: DiffFormat) -> Format {
 
 /// Compiles the Typst redline and writes it (default: out/diff.pdf); keeps the diff's status.
 fn write_pdf(ctx: &Context, args: &DiffArgs, law: &Law, typ: &str, code: u8) -> u8 {
-    let engine = match super::engine(ctx, &[]) {
+    let engine = match super::engine(ctx, &Default::default()) {
         Ok(e) => e,
         Err(c) => return c,
     };

@@ -89,11 +89,11 @@ impl Context {
 }
 
 /// The Typst engine with the embedded fonts, plus `--font-path` folders.
-pub fn engine(ctx: &Context, font_paths: &[PathBuf]) -> Result<crate::pdf::Engine, u8> {
+pub fn engine(ctx: &Context, fonts: &crate::cli::FontArgs) -> Result<crate::pdf::Engine, u8> {
     let options = crate::pdf::EngineOptions {
         root: Some(ctx.root.clone()),
-        font_paths: font_paths.to_vec(),
-        system_fonts: false,
+        font_paths: fonts.font_path.clone(),
+        system_fonts: fonts.system_fonts,
     };
     crate::pdf::Engine::new(&options).map_err(|e| {
         eprintln!("error: the PDF engine could not start: {e}");

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
         eprintln!("error: the project has no countries (countries/<cc>/country.toml)");
         return EXIT_TROUBLE;
     }
-    let engine = match super::engine(ctx, &args.font_path) {
+    let engine = match super::engine(ctx, &args.fonts) {
         Ok(e) => e,
         Err(code) => return code,
     };

@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
             ),
         };
     }
-    let engine = match super::engine(ctx, &args.font_path) {
+    let engine = match super::engine(ctx, &args.fonts) {
         Ok(e) => e,
         Err(code) => return code,
     };

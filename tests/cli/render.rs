@@ -311,3 +311,60 @@ fn project_templates_replace_the_built_in_ones() {
     assert!(r.stderr.contains("template"), "{}", r.stderr);
     let _ = qanun();
 }
+
+#[test]
+fn a_character_no_embedded_font_has_is_an_error_unless_other_fonts_are_asked_for() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let off = "law/clauses/general/offence.md";
+    let text = std::fs::read_to_string(p.path().join(off)).unwrap();
+    p.write(
+        off,
+        text.replace("has jurisdiction.", "has jurisdiction → always."),
+    );
+    let pdf = p.path().join("x.pdf");
+    let r = p.run(&[
+        "render",
+        "jo",
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("U+2192"),
+        "the missing character is named: {}",
+        r.stderr
+    );
+    assert!(!pdf.exists(), "nothing written");
+    // DejaVu (on Debian images) has the arrow: with system fonts the render succeeds.
+    if std::path::Path::new("/usr/share/fonts/truetype/dejavu").is_dir() {
+        let r = p.run(&[
+            "render",
+            "jo",
+            "--lang",
+            "en",
+            "--format",
+            "pdf",
+            "--system-fonts",
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let r = p.run(&[
+            "render",
+            "jo",
+            "--lang",
+            "en",
+            "--format",
+            "pdf",
+            "--font-path",
+            "/usr/share/fonts/truetype/dejavu",
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}

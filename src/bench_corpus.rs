@@ -364,23 +364,8 @@ const EN_SYNONYMS: &[Pair] = &[
     ("protection", "safeguarding"),
 ];
 
-const TAGS: &[&str] = &[
-    "definition",
-    "early-marriage",
-    "domestic-work",
-    "non-punishment",
-    "shelter",
-    "referral",
-    "re-trafficking",
-    "identification",
-    "children",
-    "prevention",
-    "penalties",
-    "protection",
-    "institutions",
-    "cooperation",
-    "procedure",
-];
+/// The themes generated articles are tagged with: the loader's own list.
+const TAGS: &[&str] = crate::load::TAGS;
 
 /// A variable: its name, what it means in Arabic and English, and how a country's term is made.
 struct Var {

@@ -3,8 +3,8 @@
 //! text is HTML-escaped; Arabic blocks carry `dir="rtl"`. Rendering only.
 
 use super::super::coverage::CoverageReport;
-use super::super::{GapReport, MatchSource, Provision, Span};
-use super::{Label, cell_symbol, label, percent, status_label, theme_label};
+use super::super::{GapReport, Provision, Span};
+use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
 use crate::model::Lang;
 use std::fmt::Write;
 
@@ -138,19 +138,12 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
         )
     );
     if !p.matches.is_empty() {
-        let ms: Vec<String> = p
-            .matches
-            .iter()
-            .map(|m| {
-                let src = if m.source == MatchSource::Explicit {
-                    Label::Explicit
-                } else {
-                    Label::Auto
-                };
-                format!("{} ({}, {:.2})", escape(&m.article), label(l, src), m.score)
-            })
-            .collect();
-        let _ = writeln!(s, "<p>{}: {}</p>", label(l, Label::Matches), ms.join("; "));
+        let _ = writeln!(
+            s,
+            "<p>{}: {}</p>",
+            label(l, Label::Matches),
+            escape(&matches_text(l, &p.matches))
+        );
     }
     if !p.missing.is_empty() {
         let _ = writeln!(s, "<p>{}:</p>\n<ul>", label(l, Label::Missing));

@@ -1,9 +1,9 @@
 //! Stage: compare (display, Markdown). The gap report and the regional matrix as Markdown
 //! for papers and issue trackers. Rendering only; table cells are escaped.
 
+use super::super::GapReport;
 use super::super::coverage::CoverageReport;
-use super::super::{GapReport, MatchSource};
-use super::{Label, cell_symbol, label, percent, status_label, theme_label};
+use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or line: pipes, emphasis and HTML characters.
@@ -74,18 +74,7 @@ pub fn render(r: &GapReport) -> String {
         label(l, Label::Missing)
     );
     for p in &r.provisions {
-        let ms: Vec<String> = p
-            .matches
-            .iter()
-            .map(|m| {
-                let src = if m.source == MatchSource::Explicit {
-                    Label::Explicit
-                } else {
-                    Label::Auto
-                };
-                format!("{} ({}, {:.2})", escape(&m.article), label(l, src), m.score)
-            })
-            .collect();
+        let ms = escape(&matches_text(l, &p.matches));
         let missing: Vec<String> = p.missing.iter().map(|m| escape(m)).collect();
         let _ = writeln!(
             s,
@@ -95,7 +84,7 @@ pub fn render(r: &GapReport) -> String {
             escape(p.clause.as_str()),
             if p.mandatory { "" } else { " ○" },
             status_label(l, p.status),
-            ms.join("; "),
+            ms,
             missing.join("; ")
         );
     }

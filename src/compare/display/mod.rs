@@ -171,6 +171,22 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
 }
 
 /// A score as a percentage: 0.425 → "42.5%".
+/// The matches of a provision as plain text, "448-1 (explicit, 0.45); 3 (auto, 0.31)": each
+/// format escapes it in its own way.
+pub fn matches_text(lang: Lang, matches: &[super::Match]) -> String {
+    matches
+        .iter()
+        .map(|m| {
+            let src = match m.source {
+                super::MatchSource::Explicit => Label::Explicit,
+                super::MatchSource::Auto => Label::Auto,
+            };
+            format!("{} ({}, {:.2})", m.article, label(lang, src), m.score)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn percent(x: f64) -> String {
     let p = (x * 1000.0).round() / 10.0;
     format!("{p}%")

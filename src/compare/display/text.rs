@@ -2,8 +2,8 @@
 //! Rendering only.
 
 use super::super::coverage::CoverageReport;
-use super::super::{GapReport, MatchSource, Provision};
-use super::{Label, cell_symbol, label, percent, status_label, theme_label};
+use super::super::{GapReport, Provision};
+use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
 use crate::model::Lang;
 use std::fmt::Write;
 
@@ -87,18 +87,12 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
         )
     );
     if !p.matches.is_empty() {
-        let ms: Vec<String> = p
-            .matches
-            .iter()
-            .map(|m| {
-                let src = match m.source {
-                    MatchSource::Explicit => Label::Explicit,
-                    MatchSource::Auto => Label::Auto,
-                };
-                format!("{} ({}, {:.2})", m.article, label(l, src), m.score)
-            })
-            .collect();
-        let _ = writeln!(s, "      {}: {}", label(l, Label::Matches), ms.join("; "));
+        let _ = writeln!(
+            s,
+            "      {}: {}",
+            label(l, Label::Matches),
+            matches_text(l, &p.matches)
+        );
     }
     for m in &p.missing {
         let _ = writeln!(s, "      {}: {m}", label(l, Label::Missing));

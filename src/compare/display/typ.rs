@@ -3,8 +3,8 @@
 //! repeated on each page), in the report's language and direction. Rendering only; every piece
 //! of text is escaped with [`crate::pdf::escape_typst`], so it is shown literally.
 
-use super::super::{GapReport, MatchSource};
-use super::{Label, label, percent, status_label, theme_label};
+use super::super::GapReport;
+use super::{Label, label, matches_text, percent, status_label, theme_label};
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
 
@@ -65,18 +65,6 @@ pub fn render(r: &GapReport) -> String {
         esc(label(l, Label::Missing))
     );
     for p in &r.provisions {
-        let matches: Vec<String> = p
-            .matches
-            .iter()
-            .map(|m| {
-                let src = if m.source == MatchSource::Explicit {
-                    Label::Explicit
-                } else {
-                    Label::Auto
-                };
-                format!("{} ({}, {:.2})", m.article, label(l, src), m.score)
-            })
-            .collect();
         let _ = writeln!(
             s,
             "  [{}], [{}{}], [{}], [{}], [{}],",
@@ -84,7 +72,7 @@ pub fn render(r: &GapReport) -> String {
             esc(&p.title),
             if p.mandatory { "" } else { " °" },
             esc(status_label(l, p.status)),
-            esc(&matches.join("; ")),
+            esc(&matches_text(l, &p.matches)),
             esc(&p.missing.join("; "))
         );
     }

@@ -141,17 +141,23 @@ impl Scorer {
         law_lang: Option<Lang>,
         order: &[Lang],
     ) -> Scorer {
-        let spaces = order
+        let texts: Vec<(Lang, Vec<Option<Vec<String>>>, Vec<Option<String>>)> = order
             .iter()
-            .filter_map(|&lang| {
-                let mt: Vec<Option<Vec<String>>> =
-                    models.iter().map(|a| model_units(a, lang)).collect();
-                let nt: Vec<Option<String>> = nationals
+            .map(|&lang| {
+                let mt = models.iter().map(|a| model_units(a, lang)).collect();
+                let nt = nationals
                     .iter()
                     .map(|a| national_text(a, law_lang, lang))
                     .collect();
-                Space::new(lang, &mt, &nt)
+                (lang, mt, nt)
             })
+            .collect();
+        let needed = needed_languages(&texts);
+        let spaces = texts
+            .iter()
+            .zip(needed)
+            .filter(|(_, needed)| *needed)
+            .filter_map(|((lang, mt, nt), _)| Space::new(*lang, mt, nt))
             .collect();
         Scorer {
             spaces,
@@ -259,6 +265,28 @@ impl Scorer {
         }
         out
     }
+}
+
+/// Which languages of `texts` (in order of preference) any pair is scored in: a pair is
+/// scored in the first language both articles have, so a language that comes after one every
+/// pair shares is never used, and building its vectors (a third of a packet's comparison)
+/// would be wasted. The scores are the same either way: each language's vectors and idf are
+/// its own.
+fn needed_languages<M, N>(texts: &[(Lang, Vec<Option<M>>, Vec<Option<N>>)]) -> Vec<bool> {
+    let models = texts.first().map_or(0, |(_, m, _)| m.len());
+    let nationals = texts.first().map_or(0, |(_, _, n)| n.len());
+    let mut needed = vec![false; texts.len()];
+    for m in 0..models {
+        for n in 0..nationals {
+            let first = texts.iter().position(|(_, mt, nt)| {
+                mt.get(m).is_some_and(Option::is_some) && nt.get(n).is_some_and(Option::is_some)
+            });
+            if let Some(slot) = first.and_then(|i| needed.get_mut(i)) {
+                *slot = true;
+            }
+        }
+    }
+    needed
 }
 
 fn combine(words: f32, grams: f32) -> f32 {
@@ -464,6 +492,34 @@ pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_languages_some_pair_is_scored_in_are_built() {
+        let some = Some(());
+        // Every pair shares Arabic: English and French are never used.
+        let texts = vec![
+            (Lang::Ar, vec![some, some], vec![some, some]),
+            (Lang::En, vec![some, some], vec![some, some]),
+            (Lang::Fr, vec![some, None], vec![some, some]),
+        ];
+        assert_eq!(needed_languages(&texts), vec![true, false, false]);
+        // A national article without Arabic is scored in English.
+        let texts = vec![
+            (Lang::Ar, vec![some, some], vec![some, None]),
+            (Lang::En, vec![some, some], vec![None, some]),
+            (Lang::Fr, vec![some, some], vec![some, some]),
+        ];
+        assert_eq!(needed_languages(&texts), vec![true, true, false]);
+        // A model article without Arabic or English falls through to French.
+        let texts = vec![
+            (Lang::Ar, vec![some, None], vec![some]),
+            (Lang::En, vec![None, None], vec![some]),
+            (Lang::Fr, vec![some, some], vec![some]),
+        ];
+        assert_eq!(needed_languages(&texts), vec![true, false, true]);
+        let none: Vec<(Lang, Vec<Option<()>>, Vec<Option<()>>)> = Vec::new();
+        assert!(needed_languages(&none).is_empty());
+    }
 
     fn s(t: &str) -> Option<String> {
         Some(t.to_string())

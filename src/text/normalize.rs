@@ -101,6 +101,7 @@ fn fold_simple(c: char, push: &mut impl FnMut(char)) {
             push('s');
             push('s');
         }
+        _ if super::is_arabic_letter(c) => push(c),
         _ if is_latin(c) => fold_latin(c, push),
         _ if c.is_alphabetic() => c.to_lowercase().for_each(&mut *push),
         _ => push(c),
@@ -155,7 +156,7 @@ fn is_lam_alef_clitic(c: char) -> bool {
 
 /// True when a character continues an Arabic word (letters, harakat, tatweel).
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c) || c == TATWEEL
+    super::is_alphabetic(c) || is_combining_mark(c) || c == TATWEEL
 }
 
 /// Repairs lam-alef ligatures that PDF extraction wrote in the wrong order. The ligature

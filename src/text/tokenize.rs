@@ -29,7 +29,9 @@ enum Kind {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c) || matches!(c, TATWEEL | '\u{200C}' | '\u{200D}')
+    super::is_alphabetic(c)
+        || is_combining_mark(c)
+        || matches!(c, TATWEEL | '\u{200C}' | '\u{200D}')
 }
 
 fn kind_of(c: char) -> Kind {

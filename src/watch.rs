@@ -1,10 +1,11 @@
 //! `qanun watch <command> ARGS...`: run a command once, then again whenever a file it depends
 //! on changes under `law/`, `countries/` or `templates/`.
 //!
-//! The pieces, each small: [`classify`] turns a batch of file events into a [`ChangeSet`]
-//! (pure, unit-tested); a [`Build`] re-runs one command (a PDF render keeps its Typst
-//! [`Session`] so that an edit recompiles incrementally); [`run`] wires notify's debouncer, the
-//! Ctrl-C flag and the status lines together. Outputs are written atomically, so a failed build
+//! The pieces, each small: [`Batcher`] groups notify's raw events into an editor's burst and
+//! says when it is over; [`classify`] turns a batch of file events into a [`ChangeSet`] (both
+//! pure, unit-tested); a [`Build`] re-runs one command (a PDF render or packet keeps its Typst
+//! [`Session`] so that an edit recompiles incrementally); [`run`] wires the watcher, the Ctrl-C
+//! flag and the status lines together. Outputs are written atomically, so a failed build
 //! writes nothing and the last good output stays; the next good save recovers.
 
 use crate::cli::{OutFormat, RenderArgs, WatchCommand};
@@ -14,30 +15,33 @@ use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE};
 use crate::output::write_atomic;
 use crate::pdf::{PdfOptions, Session};
 use crate::render::Format;
-use notify::event::{EventKind, ModifyKind, RenameMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::Watcher;
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The project folders whose files the commands read.
 pub const WATCHED_DIRS: [&str; 3] = ["law", "countries", "templates"];
 
-/// How long the debouncer waits for an editor's burst of events to end.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long a burst of events must be quiet before it is over, when nothing says the writes
+/// are finished (an editor that keeps its file open, or a system without close events).
+pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
-/// How often the debouncer looks for quiet files (its default, a quarter of [`DEBOUNCE`],
-/// would add up to 25 ms to every rebuild).
-const TICK: Duration = Duration::from_millis(10);
+/// How long to wait for more events once every file written in the burst has been closed or
+/// renamed into place: the writes are complete, so the full [`DEBOUNCE`] would only add delay
+/// between the save and the rebuild. A few milliseconds still gather the rest of a save that
+/// touches several files (`git checkout`, an editor saving all buffers).
+pub const SETTLE: Duration = Duration::from_millis(15);
 
 /// How often the loop looks at the Ctrl-C flag while no event arrives.
 const POLL: Duration = Duration::from_millis(50);
 
 /// The longest a batch is held back while more events keep arriving.
-const BATCH_CAP: Duration = Duration::from_millis(500);
+pub const BATCH_CAP: Duration = Duration::from_millis(500);
 
 /// The relevant outcome of a batch of file events: project files that now exist with new
 /// contents, and those that are gone. A path is in at most one of the two sets (the last event
@@ -158,6 +162,96 @@ fn effects(event: &notify::Event) -> Vec<(&Path, bool)> {
             .collect(),
         _ => paths.map(|p| (p, true)).collect(),
     }
+}
+
+/// Groups raw file events into batches, one per editor burst.
+///
+/// A burst is over when it has been quiet for [`DEBOUNCE`], or for only [`SETTLE`] once every
+/// project file written in it has been closed after writing or renamed into place (what
+/// editors do at the end of a save), and in any case [`BATCH_CAP`] after its first event.
+/// Events that say nothing (reads, metadata) and events outside the scope are dropped, so
+/// qanun reading the files during a rebuild does not start a new batch. Pure: the caller
+/// passes the time, so the tests need no clock.
+#[derive(Debug, Default)]
+pub struct Batcher {
+    events: Vec<notify::Event>,
+    first: Option<Instant>,
+    last: Option<Instant>,
+    /// Relevant files written to and not yet closed or renamed into place.
+    open: BTreeSet<PathBuf>,
+    /// Whether some write in the batch was seen to finish.
+    finished: bool,
+}
+
+impl Batcher {
+    /// Adds an event received at `now`.
+    pub fn push(&mut self, scope: &Scope, event: notify::Event, now: Instant) {
+        let closes = closes_write(&event.kind);
+        let paths: Vec<PathBuf> = if closes {
+            event
+                .paths
+                .iter()
+                .filter_map(|p| scope.relevant(p))
+                .collect()
+        } else {
+            effects(&event)
+                .into_iter()
+                .filter_map(|(p, _)| scope.relevant(p))
+                .collect()
+        };
+        // Nothing relevant; or a file closed without a write in this batch (nothing changed).
+        if paths.is_empty() || (closes && self.first.is_none()) {
+            return;
+        }
+        // A write is complete when its file is closed, renamed into place, or removed.
+        let done = closes
+            || matches!(
+                event.kind,
+                EventKind::Modify(ModifyKind::Name(_)) | EventKind::Remove(_)
+            );
+        for p in paths {
+            if done {
+                self.open.remove(&p);
+                self.finished = true;
+            } else {
+                self.open.insert(p);
+            }
+        }
+        self.first.get_or_insert(now);
+        self.last = Some(now);
+        self.events.push(event);
+    }
+
+    /// When the current batch is due, or `None` when there is none.
+    pub fn deadline(&self) -> Option<Instant> {
+        let (first, last) = (self.first?, self.last?);
+        let quiet = if self.finished && self.open.is_empty() {
+            SETTLE
+        } else {
+            DEBOUNCE
+        };
+        Some((last + quiet).min(first + BATCH_CAP))
+    }
+
+    /// Whether the batch is due at `now`.
+    pub fn due(&self, now: Instant) -> bool {
+        self.deadline().is_some_and(|d| now >= d)
+    }
+
+    /// Ends the batch: its changes, and an empty batcher.
+    pub fn take(&mut self, scope: &Scope) -> ChangeSet {
+        let events = std::mem::take(&mut self.events);
+        *self = Batcher::default();
+        classify(scope, &events)
+    }
+}
+
+/// Whether an event says a file opened for writing was closed (Linux's `IN_CLOSE_WRITE`).
+fn closes_write(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
 }
 
 /// One watched command, re-run on each batch of changes.
@@ -376,29 +470,41 @@ pub fn run(ctx: &Context, command: &WatchCommand) -> u8 {
     let mut build = builder(command);
     let scope = Scope::new(root.clone(), build.outputs());
     let (tx, rx) = channel();
-    let mut debouncer = match new_debouncer(DEBOUNCE, Some(TICK), tx) {
-        Ok(d) => d,
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
         Err(e) => return trouble(&format!("cannot watch files: {e}")),
     };
     let mut watched = BTreeSet::new();
-    if let Err(e) = debouncer.watch(&root, notify::RecursiveMode::NonRecursive) {
+    if let Err(e) = watcher.watch(&root, notify::RecursiveMode::NonRecursive) {
         return trouble(&format!("cannot watch {}: {e}", root.display()));
     }
-    watch_new_dirs(&mut debouncer, &root, &mut watched);
+    watch_new_dirs(&mut watcher, &root, &mut watched);
     if !ctx.quiet {
         eprintln!("watching {} (Ctrl-C to stop)", root.display());
     }
     rebuild(&ctx, build.as_mut(), &ChangeSet::default());
+    let mut batcher = Batcher::default();
     while !stop.load(Ordering::SeqCst) {
-        let Some(changes) = next_batch(&rx, &scope, &stop) else {
-            break;
-        };
-        watch_new_dirs(&mut debouncer, &root, &mut watched);
+        let wait = batcher
+            .deadline()
+            .map_or(POLL, |d| d.saturating_duration_since(Instant::now()))
+            .min(POLL);
+        match rx.recv_timeout(wait) {
+            Ok(Ok(event)) => batcher.push(&scope, event, Instant::now()),
+            Ok(Err(e)) => eprintln!("warning: file watcher: {e}"),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if !batcher.due(Instant::now()) {
+            continue;
+        }
+        let changes = batcher.take(&scope);
+        watch_new_dirs(&mut watcher, &root, &mut watched);
         if !changes.is_empty() && !stop.load(Ordering::SeqCst) {
             rebuild(&ctx, build.as_mut(), &changes);
         }
     }
-    debouncer.stop();
+    drop(watcher);
     if !ctx.quiet {
         eprintln!("stopped watching");
     }
@@ -407,61 +513,19 @@ pub fn run(ctx: &Context, command: &WatchCommand) -> u8 {
 
 /// Watches (recursively) every watched folder that exists and is not yet watched, so that a
 /// `templates/` folder created while watching is picked up.
-fn watch_new_dirs<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
-    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+fn watch_new_dirs(
+    watcher: &mut impl notify::Watcher,
     root: &Path,
     watched: &mut BTreeSet<PathBuf>,
 ) {
     for dir in WATCHED_DIRS.iter().map(|d| root.join(d)) {
         if dir.is_dir() && !watched.contains(&dir) {
-            match debouncer.watch(&dir, notify::RecursiveMode::Recursive) {
+            match watcher.watch(&dir, notify::RecursiveMode::Recursive) {
                 Ok(()) => {
                     watched.insert(dir);
                 }
                 Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
             }
-        }
-    }
-}
-
-/// Waits for the next batch of events and classifies it, merging batches that arrive within
-/// [`BATCH_CAP`] of the first (an editor's burst, or events queued during a rebuild). `None`
-/// when Ctrl-C was pressed or the watcher stopped.
-fn next_batch(
-    rx: &Receiver<DebounceEventResult>,
-    scope: &Scope,
-    stop: &AtomicBool,
-) -> Option<ChangeSet> {
-    let first = loop {
-        if stop.load(Ordering::SeqCst) {
-            return None;
-        }
-        match rx.recv_timeout(POLL) {
-            Ok(r) => break r,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => return None,
-        }
-    };
-    let start = Instant::now();
-    let mut changes = batch_changes(scope, first);
-    while let Ok(more) = rx.try_recv() {
-        changes.merge(batch_changes(scope, more));
-        if start.elapsed() >= BATCH_CAP {
-            break;
-        }
-    }
-    Some(changes)
-}
-
-/// The changes of one debounced batch; watcher errors are printed as warnings.
-fn batch_changes(scope: &Scope, result: DebounceEventResult) -> ChangeSet {
-    match result {
-        Ok(events) => classify(scope, events.iter().map(|e| &e.event)),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("warning: file watcher: {e}");
-            }
-            ChangeSet::default()
         }
     }
 }

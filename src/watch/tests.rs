@@ -2,7 +2,7 @@
 
 use super::*;
 use notify::Event;
-use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind};
+use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, RemoveKind};
 
 const ROOT: &str = "/p";
 
@@ -183,4 +183,125 @@ fn merging_keeps_the_later_state() {
 fn clock_formats_utc_time() {
     let t = UNIX_EPOCH + Duration::from_secs(86_400 * 3 + 3600 * 21 + 60 * 5 + 9);
     assert_eq!(clock(t), "21:05:09");
+}
+
+mod batcher {
+    use super::*;
+
+    const CLAUSE: &str = "/p/law/clauses/general/offence.md";
+
+    fn close_write(p: &str) -> Event {
+        ev(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            &[p],
+        )
+    }
+
+    fn at(t0: Instant, ms: u64) -> Instant {
+        t0 + Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn a_save_that_closes_its_file_is_due_after_the_short_settle() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        b.push(&scope(), modify(CLAUSE), t0);
+        assert_eq!(b.deadline(), Some(at(t0, 100)), "still open: full debounce");
+        b.push(&scope(), close_write(CLAUSE), at(t0, 2));
+        assert_eq!(b.deadline(), Some(at(t0, 2) + SETTLE));
+        assert!(!b.due(at(t0, 3)));
+        assert!(b.due(at(t0, 2) + SETTLE));
+        let c = b.take(&scope());
+        assert_eq!(c.changed, set(&["law/clauses/general/offence.md"]));
+        assert_eq!(b.deadline(), None, "take starts a new batch");
+    }
+
+    #[test]
+    fn a_file_still_open_waits_for_the_full_debounce() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        b.push(&scope(), modify(CLAUSE), t0);
+        b.push(&scope(), modify("/p/countries/jo/country.toml"), at(t0, 5));
+        b.push(&scope(), close_write(CLAUSE), at(t0, 6));
+        // country.toml is still open for writing.
+        assert_eq!(b.deadline(), Some(at(t0, 106)));
+        b.push(
+            &scope(),
+            close_write("/p/countries/jo/country.toml"),
+            at(t0, 8),
+        );
+        assert_eq!(b.deadline(), Some(at(t0, 8) + SETTLE));
+        assert_eq!(b.take(&scope()).len(), 2);
+    }
+
+    #[test]
+    fn a_save_by_rename_is_due_after_the_settle() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        let tmp = "/p/law/clauses/general/offence.md.tmp";
+        b.push(
+            &scope(),
+            ev(EventKind::Create(CreateKind::File), &[tmp]),
+            t0,
+        );
+        b.push(&scope(), modify(tmp), t0);
+        b.push(&scope(), close_write(tmp), t0);
+        assert_eq!(b.deadline(), None, "the editor's temp file is not a change");
+        b.push(
+            &scope(),
+            ev(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &[tmp, CLAUSE],
+            ),
+            at(t0, 1),
+        );
+        assert_eq!(b.deadline(), Some(at(t0, 1) + SETTLE));
+        assert_eq!(
+            b.take(&scope()).changed,
+            set(&["law/clauses/general/offence.md"])
+        );
+    }
+
+    #[test]
+    fn a_burst_that_keeps_going_is_cut_at_the_cap() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        for ms in (0..1000).step_by(50) {
+            b.push(&scope(), modify(CLAUSE), at(t0, ms));
+        }
+        assert_eq!(b.deadline(), Some(t0 + BATCH_CAP));
+    }
+
+    #[test]
+    fn reads_metadata_and_lone_closes_start_no_batch() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        b.push(
+            &scope(),
+            ev(EventKind::Access(AccessKind::Read), &[CLAUSE]),
+            t0,
+        );
+        b.push(
+            &scope(),
+            ev(
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+                &[CLAUSE],
+            ),
+            t0,
+        );
+        b.push(&scope(), close_write(CLAUSE), t0);
+        b.push(&scope(), modify("/p/out/jo/law-ar.pdf"), t0);
+        assert_eq!(b.deadline(), None);
+        assert!(b.take(&scope()).is_empty());
+    }
+
+    #[test]
+    fn a_deleted_clause_is_a_finished_change() {
+        let (mut b, t0) = (Batcher::default(), Instant::now());
+        b.push(
+            &scope(),
+            ev(EventKind::Remove(RemoveKind::File), &[CLAUSE]),
+            t0,
+        );
+        assert_eq!(b.deadline(), Some(t0 + SETTLE));
+        assert_eq!(
+            b.take(&scope()).removed,
+            set(&["law/clauses/general/offence.md"])
+        );
+    }
 }

@@ -141,7 +141,7 @@ impl Scorer {
         law_lang: Option<Lang>,
         order: &[Lang],
     ) -> Scorer {
-        let texts: Vec<(Lang, Vec<Option<Vec<String>>>, Vec<Option<String>>)> = order
+        let texts: Vec<LangTexts<Vec<String>, String>> = order
             .iter()
             .map(|&lang| {
                 let mt = models.iter().map(|a| model_units(a, lang)).collect();
@@ -267,12 +267,16 @@ impl Scorer {
     }
 }
 
+/// A language with the texts of the model articles and of the national articles in it
+/// (`None` where an article has none).
+type LangTexts<M, N> = (Lang, Vec<Option<M>>, Vec<Option<N>>);
+
 /// Which languages of `texts` (in order of preference) any pair is scored in: a pair is
 /// scored in the first language both articles have, so a language that comes after one every
 /// pair shares is never used, and building its vectors (a third of a packet's comparison)
 /// would be wasted. The scores are the same either way: each language's vectors and idf are
 /// its own.
-fn needed_languages<M, N>(texts: &[(Lang, Vec<Option<M>>, Vec<Option<N>>)]) -> Vec<bool> {
+fn needed_languages<M, N>(texts: &[LangTexts<M, N>]) -> Vec<bool> {
     let models = texts.first().map_or(0, |(_, m, _)| m.len());
     let nationals = texts.first().map_or(0, |(_, _, n)| n.len());
     let mut needed = vec![false; texts.len()];
@@ -517,7 +521,7 @@ mod tests {
             (Lang::Fr, vec![some, some], vec![some]),
         ];
         assert_eq!(needed_languages(&texts), vec![true, false, true]);
-        let none: Vec<(Lang, Vec<Option<()>>, Vec<Option<()>>)> = Vec::new();
+        let none: Vec<LangTexts<(), ()>> = Vec::new();
         assert!(needed_languages(&none).is_empty());
     }
 

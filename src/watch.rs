@@ -8,12 +8,12 @@
 //! flag and the status lines together. Outputs are written atomically, so a failed build
 //! writes nothing and the last good output stays; the next good save recovers.
 
-use crate::cli::{OutFormat, RenderArgs, WatchCommand};
+use crate::cli::{OutFormat, PacketArgs, RenderArgs, WatchCommand};
 use crate::cmd::render::Document;
 use crate::cmd::{self, Context};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE};
 use crate::output::write_atomic;
-use crate::pdf::{PdfOptions, Session};
+use crate::pdf::{Engine, PdfOptions, Session};
 use crate::render::Format;
 use notify::Watcher;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
@@ -282,6 +282,7 @@ pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::render::run(ctx, a)),
         }),
+        WatchCommand::Packet(a) if !a.all && !a.typ => Box::new(PacketPdf::new(a)),
         WatchCommand::Packet(a) => Box::new(OneShot {
             label: format!(
                 "packet {}",
@@ -421,6 +422,95 @@ impl Build for PdfRender<'_> {
                 EXIT_FOUND
             }
         }
+    }
+}
+
+/// `packet <cc>...`, keeping one Typst session per country between rebuilds, as
+/// [`PdfRender`] does for the law. (`packet --all` is rebuilt from scratch: eleven sessions'
+/// caches would hold about a gigabyte.)
+struct PacketPdf<'a> {
+    args: &'a PacketArgs,
+    engine: Option<Engine>,
+    sessions: BTreeMap<String, Session>,
+    phases: [f64; 3],
+}
+
+impl<'a> PacketPdf<'a> {
+    fn new(args: &'a PacketArgs) -> PacketPdf<'a> {
+        PacketPdf {
+            args,
+            engine: None,
+            sessions: BTreeMap::new(),
+            phases: [0.0; 3],
+        }
+    }
+
+    /// Builds one country's packet in its session; the error is printed by the caller.
+    fn build_one(&mut self, ctx: &Context, cc: &str) -> Result<(), (u8, String)> {
+        let mut lap = Lap::start();
+        let source = cmd::packet::packet_source(ctx, self.args, cc).map_err(|e| (EXIT_FOUND, e))?;
+        self.phases[0] += lap.next();
+        let engine = match &self.engine {
+            Some(e) => e,
+            None => {
+                let e = cmd::engine(ctx, &self.args.fonts).map_err(|c| (c, String::new()))?;
+                self.engine.insert(e)
+            }
+        };
+        let fail =
+            |e: crate::pdf::PdfError| (EXIT_FOUND, format!("the PDF could not be made:\n{e}"));
+        let session = match self.sessions.entry(cc.to_string()) {
+            std::collections::btree_map::Entry::Occupied(o) => {
+                let s = o.into_mut();
+                s.set_options(&source.options).map_err(fail)?;
+                s
+            }
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(engine.session(&source.options).map_err(fail)?)
+            }
+        };
+        let pdf = session
+            .update(&source.text, &BTreeMap::new())
+            .and_then(|()| session.compile())
+            .map_err(fail)?;
+        self.phases[1] += lap.next();
+        write_atomic(&source.pdf_path, &pdf.bytes).map_err(|e| {
+            (
+                EXIT_TROUBLE,
+                format!("cannot write {}: {e}", source.pdf_path.display()),
+            )
+        })?;
+        self.phases[2] += lap.next();
+        Ok(())
+    }
+}
+
+impl Build for PacketPdf<'_> {
+    fn label(&self) -> String {
+        format!("packet {}", self.args.countries.join(" "))
+    }
+
+    fn outputs(&self) -> Vec<PathBuf> {
+        self.args.output.iter().map(|p| absolute(p)).collect()
+    }
+
+    fn phases(&self) -> String {
+        let [prepare, typst, write] = self.phases;
+        format!("prepare {prepare:.0} ms, typst {typst:.0} ms, write {write:.0} ms")
+    }
+
+    fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
+        self.phases = [0.0; 3];
+        let mut code = EXIT_OK;
+        for cc in self.args.countries.clone() {
+            if let Err((c, message)) = self.build_one(ctx, &cc) {
+                if !message.is_empty() {
+                    eprintln!("error: {cc}: {message}");
+                }
+                code = code.max(c);
+            }
+        }
+        code
     }
 }
 

@@ -6,7 +6,7 @@ use super::prepare::prepare;
 use crate::cli::{PacketArgs, PdfStandardArg};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
-use crate::pdf::{Engine, PdfStandard};
+use crate::pdf::{Engine, PdfOptions, PdfStandard};
 use crate::render::packet::{Gaps, PacketInput, packet_view};
 use crate::render::{Format, Templates};
 use std::io::IsTerminal;
@@ -113,7 +113,7 @@ fn caught(build: impl FnOnce() -> Outcome) -> Outcome {
 }
 
 /// The country codes of the project: folders of `countries/` holding a `country.toml`, sorted.
-fn country_dirs(root: &Path) -> Vec<String> {
+pub fn country_dirs(root: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(root.join("countries")) else {
         return Vec::new();
     };
@@ -133,8 +133,21 @@ fn standard(arg: Option<PdfStandardArg>) -> Option<PdfStandard> {
     })
 }
 
-/// Builds and writes one country's packet.
-fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Outcome {
+/// One country's packet as Typst source, ready to compile.
+pub struct PacketSource {
+    /// The Typst document.
+    pub text: String,
+    /// Its PDF options (title, language, date, standard).
+    pub options: PdfOptions,
+    /// Where the PDF goes (`out/<cc>/packet-<lang>.pdf` by default).
+    pub pdf_path: PathBuf,
+    /// Where `--typ` writes the source instead.
+    pub typ_path: PathBuf,
+}
+
+/// Loads the project and builds one country's packet source: variant, gap analysis, view,
+/// template. Problems are printed; the error says in a line why the country failed.
+pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<PacketSource, String> {
     let quiet = Context {
         quiet: true,
         ..ctx.clone()
@@ -164,26 +177,38 @@ fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Out
         let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
         "the packet template could not be used".to_string()
     })?;
-    let dir = args.output.clone().unwrap_or_else(|| ctx.root.join("out"));
-    if args.typ {
-        // The Typst source only, for measuring the typst compiler on the same document.
-        let path = dir
-            .join(cc)
-            .join(format!("packet-{}.typ", prepared.lang.code()));
-        write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        return Ok(path);
-    }
     let title = format!("{} — {}", view.plabels.packet, view.law.country);
     let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
     options.standard = standard(args.pdf_standard);
-    let pdf = engine.compile(&text, &Default::default(), &options);
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| ctx.root.join("out"))
+        .join(cc);
+    let lang = prepared.lang.code();
+    Ok(PacketSource {
+        text,
+        options,
+        pdf_path: dir.join(format!("packet-{lang}.pdf")),
+        typ_path: dir.join(format!("packet-{lang}.typ")),
+    })
+}
+
+/// Builds and writes one country's packet.
+fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Outcome {
+    let source = packet_source(ctx, args, cc)?;
+    if args.typ {
+        // The Typst source only, for measuring the typst compiler on the same document.
+        let path = source.typ_path;
+        write_atomic(&path, source.text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        return Ok(path);
+    }
+    let pdf = engine.compile(&source.text, &Default::default(), &source.options);
     // Each packet is compiled once: drop Typst's caches so memory does not grow with --all.
     typst::comemo::evict(0);
     let pdf = pdf.map_err(|e| format!("the PDF could not be made:\n{e}"))?;
-    let path = dir
-        .join(cc)
-        .join(format!("packet-{}.pdf", prepared.lang.code()));
+    let path = source.pdf_path;
     write_atomic(&path, &pdf.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }

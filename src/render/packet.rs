@@ -427,9 +427,38 @@ fn recommended(input: &PacketInput, law: &LawView) -> Vec<RecommendedView> {
             missing: gap_item(input, &v.id)
                 .map(|g| g.missing.clone())
                 .unwrap_or_default(),
-            citations: v.instruments.iter().map(|r| citation(input, r)).collect(),
+            citations: citations(input, &v.instruments),
         })
         .collect()
+}
+
+/// The instrument articles an article implements, one entry per instrument article:
+/// paragraphs of the same article that require the same thing are cited together
+/// ("art. 2(a), (b), (c)"), not as three entries repeating one sentence.
+fn citations(input: &PacketInput, refs: &[String]) -> Vec<CitationView> {
+    let mut out: Vec<CitationView> = Vec::new();
+    let mut last: Option<(String, String)> = None;
+    for raw in refs {
+        let parsed = InstrumentRef::parse(raw, Origin::new("", 0));
+        let key = parsed
+            .as_ref()
+            .filter(|r| !r.paragraphs.is_empty())
+            .map(|r| (r.instrument.clone(), r.article.clone()));
+        let c = citation(input, raw);
+        if let (Some(k), Some(r), Some(prev)) = (&key, &parsed, out.last_mut())
+            && last.as_ref() == Some(k)
+            && prev.requires == c.requires
+        {
+            let paras: String = r.paragraphs.iter().map(|p| format!("({p})")).collect();
+            prev.reference.push_str(comma(input.lang));
+            prev.reference.push(' ');
+            prev.reference.push_str(&paras);
+            continue;
+        }
+        last = key;
+        out.push(c);
+    }
+    out
 }
 
 fn comma(lang: Lang) -> &'static str {

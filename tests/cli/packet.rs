@@ -160,3 +160,25 @@ fn a_packet_built_on_a_summary_says_so() {
         );
     }
 }
+
+#[test]
+fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
+    // Model article 2 implements Palermo 2(a), 2(b) and 2(c), whose requirement is one
+    // sentence: the packet cites them together instead of repeating it three times.
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    let r = run_in(
+        &repo(),
+        &["packet", "jo", "--lang", "en", "--typ", "-o", &dir],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let typ = std::fs::read_to_string(out.path().join("jo/packet-en.typ")).expect("typ");
+    assert!(
+        typ.contains(r"Palermo Protocol\, art\. 2\(a\)\, \(b\)\, \(c\)]"),
+        "no grouped citation of Palermo article 2"
+    );
+    assert!(
+        !typ.contains(r"Palermo Protocol\, art\. 2\(b\)]"),
+        "paragraph (b) cited on its own"
+    );
+}

@@ -172,6 +172,11 @@ fn effects(event: &notify::Event) -> Vec<(&Path, bool)> {
 /// Events that say nothing (reads, metadata) and events outside the scope are dropped, so
 /// qanun reading the files during a rebuild does not start a new batch. Pure: the caller
 /// passes the time, so the tests need no clock.
+///
+/// Why not `notify-debouncer-full`: it always waits its whole timeout after the last event,
+/// and a save is usually complete a millisecond after it starts; with 100 ms of waiting plus
+/// its tick, the batching alone took most of the 150 ms the law PDF may take from save to
+/// disk. Renames need no stitching here: [`classify`] reads both halves of a rename.
 #[derive(Debug, Default)]
 pub struct Batcher {
     events: Vec<notify::Event>,

@@ -20,7 +20,6 @@ pub use toml_file::split_front_matter;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::model::{Country, Law};
-use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -38,13 +37,6 @@ impl Loaded {
     /// forbidden characters.
     pub fn read(&mut self, root: &Path, rel: &str) -> Option<String> {
         law::read_into(root, rel, self)
-    }
-
-    /// Adds what another load found (its problems after ours).
-    pub fn merge(&mut self, other: Loaded) {
-        self.diags.extend(other.diags);
-        self.sources.extend(other.sources);
-        self.broken.extend(other.broken);
     }
 }
 
@@ -66,37 +58,17 @@ impl Project {
 /// Loads the law and every country under `root`.
 pub fn load_project(root: &Path) -> Project {
     let mut loaded = Loaded::default();
-    let mut codes_loaded = Loaded::default();
-    let codes = country_codes(root, &mut codes_loaded);
-    // The law and each country are independent files: read and parse them in parallel (the
-    // whole project loads in about half the time on two cores), then merge what each found
-    // in the order a sequential load would report it.
-    let ((law, law_loaded), countries) = rayon::join(
-        || {
-            let mut l = Loaded::default();
-            (law::load_law(&Files::disk(root), &mut l), l)
-        },
-        || {
-            codes
-                .par_iter()
-                .map(|code| {
-                    let mut l = Loaded::default();
-                    (load_country(root, code, &mut l), l)
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    loaded.merge(law_loaded);
-    loaded.merge(codes_loaded);
-    let mut list = Vec::new();
-    for (country, l) in countries {
-        loaded.merge(l);
-        list.extend(country);
+    let law = law::load_law(&Files::disk(root), &mut loaded);
+    let mut countries = Vec::new();
+    for code in country_codes(root, &mut loaded) {
+        if let Some(c) = load_country(root, &code, &mut loaded) {
+            countries.push(c);
+        }
     }
     Project {
         root: root.to_path_buf(),
         law,
-        countries: list,
+        countries,
         loaded,
     }
 }

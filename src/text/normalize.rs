@@ -134,19 +134,41 @@ fn fold_latin(c: char, push: &mut impl FnMut(char)) {
 /// Stray page numbers are NOT dropped here: see [`drop_page_numbers`].
 pub fn normalize_for_matching(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    for c in s.nfc() {
-        fold_char(c, &mut |d: char| {
-            folded.push(if d.is_alphanumeric() { d } else { ' ' });
-        });
+    let mut push = |d: char| {
+        let keep = super::is_arabic_letter(d) || d.is_alphanumeric();
+        folded.push(if keep { d } else { ' ' });
+    };
+    // Most text is already in NFC: skip the composing iterator (a table look-up per
+    // character) when a quick check says so.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        for c in s.chars() {
+            fold_char(c, &mut push);
+        }
+    } else {
+        for c in s.nfc() {
+            fold_char(c, &mut push);
+        }
     }
     let mut out = String::with_capacity(folded.len());
     for word in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&repair_lam_alef(word));
+        if may_hold_reversed_lam_alef(word) {
+            out.push_str(&repair_lam_alef(word));
+        } else {
+            out.push_str(word);
+        }
     }
     out
+}
+
+/// Whether [`repair_lam_alef`] could change a folded word (alef forms already plain alef):
+/// only a doubled alef before lam, a word that is exactly "ال", "وال" or "فال", or a token
+/// whose letters are broken up by digits (where a repair may start mid-token). Nearly every
+/// word answers no, and is copied without splitting it into characters.
+fn may_hold_reversed_lam_alef(word: &str) -> bool {
+    word.contains("اال") || matches!(word, "ال" | "وال" | "فال") || !word.chars().all(is_word_char)
 }
 
 /// The Arabic clitic letters that may come before a reversed lam-alef: و ف ب ك.
@@ -355,6 +377,15 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn the_fast_path_still_repairs_reversed_ligatures() {
+        assert_eq!(normalize_for_matching("االتجار"), "الاتجار");
+        assert_eq!(normalize_for_matching("واالتجار"), "والاتجار");
+        assert_eq!(normalize_for_matching("ال يجوز"), "لا يجوز");
+        assert_eq!(normalize_for_matching("a2ال"), "a2لا");
+        assert_eq!(normalize_for_matching("الاتجار"), "الاتجار");
+    }
+
+    #[test]
     fn folds_arabic_letters() {
         assert_eq!(normalize_for_matching("أإآٱا"), "ااااا");
         assert_eq!(normalize_for_matching("على"), "علي");
@@ -485,6 +516,15 @@ mod tests {
             let _ = match_tokens(&s);
             let _ = repair_lam_alef(&s);
             let _ = is_page_number_line(&s);
+        }
+
+        #[test]
+        fn words_skipped_by_the_fast_path_need_no_lam_alef_repair(
+            w in "[الوفبكتينمهع3a]{1,8}"
+        ) {
+            if !may_hold_reversed_lam_alef(&w) {
+                prop_assert_eq!(repair_lam_alef(&w), w.clone());
+            }
         }
 
         #[test]

@@ -343,8 +343,7 @@ impl Build for OneShot<'_> {
 struct PdfRender<'a> {
     args: &'a RenderArgs,
     session: Option<Session>,
-    /// Milliseconds spent preparing the Typst source, compiling, and writing, last build.
-    phases: [f64; 3],
+    phases: Phases,
 }
 
 impl<'a> PdfRender<'a> {
@@ -352,7 +351,7 @@ impl<'a> PdfRender<'a> {
         PdfRender {
             args,
             session: None,
-            phases: [0.0; 3],
+            phases: Phases::default(),
         }
     }
 
@@ -390,15 +389,14 @@ impl Build for PdfRender<'_> {
     }
 
     fn phases(&self) -> String {
-        let [prepare, typst, write] = self.phases;
-        format!("prepare {prepare:.0} ms, typst {typst:.0} ms, write {write:.0} ms")
+        self.phases.to_string()
     }
 
     fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
         let mut lap = Lap::start();
-        self.phases = [0.0; 3];
+        self.phases = Phases::default();
         let doc = self.document(ctx);
-        self.phases[0] = lap.next();
+        self.phases.prepare = lap.next();
         let doc = match doc {
             Ok(d) => d,
             Err(code) => return code,
@@ -410,11 +408,11 @@ impl Build for PdfRender<'_> {
         let compiled = session
             .update(&doc.text, &BTreeMap::new())
             .and_then(|()| session.compile());
-        self.phases[1] = lap.next();
+        self.phases.typst = lap.next();
         match compiled {
             Ok(pdf) => match write_atomic(&doc.path, &pdf.bytes) {
                 Ok(()) => {
-                    self.phases[2] = lap.next();
+                    self.phases.write = lap.next();
                     EXIT_OK
                 }
                 Err(e) => {
@@ -437,7 +435,7 @@ struct PacketPdf<'a> {
     args: &'a PacketArgs,
     engine: Option<Engine>,
     sessions: BTreeMap<String, Session>,
-    phases: [f64; 3],
+    phases: Phases,
 }
 
 impl<'a> PacketPdf<'a> {
@@ -446,7 +444,7 @@ impl<'a> PacketPdf<'a> {
             args,
             engine: None,
             sessions: BTreeMap::new(),
-            phases: [0.0; 3],
+            phases: Phases::default(),
         }
     }
 
@@ -454,7 +452,7 @@ impl<'a> PacketPdf<'a> {
     fn build_one(&mut self, ctx: &Context, cc: &str) -> Result<(), (u8, String)> {
         let mut lap = Lap::start();
         let source = cmd::packet::packet_source(ctx, self.args, cc).map_err(|e| (EXIT_FOUND, e))?;
-        self.phases[0] += lap.next();
+        self.phases.prepare += lap.next();
         let engine = match &self.engine {
             Some(e) => e,
             None => {
@@ -478,14 +476,14 @@ impl<'a> PacketPdf<'a> {
             .update(&source.text, &BTreeMap::new())
             .and_then(|()| session.compile())
             .map_err(fail)?;
-        self.phases[1] += lap.next();
+        self.phases.typst += lap.next();
         write_atomic(&source.pdf_path, &pdf.bytes).map_err(|e| {
             (
                 EXIT_TROUBLE,
                 format!("cannot write {}: {e}", source.pdf_path.display()),
             )
         })?;
-        self.phases[2] += lap.next();
+        self.phases.write += lap.next();
         Ok(())
     }
 }
@@ -500,12 +498,11 @@ impl Build for PacketPdf<'_> {
     }
 
     fn phases(&self) -> String {
-        let [prepare, typst, write] = self.phases;
-        format!("prepare {prepare:.0} ms, typst {typst:.0} ms, write {write:.0} ms")
+        self.phases.to_string()
     }
 
     fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
-        self.phases = [0.0; 3];
+        self.phases = Phases::default();
         let mut code = EXIT_OK;
         for cc in self.args.countries.clone() {
             if let Err((c, message)) = self.build_one(ctx, &cc) {
@@ -516,6 +513,24 @@ impl Build for PacketPdf<'_> {
             }
         }
         code
+    }
+}
+
+/// Milliseconds the last PDF build spent preparing the Typst source, compiling, and writing.
+#[derive(Debug, Default, Clone, Copy)]
+struct Phases {
+    prepare: f64,
+    typst: f64,
+    write: f64,
+}
+
+impl std::fmt::Display for Phases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "prepare {:.0} ms, typst {:.0} ms, write {:.0} ms",
+            self.prepare, self.typst, self.write
+        )
     }
 }
 

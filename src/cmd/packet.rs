@@ -121,7 +121,7 @@ fn caught(build: impl FnOnce() -> Outcome) -> Outcome {
 }
 
 /// The country codes of the project: folders of `countries/` holding a `country.toml`, sorted.
-pub fn country_dirs(root: &Path) -> Vec<String> {
+fn country_dirs(root: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(root.join("countries")) else {
         return Vec::new();
     };

@@ -172,7 +172,7 @@ pub enum PdfStandardArg {
     A2b,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PacketArgs {
     /// Country codes (jo, eg, ma, …).
     #[arg(required_unless_present = "all", conflicts_with = "all")]

@@ -305,3 +305,35 @@ mod batcher {
         );
     }
 }
+
+#[test]
+fn a_change_in_one_countrys_folder_concerns_that_country_alone() {
+    let c = run(&[
+        modify("/p/countries/jo/country.toml"),
+        modify("/p/countries/ma/legislation/dahir-1-16-127.md"),
+    ]);
+    assert_eq!(
+        affected_countries(&c),
+        Some(["jo".to_string(), "ma".to_string()].into())
+    );
+    let gone = run(&[ev(
+        EventKind::Remove(RemoveKind::File),
+        &["/p/countries/eg/legislation/law-64-2010.md"],
+    )]);
+    assert_eq!(affected_countries(&gone), Some(["eg".to_string()].into()));
+}
+
+#[test]
+fn the_law_the_templates_or_the_first_build_concern_every_country() {
+    assert_eq!(affected_countries(&ChangeSet::default()), None);
+    let law = run(&[
+        modify("/p/countries/jo/country.toml"),
+        modify("/p/law/clauses/general/offence.md"),
+    ]);
+    assert_eq!(affected_countries(&law), None);
+    let template = run(&[modify("/p/templates/packet.typ.tera")]);
+    assert_eq!(affected_countries(&template), None);
+    // A file directly under countries/ is not one country's.
+    let loose = run(&[modify("/p/countries/README.md")]);
+    assert_eq!(affected_countries(&loose), None);
+}

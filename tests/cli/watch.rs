@@ -256,6 +256,55 @@ fn a_packet_is_rebuilt_in_its_session_on_a_save_by_rename_and_survives_a_broken_
 }
 
 #[test]
+fn watch_packet_all_rebuilds_only_the_country_whose_folder_changed() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    // A second country: Jordan's profile under another code, with no legislation.
+    let jo = p.read("countries/jo/country.toml");
+    p.write(
+        "countries/xx/country.toml",
+        jo.replacen("code = \"jo\"", "code = \"xx\"", 1),
+    );
+    let check = p.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let (jo_pdf, xx_pdf) = (
+        p.path().join("out/jo/packet-ar.pdf"),
+        p.path().join("out/xx/packet-ar.pdf"),
+    );
+    let w = Watch::start(p.path(), &["packet", "--all", "--lang", "ar", "-o", "out"]);
+    w.wait_status("] ok: packet --all", 1);
+    let modified = |f: &Path| {
+        std::fs::metadata(f)
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let (jo_first, xx_first) = (modified(&jo_pdf), modified(&xx_pdf));
+
+    let toml = p.read("countries/xx/country.toml");
+    p.write("countries/xx/country.toml", format!("{toml}\n# edited\n"));
+    w.wait_status("] ok: packet --all: xx", 1);
+    assert_ne!(modified(&xx_pdf), xx_first, "xx was not rebuilt");
+    assert_eq!(
+        modified(&jo_pdf),
+        jo_first,
+        "jo was rebuilt for a change in xx"
+    );
+
+    let original = p.read(OFF);
+    p.write(
+        OFF,
+        original.replace("جريمة الاتجار بالبشر", "جريمة الاتجار بالأشخاص"),
+    );
+    w.wait_status("] ok: packet --all (", 2);
+    assert_ne!(
+        modified(&jo_pdf),
+        jo_first,
+        "a law change must rebuild every packet"
+    );
+    let (code, stderr) = w.interrupt();
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn watch_check_reports_and_recovers() {
     let p = Project::from_fixtures(&["check/valid"]);
     let w = Watch::start(p.path(), &["check"]);

@@ -12,7 +12,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     if let Err(code) = ctx.require_law() {
         return code;
     }
-    let project = load::load_project(&ctx.root);
+    let project = load::load_project_for(&ctx.root, Some(&args.country));
     let mine = format!("countries/{}/", args.country);
     if let Err(code) = require_clean_load(ctx, &project, |f| {
         f.starts_with("law/") || f.starts_with(&mine)
@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
         return code;
     }
     let Some(country) = project.country(&args.country) else {
-        let known: Vec<&str> = project.countries.iter().map(|c| c.code.as_str()).collect();
+        let known = load::country_codes(&ctx.root, &mut load::Loaded::default());
         eprintln!(
             "error: unknown country `{}`\nhint: the countries are: {}",
             args.country,

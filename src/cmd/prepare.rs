@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::diagnostics::{Diagnostic, EXIT_FOUND, EXIT_TROUBLE, Report};
-use crate::load::{Project, load_project};
+use crate::load::{Loaded, Project, country_codes, load_project_for};
 use crate::model::{Country, Lang};
 use crate::variant::{self, Variant};
 
@@ -37,7 +37,7 @@ pub fn parse_lang(s: &str) -> Result<Lang, u8> {
 /// (default: the country's first language, or the law's primary language).
 pub fn prepare(ctx: &Context, target: &str, lang: Option<&str>) -> Result<Prepared, u8> {
     ctx.require_law()?;
-    let project = load_project(&ctx.root);
+    let project = load_project_for(&ctx.root, Some(target));
     prepare_loaded(ctx, project, target, lang)
 }
 
@@ -54,7 +54,8 @@ pub fn prepare_loaded(
         match project.country(target) {
             Some(c) => Some(c),
             None => {
-                let known: Vec<&str> = project.countries.iter().map(|c| c.code.as_str()).collect();
+                // The project may hold only the target: list the country folders.
+                let known = country_codes(&project.root, &mut Loaded::default());
                 let broken = project
                     .loaded
                     .diags

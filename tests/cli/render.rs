@@ -368,3 +368,31 @@ fn a_character_no_embedded_font_has_is_an_error_unless_other_fonts_are_asked_for
         assert_eq!(r.code, 0, "{}", r.stderr);
     }
 }
+
+#[test]
+fn a_broken_profile_of_another_country_does_not_stop_this_one() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write(
+        "countries/xx/country.toml",
+        "code = \"xx\"\nname = [broken\n",
+    );
+    let check = p.run(&["check"]);
+    assert_eq!(
+        check.code, 1,
+        "check must still report xx: {}",
+        check.stderr
+    );
+    assert!(
+        check.stdout.contains("countries/xx/country.toml")
+            || check.stderr.contains("countries/xx/country.toml")
+    );
+    let render = p.run(&["render", "jo"]);
+    assert_eq!(render.code, 0, "{}", render.stderr);
+    assert!(!render.stderr.contains("countries/xx"), "{}", render.stderr);
+    let compare = p.run(&["compare", "jo", "--format", "json"]);
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    // An unknown country still lists the country folders.
+    let unknown = p.run(&["render", "zz"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("jo, xx"), "{}", unknown.stderr);
+}

@@ -437,28 +437,36 @@ fn recommended(input: &PacketInput, law: &LawView) -> Vec<RecommendedView> {
 /// ("art. 2(a), (b), (c)"), not as three entries repeating one sentence.
 fn citations(input: &PacketInput, refs: &[String]) -> Vec<CitationView> {
     let mut out: Vec<CitationView> = Vec::new();
-    let mut last: Option<(String, String)> = None;
-    for raw in refs {
-        let parsed = InstrumentRef::parse(raw, Origin::new("", 0));
-        let key = parsed
+    let mut last: Option<(&str, &str)> = None;
+    let parsed: Vec<(&String, Option<InstrumentRef>)> = refs
+        .iter()
+        .map(|raw| (raw, InstrumentRef::parse(raw, Origin::new("", 0))))
+        .collect();
+    for (raw, r) in &parsed {
+        let c = citation(input, raw, r.as_ref());
+        let key = r
             .as_ref()
             .filter(|r| !r.paragraphs.is_empty())
-            .map(|r| (r.instrument.clone(), r.article.clone()));
-        let c = citation(input, raw);
-        if let (Some(k), Some(r), Some(prev)) = (&key, &parsed, out.last_mut())
-            && last.as_ref() == Some(k)
+            .map(|r| (r.instrument.as_str(), r.article.as_str()));
+        if let (Some(r), Some(prev)) = (r, out.last_mut())
+            && key.is_some()
+            && last == key
             && prev.requires == c.requires
         {
-            let paras: String = r.paragraphs.iter().map(|p| format!("({p})")).collect();
             prev.reference.push_str(comma(input.lang));
             prev.reference.push(' ');
-            prev.reference.push_str(&paras);
+            prev.reference.push_str(&paragraphs(r));
             continue;
         }
         last = key;
         out.push(c);
     }
     out
+}
+
+/// The paragraphs of a reference as cited: "(a)(ii)".
+fn paragraphs(r: &InstrumentRef) -> String {
+    r.paragraphs.iter().map(|p| format!("({p})")).collect()
 }
 
 fn comma(lang: Lang) -> &'static str {
@@ -472,8 +480,8 @@ fn article_word(lang: Lang) -> &'static str {
     }
 }
 
-fn citation(input: &PacketInput, raw: &str) -> CitationView {
-    let Some(r) = InstrumentRef::parse(raw, Origin::new("", 0)) else {
+fn citation(input: &PacketInput, raw: &str, parsed: Option<&InstrumentRef>) -> CitationView {
+    let Some(r) = parsed else {
         return CitationView {
             reference: raw.to_string(),
             requires: String::new(),
@@ -484,7 +492,7 @@ fn citation(input: &PacketInput, raw: &str) -> CitationView {
         .and_then(|i| pick(&i.short, input.lang))
         .cloned()
         .unwrap_or_else(|| r.instrument.clone());
-    let paras: String = r.paragraphs.iter().map(|p| format!("({p})")).collect();
+    let paras = paragraphs(r);
     let requires = inst
         .and_then(|i| i.article(&r.article))
         .and_then(|a| pick(&a.requires, input.lang).or_else(|| pick(&a.title, input.lang)))

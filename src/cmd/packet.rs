@@ -17,15 +17,15 @@ use std::time::Instant;
 pub const PACKET_TEMPLATES: &[(&str, &str)] = &[
     (
         "packet.typ.tera",
-        include_str!("../render/templates/packet.typ.tera"),
+        include_str!("../../templates/packet.typ.tera"),
     ),
     (
         "partials/packet-setup.typ.tera",
-        include_str!("../render/templates/partials/packet-setup.typ.tera"),
+        include_str!("../../templates/partials/packet-setup.typ.tera"),
     ),
     (
         "partials/article.typ.tera",
-        include_str!("../render/templates/partials/article.typ.tera"),
+        include_str!("../../templates/partials/article.typ.tera"),
     ),
 ];
 

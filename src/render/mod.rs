@@ -43,28 +43,31 @@ impl Format {
 
 /// The built-in templates: (name, text).
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("law.md.tera", include_str!("templates/law.md.tera")),
-    ("law.html.tera", include_str!("templates/law.html.tera")),
-    ("law.typ.tera", include_str!("templates/law.typ.tera")),
+    ("law.md.tera", include_str!("../../templates/law.md.tera")),
+    (
+        "law.html.tera",
+        include_str!("../../templates/law.html.tera"),
+    ),
+    ("law.typ.tera", include_str!("../../templates/law.typ.tera")),
     (
         "partials/runs.md.tera",
-        include_str!("templates/partials/runs.md.tera"),
+        include_str!("../../templates/partials/runs.md.tera"),
     ),
     (
         "partials/runs.html.tera",
-        include_str!("templates/partials/runs.html.tera"),
+        include_str!("../../templates/partials/runs.html.tera"),
     ),
     (
         "partials/runs.typ.tera",
-        include_str!("templates/partials/runs.typ.tera"),
+        include_str!("../../templates/partials/runs.typ.tera"),
     ),
     (
         "partials/style.html.tera",
-        include_str!("templates/partials/style.html.tera"),
+        include_str!("../../templates/partials/style.html.tera"),
     ),
     (
         "partials/setup.typ.tera",
-        include_str!("templates/partials/setup.typ.tera"),
+        include_str!("../../templates/partials/setup.typ.tera"),
     ),
 ];
 
@@ -160,4 +163,29 @@ fn template_error(e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error("template", &Origin::new("templates", 0), format!("a template could not be used: {msg}"))
         .with_hint("if you changed a file in templates/, compare it with the built-in template (docs/templates.md)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The repository's `templates/` folder and the templates built into the binary are the
+    /// same set: a template added to the folder but not to the lists would work in this
+    /// repository and silently be missing everywhere else.
+    #[test]
+    fn every_file_in_templates_is_built_in_with_the_same_text() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let built_in: Vec<(&str, &str)> = DEFAULT_TEMPLATES
+            .iter()
+            .chain(crate::cmd::packet::PACKET_TEMPLATES)
+            .copied()
+            .collect();
+        let on_disk = template_files(&dir);
+        assert_eq!(on_disk.len(), built_in.len(), "{on_disk:?}");
+        for (name, path) in on_disk {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let found = built_in.iter().find(|(n, _)| *n == name);
+            assert_eq!(found.map(|(_, t)| *t), Some(text.as_str()), "{name}");
+        }
+    }
 }

@@ -10,7 +10,9 @@ use super::{matching_text, national_text};
 use crate::model::{Lang, Legislation, LegislationArticle};
 use crate::text::normalize::normalize_for_matching;
 use crate::variant::{RParagraph, RPoint, VArticle, plain};
+use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// An element counts as present when the national text holds terms carrying at least this
 /// share of the element's idf-weighted terms.
@@ -25,6 +27,133 @@ const FUZZY: f32 = 0.6;
 const MIN_CONTAINED: usize = 4;
 /// Words quoted from a missing element.
 const EXCERPT_WORDS: usize = 14;
+
+/// One thing a matched national text lacks of a model provision.
+///
+/// Reports that stand alone (`compare`) print it in full, label and first words
+/// ([`fmt::Display`], also its JSON form); a packet, which prints the article just above, names
+/// only where it is ([`places`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lack {
+    /// A curated element of the provision's kind, by name ("exploitation: early or forced
+    /// marriage").
+    Element(String),
+    /// A paragraph or point of the model article whose key terms the national text lacks.
+    Text {
+        /// The paragraph's number as printed ("2", "٢"); empty for an unnumbered paragraph.
+        para: String,
+        /// The point's label ("b", "ب") when the lack is a point.
+        point: Option<String>,
+        /// Some of its key terms are found.
+        in_part: bool,
+        /// Its first words, with an ellipsis when cut.
+        excerpt: String,
+        /// The language of the labels.
+        lang: Lang,
+    },
+}
+
+impl fmt::Display for Lack {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Lack::Element(name) => f.write_str(name),
+            Lack::Text {
+                para,
+                point,
+                in_part,
+                excerpt,
+                lang,
+            } => {
+                if *in_part {
+                    write!(f, "({}) ", self::in_part(*lang))?;
+                }
+                let label = element_label(*lang, para, point.as_deref());
+                if label.is_empty() {
+                    f.write_str(excerpt)
+                } else {
+                    write!(f, "{label}: {excerpt}")
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for Lack {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Where the lacks are, without quoting them, for a reader who has the article in front of
+/// them: points of one paragraph are named together ("paragraph 1(a), (c), (d)"), elements by
+/// their names, an unnumbered paragraph as "the article's text".
+pub fn places(lacks: &[Lack]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lacks.len() {
+        match &lacks[i] {
+            Lack::Element(name) => {
+                out.push(name.clone());
+                i += 1;
+            }
+            Lack::Text {
+                para,
+                point,
+                in_part,
+                lang,
+                ..
+            } => {
+                let mut points: Vec<&str> = point.iter().map(String::as_str).collect();
+                let mut j = i + 1;
+                if point.is_some() {
+                    while let Some(Lack::Text {
+                        para: p2,
+                        point: Some(q),
+                        in_part: b2,
+                        ..
+                    }) = lacks.get(j)
+                    {
+                        if p2 != para || b2 != in_part {
+                            break;
+                        }
+                        points.push(q);
+                        j += 1;
+                    }
+                }
+                let place = place_label(*lang, para, &points);
+                out.push(if *in_part {
+                    format!("({}) {place}", self::in_part(*lang))
+                } else {
+                    place
+                });
+                i = j;
+            }
+        }
+    }
+    out
+}
+
+/// "paragraph 1(a), (b)" and the like; "the article's text" for an unnumbered paragraph.
+fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
+    let list = |open: &str, close: &str| {
+        points
+            .iter()
+            .map(|p| format!("{open}{p}{close}"))
+            .collect::<Vec<_>>()
+    };
+    match (lang, para.is_empty(), points.len()) {
+        (Lang::Ar, true, 0) => "نص المادة".to_string(),
+        (Lang::En, true, 0) => "the article's text".to_string(),
+        (Lang::Fr, true, 0) => "le texte de l'article".to_string(),
+        (_, _, 0 | 1) => element_label(lang, para, points.first().copied()),
+        (Lang::Ar, false, _) => format!("الفقرة ({para})، البنود {}", list("(", ")").join("، ")),
+        (Lang::Ar, true, _) => format!("البنود {}", list("(", ")").join("، ")),
+        (Lang::En, false, _) => format!("paragraph {para}{}", list("(", ")").join(", ")),
+        (Lang::En, true, _) => format!("points {}", list("(", ")").join(", ")),
+        (Lang::Fr, false, _) => format!("paragraphe {para}, {}", list("", ")").join(", ")),
+        (Lang::Fr, true, _) => format!("points {}", list("", ")").join(", ")),
+    }
+}
 
 /// The terms of the matched national text, for presence tests.
 struct NationalTerms {
@@ -205,7 +334,7 @@ pub fn missing(
     law_lang: Option<Lang>,
     order: &[Lang],
     display: Lang,
-) -> Vec<String> {
+) -> Vec<Lack> {
     let Some(lang) = check_lang(a, matched, law_lang, order) else {
         return Vec::new();
     };
@@ -224,9 +353,9 @@ pub fn missing(
         .flatten()
         .cloned();
     let nat = NationalTerms::from_terms(known, &text.join("\n"), has_checks);
-    let mut out: Vec<String> = checklists::for_clause(a.id.as_str())
+    let mut out: Vec<Lack> = checklists::for_clause(a.id.as_str())
         .filter(|c| !check_present(c, lang, &nat))
-        .map(|c| check_label(c, display).to_string())
+        .map(|c| Lack::Element(check_label(c, display).to_string()))
         .collect();
     let paras = a.text.get(&lang).map_or(&[][..], Vec::as_slice);
     let shown = a.text.get(&display).map_or(paras, Vec::as_slice);
@@ -237,11 +366,14 @@ pub fn missing(
         };
         let share = share_present(element_terms, &nat, scorer, lang);
         if share < PRESENT {
-            let what = describe(shown, path, display).unwrap_or_else(|| excerpt(&element));
-            out.push(if share >= IN_PART {
-                format!("({}) {what}", in_part(display))
-            } else {
-                what
+            let (para, point, excerpt) =
+                describe(shown, path).unwrap_or_else(|| (String::new(), None, excerpt(&element)));
+            out.push(Lack::Text {
+                para,
+                point,
+                in_part: share >= IN_PART,
+                excerpt,
+                lang: display,
             });
         }
     }
@@ -268,23 +400,17 @@ fn check_label(c: &checklists::Check, lang: Lang) -> &'static str {
     }
 }
 
-/// "paragraph 2(b): the first words…" in the display language.
-fn describe(paras: &[RParagraph], path: Path, lang: Lang) -> Option<String> {
+/// The paragraph number, point label and first words of the element at `path`.
+fn describe(paras: &[RParagraph], path: Path) -> Option<(String, Option<String>, String)> {
     let p = paras.get(path.para)?;
     let (point, text) = match path.point {
         None => (None, plain(&p.pieces)),
         Some(k) => {
             let pt = p.points.get(k)?;
-            (Some(pt.label.as_str()), plain(&pt.pieces))
+            (Some(pt.label.clone()), plain(&pt.pieces))
         }
     };
-    let label = element_label(lang, &p.number, point);
-    let ex = excerpt(&text);
-    Some(if label.is_empty() {
-        ex
-    } else {
-        format!("{label}: {ex}")
-    })
+    Some((p.number.clone(), point, excerpt(&text)))
 }
 
 fn element_label(lang: Lang, para: &str, point: Option<&str>) -> String {
@@ -320,6 +446,68 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(para: &str, point: Option<&str>, in_part: bool, lang: Lang) -> Lack {
+        Lack::Text {
+            para: para.into(),
+            point: point.map(Into::into),
+            in_part,
+            excerpt: "first words…".into(),
+            lang,
+        }
+    }
+
+    #[test]
+    fn a_lack_in_full_keeps_its_label_and_first_words() {
+        let l = text("1", Some("b"), true, Lang::En);
+        assert_eq!(l.to_string(), "(in part) paragraph 1(b): first words…");
+        assert_eq!(
+            serde_json::to_string(&l).unwrap(),
+            "\"(in part) paragraph 1(b): first words…\""
+        );
+        assert_eq!(text("", None, false, Lang::Ar).to_string(), "first words…");
+        assert_eq!(Lack::Element("x".into()).to_string(), "x");
+    }
+
+    #[test]
+    fn places_name_points_of_one_paragraph_together_without_quoting() {
+        let lacks = [
+            Lack::Element("exploitation: forced marriage".into()),
+            text("1", Some("a"), false, Lang::En),
+            text("1", Some("b"), false, Lang::En),
+            text("1", Some("c"), true, Lang::En),
+            text("1", Some("d"), true, Lang::En),
+            text("2", Some("a"), true, Lang::En),
+            text("3", None, false, Lang::En),
+        ];
+        assert_eq!(
+            places(&lacks),
+            [
+                "exploitation: forced marriage",
+                "paragraph 1(a), (b)",
+                "(in part) paragraph 1(c), (d)",
+                "(in part) paragraph 2(a)",
+                "paragraph 3",
+            ]
+        );
+        let ar = [
+            text("١", Some("أ"), false, Lang::Ar),
+            text("١", Some("ب"), false, Lang::Ar),
+            text("", None, true, Lang::Ar),
+        ];
+        assert_eq!(
+            places(&ar),
+            ["الفقرة (١)، البنود (أ)، (ب)", "(جزئياً) نص المادة"]
+        );
+        let fr = [
+            text("2", Some("a"), false, Lang::Fr),
+            text("2", Some("b"), false, Lang::Fr),
+            text("", Some("c"), false, Lang::Fr),
+            text("", Some("d"), false, Lang::Fr),
+        ];
+        assert_eq!(places(&fr), ["paragraphe 2, a), b)", "points c), d)"]);
+        assert!(places(&[]).is_empty());
+    }
 
     #[test]
     fn fuzzy_terms_match_spelling_variants() {

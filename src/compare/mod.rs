@@ -133,7 +133,7 @@ pub struct Provision {
     /// Explicit matches first, then automatic ones, each by score.
     pub matches: Vec<Match>,
     /// What the matched national text lacks, in the report's language (empty when missing).
-    pub missing: Vec<String>,
+    pub missing: Vec<elements::Lack>,
     /// The best match and the model text, word-diffed.
     pub pair: Option<Pair>,
 }
@@ -695,7 +695,7 @@ mod tests {
             shelter
                 .missing
                 .iter()
-                .any(|m| m.contains("shelter with the victim's consent")),
+                .any(|m| m.to_string().contains("shelter with the victim's consent")),
             "{:?}",
             shelter.missing
         );
@@ -707,7 +707,7 @@ mod tests {
         assert!(
             np.missing
                 .iter()
-                .any(|m| m == "non-punishment of child victims"),
+                .any(|m| *m == elements::Lack::Element("non-punishment of child victims".into())),
             "{:?}",
             np.missing
         );

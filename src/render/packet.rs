@@ -34,7 +34,9 @@ pub struct GapItem {
     pub status: GapStatus,
     /// National article numbers matched.
     pub national: Vec<String>,
-    /// What the national text lacks.
+    /// Where the article's text goes beyond the national text: paragraphs and points by
+    /// number, curated elements by name (the packet prints the article just above, so its
+    /// words are not quoted again).
     pub missing: Vec<String>,
     /// The word diff of the best pair: (national spans, model spans), each `(text, same)`.
     pub pair: Option<(Spans, Spans)>,
@@ -76,7 +78,7 @@ impl Gaps {
                         Coverage::Missing => GapStatus::Missing,
                     },
                     national: p.matches.iter().map(|m| m.article.clone()).collect(),
-                    missing: p.missing.clone(),
+                    missing: crate::compare::elements::places(&p.missing),
                     pair: p
                         .pair
                         .as_ref()
@@ -165,6 +167,9 @@ pub struct PacketLabels {
     pub recommended_intro: &'static str,
     pub implements: &'static str,
     pub lacks: &'static str,
+    /// Between the items of a run-in list: the Arabic semicolon in Arabic, a semicolon in
+    /// English, and in French a semicolon after a no-break space.
+    pub list_separator: &'static str,
     pub side_by_side: &'static str,
     pub national_text: &'static str,
     pub model_text: &'static str,
@@ -201,6 +206,7 @@ impl PacketLabels {
                 recommended_intro: "فيما يلي مواد القانون النموذجي كما كُيّفت للدولة، مع شرحها والصكوك التي تنفذها.",
                 implements: "تنفذ",
                 lacks: "ما ينقص النص الوطني",
+                list_separator: "؛ ",
                 side_by_side: "مقارنة النصوص",
                 national_text: "النص الوطني",
                 model_text: "النص النموذجي",
@@ -232,6 +238,7 @@ impl PacketLabels {
                 recommended_intro: "The model articles below are adapted for the country, with the drafters' commentary and the instrument articles they implement.",
                 implements: "Implements",
                 lacks: "What the national text lacks",
+                list_separator: "; ",
                 side_by_side: "Side by side",
                 national_text: "National text",
                 model_text: "Model text",
@@ -263,6 +270,7 @@ impl PacketLabels {
                 recommended_intro: "Les articles de la loi type ci-dessous sont adaptés au pays, avec le commentaire des rédacteurs et les articles des instruments qu'ils mettent en œuvre.",
                 implements: "Met en œuvre",
                 lacks: "Ce qui manque au texte national",
+                list_separator: "\u{a0}; ",
                 side_by_side: "Textes en regard",
                 national_text: "Texte national",
                 model_text: "Texte de la loi type",

@@ -39,6 +39,31 @@ fn pdf_text(path: &Path) -> String {
     clean.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The last line of text of each page above its page number, letters only, Arabic marks
+/// dropped (pdftotext's
+/// placement of punctuation and bidi marks in right-to-left lines varies).
+fn page_bottoms(path: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(|page| {
+            let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            let above_number = lines.len().saturating_sub(2);
+            lines.get(above_number).map_or(String::new(), |l| {
+                l.chars()
+                    .filter(|c| {
+                        c.is_alphabetic() && !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+                    })
+                    .collect()
+            })
+        })
+        .collect()
+}
+
 /// The lines of pdffonts for a PDF, header excluded.
 fn pdf_fonts(path: &Path) -> Vec<String> {
     let out = Command::new("pdffonts")
@@ -74,6 +99,14 @@ fn every_shipped_country_gets_a_packet_with_embedded_fonts_and_stable_bytes() {
         for f in &fonts {
             assert!(f.contains("Amiri"), "{cc}: unexpected font {f}");
             assert!(f.contains(" yes "), "{cc}: font not embedded: {f}");
+        }
+        // No page ends on a label whose content is on the next page: the commentary's and
+        // the instrument list's titles, or an article's status line under its heading.
+        for (i, bottom) in page_bottoms(&pdf).iter().enumerate() {
+            let orphan = ["شرحواضعيالنص", "تنفذ", "الوضعغائبة", "الوضعمغطاةجزئيا"]
+                .iter()
+                .any(|label| bottom.trim_start_matches('ـ') == *label);
+            assert!(!orphan, "{cc}: page {} ends with the label {bottom}", i + 1);
         }
     }
     // A sentence of recommended text (the definitions article), in logical order.
@@ -181,4 +214,38 @@ fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
         !typ.contains(r"Palermo Protocol\, art\. 2\(b\)]"),
         "paragraph (b) cited on its own"
     );
+}
+
+#[test]
+fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
+    // The packet prints the recommended article just above, so the "lacks" line names
+    // paragraphs and points (points of one paragraph together) instead of quoting their first
+    // words again, and separates them as the packet's language does.
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    for (lang, label, sep) in [
+        // The separators as they appear in Typst source (ASCII punctuation escaped).
+        ("en", "What the national text lacks", "\\; "),
+        ("fr", "Ce qui manque au texte national", "\u{a0}\\; "),
+        ("ar", "ما ينقص النص الوطني", "؛ "),
+    ] {
+        let r = run_in(
+            &repo(),
+            &["packet", "ma", "--lang", lang, "--typ", "-o", &dir],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let typ =
+            std::fs::read_to_string(out.path().join(format!("ma/packet-{lang}.typ"))).expect("typ");
+        let lines: Vec<&str> = typ.lines().filter(|l| l.contains(label)).collect();
+        assert!(lines.len() > 5, "{lang}: {} lacks lines", lines.len());
+        for line in &lines {
+            assert!(!line.contains('…'), "{lang}: quotes text: {line}");
+            let foreign = if lang == "ar" { "\\; " } else { "؛" };
+            assert!(!line.contains(foreign), "{lang}: foreign separator: {line}");
+        }
+        assert!(
+            lines.iter().any(|l| l.contains(sep)),
+            "{lang}: no list of several lacks"
+        );
+    }
 }

@@ -148,7 +148,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
     if !p.missing.is_empty() {
         let _ = writeln!(s, "<p>{}:</p>\n<ul>", label(l, Label::Missing));
         for m in &p.missing {
-            let _ = writeln!(s, "<li>{}</li>", escape(m));
+            let _ = writeln!(s, "<li>{}</li>", escape(&m.to_string()));
         }
         s.push_str("</ul>\n");
     }

@@ -21,7 +21,7 @@ struct JsonProvision<'a> {
     mandatory: bool,
     tags: &'a [String],
     matches: Vec<JsonMatch<'a>>,
-    missing: &'a [String],
+    missing: &'a [crate::compare::elements::Lack],
 }
 
 #[derive(Serialize)]

@@ -75,7 +75,7 @@ pub fn render(r: &GapReport) -> String {
     );
     for p in &r.provisions {
         let ms = escape(&matches_text(l, &p.matches));
-        let missing: Vec<String> = p.missing.iter().map(|m| escape(m)).collect();
+        let missing: Vec<String> = p.missing.iter().map(|m| escape(&m.to_string())).collect();
         let _ = writeln!(
             s,
             "| {} | {} (`{}`){} | {} | {} | {} |",

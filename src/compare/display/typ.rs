@@ -73,7 +73,12 @@ pub fn render(r: &GapReport) -> String {
             if p.mandatory { "" } else { " °" },
             esc(status_label(l, p.status)),
             esc(&matches_text(l, &p.matches)),
-            esc(&p.missing.join("; "))
+            esc(&p
+                .missing
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "))
         );
     }
     s.push_str(")\n\n");

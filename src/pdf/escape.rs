@@ -25,9 +25,43 @@ pub fn escape_typst(text: &str) -> String {
     out
 }
 
+/// Escapes text for the inside of a Typst string literal (`"..."`), as in
+/// `#set document(title: "...")`: a backslash, a double quote and the control characters get
+/// the string escapes Typst knows. [`escape_typst`] is wrong there: Typst keeps an unknown
+/// escape such as `\'` or `\(` as it stands, backslash included.
+pub fn escape_typst_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_escapes_only_what_a_string_literal_needs() {
+        assert_eq!(
+            escape_typst_string("République arabe d'Égypte (A.R.E.)"),
+            "République arabe d'Égypte (A.R.E.)"
+        );
+        assert_eq!(escape_typst_string("a\"b\\c"), "a\\\"b\\\\c");
+        assert_eq!(escape_typst_string("x\ny\u{7}"), "x\\ny\\u{7}");
+        assert_eq!(
+            escape_typst_string("\")#read(\"/etc/passwd\")"),
+            "\\\")#read(\\\"/etc/passwd\\\")"
+        );
+    }
 
     #[test]
     fn escapes_ascii_punctuation_only() {

@@ -67,7 +67,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfStandards;
 
 pub use diagnostic::{Diagnostic, PdfError, Severity};
-pub use escape::escape_typst;
+pub use escape::{escape_typst, escape_typst_string};
 pub use fonts::DEFAULT_FAMILY;
 pub use options::{Date, EngineOptions, PdfOptions, PdfStandard};
 

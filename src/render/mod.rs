@@ -88,6 +88,14 @@ impl Templates {
     ) -> Result<Templates, Diagnostic> {
         let mut tera = tera::Tera::default();
         tera.set_escape_fn(format.escape_fn());
+        // For text inside a Typst string literal (`title: "{{ x | typst_string }}"`), where the
+        // markup escaping of `{{ }}` would leave backslashes in the text. Its output is final.
+        tera.register_filter(
+            "typst_string",
+            |text: std::borrow::Cow<'_, str>, _: tera::Kwargs, _: &tera::State| {
+                tera::Value::safe_string(&crate::pdf::escape_typst_string(&text))
+            },
+        );
         tera.autoescape_on([format.suffix()]);
         let mut all: Vec<(String, String)> = DEFAULT_TEMPLATES
             .iter()

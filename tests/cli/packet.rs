@@ -249,3 +249,30 @@ fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
         );
     }
 }
+
+#[test]
+fn punctuation_in_a_country_name_reaches_the_pdf_title_as_typed() {
+    // The title is a Typst string literal: markup escaping there would leave a backslash
+    // before every punctuation mark ("d\'Ivoire"), and a bare quote could end the string.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let toml = p.read("countries/jo/country.toml");
+    let name = r#"Jordan (the "Hashemite" Kingdom) d'Ivoire\ #read("/etc/passwd")"#;
+    let quoted = toml::Value::String(name.to_string()).to_string();
+    p.write(
+        "countries/jo/country.toml",
+        toml.replacen(r#"en = "Jordan""#, &format!("en = {quoted}"), 1),
+    );
+    let r = p.run(&["packet", "jo", "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let info = Command::new("pdfinfo")
+        .arg(p.path().join("out/jo/packet-en.pdf"))
+        .output()
+        .expect("pdfinfo (poppler-utils) must be installed");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let title = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(str::trim)
+        .expect("a title");
+    assert_eq!(title, format!("Legislative advocacy packet — {name}"));
+}

@@ -186,20 +186,52 @@ pub struct GapReport {
 }
 
 /// The warning every report gives when its national text is a summary: a provision the
-/// summary leaves out shows as missing, and a reader in parliament must know that.
-pub fn summary_caveat(lang: Lang, articles: usize) -> String {
-    match lang {
+/// summary leaves out shows as missing, and a reader in parliament must know that. The last
+/// sentence says what to do: import the official text, for the alliance's analysts, who run
+/// qanun; check the official text, for readers of a packet, who do not.
+pub fn summary_caveat(lang: Lang, articles: usize, reader: Reader) -> String {
+    let facts = match lang {
         Lang::Ar => format!(
-            "تنبيه: النص الوطني المعتمد هنا ملخص غير رسمي أعدّه التحالف ويشمل {} فقط، وليس النص الرسمي؛ لذا قد تكون بعض الأحكام الموصوفة هنا بأنها غائبة واردة في مواد لم تُلخَّص. يُستحسن إدخال النص الرسمي (qanun import) قبل الاستناد إلى هذه النتائج.",
+            "تنبيه: النص الوطني المعتمد هنا ملخص غير رسمي أعدّه التحالف ويشمل {} فقط، وليس النص الرسمي؛ لذا قد تكون بعض الأحكام الموصوفة هنا بأنها غائبة واردة في مواد لم تُلخَّص.",
             articles_ar(articles)
         ),
         Lang::En => format!(
-            "Caution: the national text used here is an unofficial summary prepared by the alliance, covering {articles} articles, not the official text. Provisions shown here as missing may exist in articles the summary leaves out. Import the official text (qanun import) before relying on these findings."
+            "Caution: the national text used here is an unofficial summary prepared by the alliance, covering {articles} articles, not the official text. Provisions shown here as missing may exist in articles the summary leaves out."
         ),
         Lang::Fr => format!(
-            "Attention : le texte national utilisé ici est un résumé non officiel établi par l'alliance, couvrant {articles} articles, et non le texte officiel. Des dispositions présentées ici comme manquantes peuvent figurer dans des articles non résumés. Importez le texte officiel (qanun import) avant de vous fonder sur ces constats."
+            "Attention : le texte national utilisé ici est un résumé non officiel établi par l'alliance, couvrant {articles} articles, et non le texte officiel. Des dispositions présentées ici comme manquantes peuvent figurer dans des articles non résumés."
         ),
-    }
+    };
+    let advice = match (reader, lang) {
+        (Reader::Analyst, Lang::Ar) => {
+            "يُستحسن إدخال النص الرسمي (qanun import) قبل الاستناد إلى هذه النتائج."
+        }
+        (Reader::Analyst, Lang::En) => {
+            "Import the official text (qanun import) before relying on these findings."
+        }
+        (Reader::Analyst, Lang::Fr) => {
+            "Importez le texte officiel (qanun import) avant de vous fonder sur ces constats."
+        }
+        (Reader::Parliament, Lang::Ar) => {
+            "وينبغي التحقق من هذه النتائج في ضوء النص الرسمي قبل الاستناد إليها."
+        }
+        (Reader::Parliament, Lang::En) => {
+            "These findings should be checked against the official text before they are relied on."
+        }
+        (Reader::Parliament, Lang::Fr) => {
+            "Ces constats doivent être vérifiés au regard du texte officiel avant qu'on s'y fonde."
+        }
+    };
+    format!("{facts} {advice}")
+}
+
+/// Who reads a caveat, and so what it can ask of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The alliance's analysts, who run qanun (compare reports).
+    Analyst,
+    /// Members of parliament and ministries (advocacy packets).
+    Parliament,
 }
 
 /// "مادة واحدة", "مادتين", "6 مواد", "11 مادة": Arabic counted nouns agree with the number

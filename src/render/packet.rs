@@ -335,7 +335,11 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
         caveat: input.gaps.filter(|g| !g.official).map(|g| {
             digits(
                 input,
-                &crate::compare::summary_caveat(lang, g.national_articles),
+                &crate::compare::summary_caveat(
+                    lang,
+                    g.national_articles,
+                    crate::compare::Reader::Parliament,
+                ),
             )
         }),
         key_gaps: key_gaps(input),

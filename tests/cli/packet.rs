@@ -191,6 +191,12 @@ fn a_packet_built_on_a_summary_says_so() {
             text.contains("Caution: the national text used here is an unofficial summary"),
             "{text}"
         );
+        // A reader in parliament is not told to run a command.
+        assert!(!text.contains("qanun import"), "{text}");
+        assert!(
+            text.contains("should be checked against the official text"),
+            "{text}"
+        );
     }
 }
 

@@ -63,7 +63,11 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "<p class=\"caveat\"><strong>{}</strong></p>",
-            escape(&crate::compare::summary_caveat(l, r.national.len()))
+            escape(&crate::compare::summary_caveat(
+                l,
+                r.national.len(),
+                crate::compare::Reader::Analyst
+            ))
         );
     }
     let _ = writeln!(

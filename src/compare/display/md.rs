@@ -40,7 +40,11 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "> {}\n",
-            escape(&crate::compare::summary_caveat(l, r.national.len()))
+            escape(&crate::compare::summary_caveat(
+                l,
+                r.national.len(),
+                crate::compare::Reader::Analyst
+            ))
         );
     }
     let _ = writeln!(

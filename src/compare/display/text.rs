@@ -20,7 +20,11 @@ pub fn render(r: &GapReport) -> String {
         r.law
     );
     if !r.official {
-        let _ = writeln!(s, "{}", crate::compare::summary_caveat(l, r.national.len()));
+        let _ = writeln!(
+            s,
+            "{}",
+            crate::compare::summary_caveat(l, r.national.len(), crate::compare::Reader::Analyst)
+        );
     }
     let _ = writeln!(
         s,

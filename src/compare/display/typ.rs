@@ -32,7 +32,11 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "#block(stroke: (left: 3pt + rgb(\"#b3261e\")), inset: (x: 8pt, y: 5pt))[{}]\n",
-            esc(&crate::compare::summary_caveat(l, r.national.len()))
+            esc(&crate::compare::summary_caveat(
+                l,
+                r.national.len(),
+                crate::compare::Reader::Analyst
+            ))
         );
     }
     let _ = writeln!(

@@ -105,10 +105,26 @@ pub struct VPart {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Deviation {
-    Omitted { clause: ClauseId, reason: String },
-    Replaced { clause: ClauseId },
-    Added { clause: ClauseId, position: String },
-    Option { clause: ClauseId, option: String },
+    /// A model article left out: its title in the model (it has no number in the variant),
+    /// and why, in the languages the reason is written in.
+    Omitted {
+        clause: ClauseId,
+        title: LangMap<String>,
+        reason: LangMap<String>,
+    },
+    Replaced {
+        clause: ClauseId,
+    },
+    /// An article of the country's own, placed after (or before) `anchor`.
+    Added {
+        clause: ClauseId,
+        after: bool,
+        anchor: ClauseId,
+    },
+    Option {
+        clause: ClauseId,
+        option: String,
+    },
 }
 
 /// The law as adapted for one country (or the model law itself).
@@ -320,7 +336,7 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
                 .with_hint("omit = the id of an article listed in law/law.toml"),
             ),
             Some(c) => {
-                if c.status == Status::Mandatory && o.reason.trim().is_empty() {
+                if c.status == Status::Mandatory && o.reason.is_empty() {
                     diags.push(
                         Diagnostic::error(
                             "omitted-without-reason",
@@ -333,6 +349,7 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
                 omitted.insert(&o.clause, o);
                 deviations.push(Deviation::Omitted {
                     clause: o.clause.clone(),
+                    title: c.title.clone(),
                     reason: o.reason.clone(),
                 });
             }
@@ -433,7 +450,8 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
         );
         deviations.push(Deviation::Added {
             clause: a.clause.clone(),
-            position: format!("{} {anchor}", if after { "after" } else { "before" }),
+            after,
+            anchor: anchor.clone(),
         });
     }
 

@@ -6,9 +6,9 @@ use super::toml_file::{parse_toml, split_front_matter};
 use super::{Loaded, rel_path};
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    ClauseId, Confidence, Country, Currency, DigitStyle, Lang, LawRecord, LegItem, Legislation,
-    LegislationArticle, LegislationMeta, MarriageAge, NationalBody, Origin, Ratification,
-    RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
+    ClauseId, Confidence, Country, Currency, DigitStyle, Lang, LangMap, LawRecord, LegItem,
+    Legislation, LegislationArticle, LegislationMeta, MarriageAge, NationalBody, Origin,
+    Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -304,7 +304,36 @@ fn load_variant(root: &Path, code: &str, out: &mut Loaded) -> VariantSpec {
     struct OmitToml {
         clause: String,
         #[serde(default)]
-        reason: String,
+        reason: ReasonToml,
+    }
+    /// `reason = "…"`, or `reason.ar = "…"`, `reason.en = "…"`, `reason.fr = "…"`.
+    #[derive(Deserialize, Default)]
+    #[serde(
+        untagged,
+        expecting = "a text in quotes, or one text per language (reason.ar = \"…\", reason.en = \"…\", reason.fr = \"…\")"
+    )]
+    enum ReasonToml {
+        #[default]
+        None,
+        Plain(String),
+        ByLang(LangText),
+    }
+    impl ReasonToml {
+        fn into_map(self) -> LangMap<String> {
+            match self {
+                ReasonToml::None => LangMap::new(),
+                ReasonToml::Plain(text) if text.trim().is_empty() => LangMap::new(),
+                ReasonToml::Plain(text) => {
+                    let lang = if text.chars().any(crate::text::is_arabic_letter) {
+                        Lang::Ar
+                    } else {
+                        Lang::En
+                    };
+                    LangMap::from([(lang, text)])
+                }
+                ReasonToml::ByLang(t) => t.into_map(),
+            }
+        }
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -330,7 +359,7 @@ fn load_variant(root: &Path, code: &str, out: &mut Loaded) -> VariantSpec {
                         let o = o.into_inner();
                         VariantOmit {
                             clause: ClauseId(o.clause),
-                            reason: o.reason,
+                            reason: o.reason.into_map(),
                             origin,
                         }
                     })

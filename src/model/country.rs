@@ -124,7 +124,9 @@ pub struct LawRecord {
 #[derive(Debug, Clone, Default)]
 pub struct VariantOmit {
     pub clause: ClauseId,
-    pub reason: String,
+    /// Why, in one or more languages (`reason = "…"` is filed under the language of its
+    /// script: Arabic, or else English).
+    pub reason: LangMap<String>,
     pub origin: Origin,
 }
 

@@ -89,10 +89,15 @@ pub type LangMap<T> = BTreeMap<Lang, T>;
 
 /// Picks the text in `lang`, falling back to English, then Arabic, then anything.
 pub fn pick<T>(map: &LangMap<T>, lang: Lang) -> Option<&T> {
-    map.get(&lang)
-        .or_else(|| map.get(&Lang::En))
-        .or_else(|| map.get(&Lang::Ar))
-        .or_else(|| map.values().next())
+    pick_with_lang(map, lang).map(|(_, t)| t)
+}
+
+/// [`pick`], also saying which language was found (to mark text shown in another language).
+pub fn pick_with_lang<T>(map: &LangMap<T>, lang: Lang) -> Option<(Lang, &T)> {
+    [lang, Lang::En, Lang::Ar]
+        .into_iter()
+        .find_map(|l| map.get(&l).map(|t| (l, t)))
+        .or_else(|| map.iter().next().map(|(l, t)| (*l, t)))
 }
 
 /// Where something came from: a file (relative to the project root) and a byte offset in it.

@@ -83,7 +83,14 @@ pub struct PartView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DeviationView {
     pub kind: &'static str,
+    /// What changed, naming the article.
     pub text: String,
+    /// Why (an omission's reason), or empty.
+    pub note: String,
+    /// The language of `note` (`ar`, `en`, `fr`), which may differ from the output's.
+    pub note_lang: &'static str,
+    /// `rtl` or `ltr`: the direction of `note`.
+    pub note_dir: &'static str,
 }
 
 /// Words of the interface in the output's language.
@@ -95,6 +102,9 @@ pub struct Labels {
     pub model: &'static str,
     pub deviations: &'static str,
     pub no_deviations: &'static str,
+    /// Between a statement and what it introduces (a deviation and its reason): a colon,
+    /// after a no-break space in French.
+    pub colon: &'static str,
     pub placeholder_note: &'static str,
     pub contents: &'static str,
     pub commentary: &'static str,
@@ -113,6 +123,7 @@ impl Labels {
                 model: "القانون النموذجي (دون تكييف)",
                 deviations: "الفروق عن القانون النموذجي",
                 no_deviations: "لا فروق عن القانون النموذجي.",
+                colon: ": ",
                 placeholder_note: "العبارات بين معقوفين تملؤها كل دولة.",
                 contents: "المحتويات",
                 commentary: "شرح واضعي النص",
@@ -127,6 +138,7 @@ impl Labels {
                 model: "Model law (unadapted)",
                 deviations: "Differences from the model law",
                 no_deviations: "No differences from the model law.",
+                colon: ": ",
                 placeholder_note: "Words in square brackets are filled in by each country.",
                 contents: "Contents",
                 commentary: "Drafters' commentary",
@@ -141,6 +153,7 @@ impl Labels {
                 model: "Loi type (non adaptée)",
                 deviations: "Différences avec la loi type",
                 no_deviations: "Aucune différence avec la loi type.",
+                colon: "\u{a0}: ",
                 placeholder_note: "Les mots entre crochets sont à compléter par chaque pays.",
                 contents: "Table des matières",
                 commentary: "Commentaire des rédacteurs",
@@ -226,7 +239,7 @@ pub fn law_view(
         deviations: variant
             .deviations
             .iter()
-            .map(|d| deviation_view(d, lang))
+            .map(|d| deviation_view(d, variant, lang))
             .collect(),
         labels,
     }
@@ -280,50 +293,83 @@ fn point_view(p: &RPoint, lang: Lang) -> PointView {
     }
 }
 
-/// A deviation in words, in the output's language.
-pub fn deviation_view(d: &Deviation, lang: Lang) -> DeviationView {
-    let (kind, text) = match (d, lang) {
-        (Deviation::Omitted { clause, reason }, Lang::Ar) => {
-            ("omitted", format!("حُذفت المادة «{clause}»: {reason}"))
-        }
-        (Deviation::Omitted { clause, reason }, Lang::Fr) => {
-            ("omitted", format!("Article « {clause} » omis : {reason}"))
-        }
-        (Deviation::Omitted { clause, reason }, Lang::En) => {
-            ("omitted", format!("Article “{clause}” omitted: {reason}"))
-        }
-        (Deviation::Replaced { clause }, Lang::Ar) => {
-            ("replaced", format!("استُبدل نص المادة «{clause}» بنص وطني"))
-        }
-        (Deviation::Replaced { clause }, Lang::Fr) => (
-            "replaced",
-            format!("Article « {clause} » remplacé par un texte national"),
-        ),
-        (Deviation::Replaced { clause }, Lang::En) => (
-            "replaced",
-            format!("Article “{clause}” replaced by a national text"),
-        ),
-        (Deviation::Added { clause, position }, Lang::Ar) => {
-            ("added", format!("أُضيفت المادة «{clause}» ({position})"))
-        }
-        (Deviation::Added { clause, position }, Lang::Fr) => {
-            ("added", format!("Article « {clause} » ajouté ({position})"))
-        }
-        (Deviation::Added { clause, position }, Lang::En) => {
-            ("added", format!("Article “{clause}” added ({position})"))
-        }
-        (Deviation::Option { clause, option }, Lang::Ar) => (
-            "option",
-            format!("اختير الخيار ({option}) في المادة «{clause}»"),
-        ),
-        (Deviation::Option { clause, option }, Lang::Fr) => (
-            "option",
-            format!("Option {option} retenue pour l'article « {clause} »"),
-        ),
-        (Deviation::Option { clause, option }, Lang::En) => (
-            "option",
-            format!("Option {option} chosen in article “{clause}”"),
-        ),
+/// A deviation in words, in the output's language. Articles are named as a reader finds
+/// them (number and title), never by their clause id; an omission's reason follows as `note`,
+/// in the output's language when it is written in it, or else in another with its own
+/// language and direction so that the template can isolate it.
+pub fn deviation_view(d: &Deviation, variant: &Variant, lang: Lang) -> DeviationView {
+    let quote = |title: &str| match lang {
+        Lang::Ar => format!("«{title}»"),
+        Lang::En => format!("“{title}”"),
+        Lang::Fr => format!("«\u{a0}{title}\u{a0}»"),
     };
-    DeviationView { kind, text }
+    let named = |id: &crate::model::ClauseId| match variant.article(id.as_str()) {
+        Some(a) => {
+            let label = pick(&a.label, lang).cloned().unwrap_or_default();
+            match pick(&a.title, lang) {
+                Some(t) if !t.is_empty() => format!("{label} {}", quote(t)),
+                _ => label,
+            }
+        }
+        None => quote(id.as_str()),
+    };
+    let (kind, text) = match d {
+        Deviation::Omitted { clause, title, .. } => {
+            let title = quote(pick(title, lang).map_or(clause.as_str(), String::as_str));
+            let text = match lang {
+                Lang::Ar => format!("حُذفت مادة القانون النموذجي {title}"),
+                Lang::En => format!("Model-law article {title} omitted"),
+                Lang::Fr => format!("Article {title} de la loi type omis"),
+            };
+            ("omitted", text)
+        }
+        Deviation::Replaced { clause } => {
+            let article = named(clause);
+            let text = match lang {
+                Lang::Ar => format!("{article}: نص وطني بدل نص القانون النموذجي"),
+                Lang::En => format!("{article}: a national text replaces the model text"),
+                Lang::Fr => {
+                    format!("{article}\u{a0}: un texte national remplace celui de la loi type")
+                }
+            };
+            ("replaced", text)
+        }
+        Deviation::Added {
+            clause,
+            after,
+            anchor,
+        } => {
+            let (article, anchor) = (named(clause), named(anchor));
+            let text = match (lang, after) {
+                (Lang::Ar, true) => format!("أُضيفت {article} بعد {anchor}"),
+                (Lang::Ar, false) => format!("أُضيفت {article} قبل {anchor}"),
+                (Lang::En, true) => format!("{article} added after {anchor}"),
+                (Lang::En, false) => format!("{article} added before {anchor}"),
+                (Lang::Fr, true) => format!("{article} ajouté après {anchor}"),
+                (Lang::Fr, false) => format!("{article} ajouté avant {anchor}"),
+            };
+            ("added", text)
+        }
+        Deviation::Option { clause, option } => {
+            let article = named(clause);
+            let text = match lang {
+                Lang::Ar => format!("{article}: اختير الخيار ({option})"),
+                Lang::En => format!("{article}: option {option} chosen"),
+                Lang::Fr => format!("{article}\u{a0}: option {option} retenue"),
+            };
+            ("option", text)
+        }
+    };
+    let (note_lang, note) = match d {
+        Deviation::Omitted { reason, .. } => crate::model::pick_with_lang(reason, lang)
+            .map_or((lang, String::new()), |(l, r)| (l, r.clone())),
+        _ => (lang, String::new()),
+    };
+    DeviationView {
+        kind,
+        text,
+        note,
+        note_lang: note_lang.code(),
+        note_dir: if note_lang.is_rtl() { "rtl" } else { "ltr" },
+    }
 }

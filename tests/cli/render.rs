@@ -87,7 +87,7 @@ fn omission_and_addition_renumber_articles_and_references() {
         "{en}"
     );
     assert!(
-        !en.contains("Non-punishment of victims"),
+        !en.contains("— Non-punishment of victims"),
         "omitted article is gone"
     );
     // References follow the new numbers, in each language's wording.
@@ -101,12 +101,21 @@ fn omission_and_addition_renumber_articles_and_references() {
     );
     // The annex is numbered on its own.
     assert!(en.contains("### Article 1 — Rights of residents"), "{en}");
-    // Deviations are listed with the omission's reason.
+    // Deviations name articles by number and title (never by clause id), the omission with
+    // its reason.
     assert!(
-        en.contains("omitted: Provided by article 14 of the national law."),
+        en.contains(
+            "- Model-law article “Non-punishment of victims” omitted: Provided by article 14 of the national law."
+        ),
         "{en}"
     );
-    assert!(en.contains("“jo-extra” added (after definitions)"), "{en}");
+    assert!(
+        en.contains(
+            "- Article 2 “Additional national provision” added after Article 1 “Definitions”"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("jo-extra"), "{en}");
     let ar = render(&p, &["jo", "--lang", "ar"]);
     assert!(ar.contains("المادة (3)"), "{ar}");
 }
@@ -395,4 +404,58 @@ fn a_broken_profile_of_another_country_does_not_stop_this_one() {
     let unknown = p.run(&["render", "zz"]);
     assert_eq!(unknown.code, 2, "{}", unknown.stderr);
     assert!(unknown.stderr.contains("jo, xx"), "{}", unknown.stderr);
+}
+
+#[test]
+fn an_omission_reason_in_another_language_is_marked_with_its_language_and_direction() {
+    let p = Project::from_fixtures(&["check/valid", "render/variant"]);
+    // The fixture's reason is written in English only: the Arabic law shows it isolated as
+    // English, left to right, in Typst and in HTML.
+    let typ = render(&p, &["jo", "--lang", "ar", "--format", "typ"]);
+    assert!(
+        typ.contains(
+            "حُذفت مادة القانون النموذجي «عدم معاقبة الضحية»\\: #text(lang: \"en\", dir: ltr)[Provided by article 14 of the national law\\.]"
+        ),
+        "{typ}"
+    );
+    let html = render(&p, &["jo", "--lang", "ar", "--format", "html"]);
+    assert!(
+        html.contains(
+            "<span lang=\"en\" dir=\"ltr\">Provided by article 14 of the national law.</span>"
+        ),
+        "{html}"
+    );
+    // With a reason in each language, each output uses its own, unmarked.
+    p.write(
+        "countries/jo/variant/variant.toml",
+        "[[omit]]\nclause = \"non-punishment\"\nreason.ar = \"تنص عليه المادة 14 من القانون الوطني.\"\nreason.en = \"Provided by article 14 of the national law.\"\n\n[[add]]\nclause = \"jo-extra\"\nafter = \"definitions\"\n",
+    );
+    let typ = render(&p, &["jo", "--lang", "ar", "--format", "typ"]);
+    assert!(
+        typ.contains("«عدم معاقبة الضحية»\\: تنص عليه المادة 14 من القانون الوطني\\."),
+        "{typ}"
+    );
+    let en = render(&p, &["jo", "--lang", "en", "--format", "typ"]);
+    assert!(
+        en.contains("“Non\\-punishment of victims” omitted\\: Provided by article 14"),
+        "{en}"
+    );
+}
+
+#[test]
+fn an_omission_reason_that_is_neither_text_nor_languages_is_refused_plainly() {
+    let p = Project::from_fixtures(&["check/valid", "render/variant"]);
+    p.write(
+        "countries/jo/variant/variant.toml",
+        "[[omit]]\nclause = \"non-punishment\"\nreason.de = \"Schon geregelt.\"\n",
+    );
+    let r = p.run(&["check"]);
+    r.assert_no_panic();
+    let out = format!("{}{}", r.stdout, r.stderr);
+    assert_eq!(r.code, 1, "{out}");
+    assert!(
+        out.contains("countries/jo/variant/variant.toml:3:"),
+        "{out}"
+    );
+    assert!(out.contains("one text per language (reason.ar"), "{out}");
 }

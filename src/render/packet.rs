@@ -538,11 +538,13 @@ fn status_word(lang: Lang, s: RatificationStatus) -> &'static str {
     }
 }
 
+/// The date a country became party. A date the alliance has not verified says so: the
+/// country is party (the table is of the instruments it has joined), only the date is open.
 fn date_runs(input: &PacketInput, date: &str) -> Vec<Run> {
     let unknown = match input.lang {
-        Lang::Ar => "غير معروف",
-        Lang::En => "unknown",
-        Lang::Fr => "inconnue",
+        Lang::Ar => "لم يُتحقَّق من التاريخ",
+        Lang::En => "date not verified",
+        Lang::Fr => "date non vérifiée",
     };
     let text = if date.is_empty() || date == "unknown" {
         unknown.to_string()

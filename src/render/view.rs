@@ -102,8 +102,8 @@ pub struct Labels {
     pub model: &'static str,
     pub deviations: &'static str,
     pub no_deviations: &'static str,
-    /// Between a statement and what it introduces (a deviation and its reason): a colon,
-    /// after a no-break space in French.
+    /// The colon after a label or before what a statement introduces (a deviation's reason):
+    /// after a no-break space in French. Templates put the space after it.
     pub colon: &'static str,
     pub placeholder_note: &'static str,
     pub contents: &'static str,
@@ -123,7 +123,7 @@ impl Labels {
                 model: "القانون النموذجي (دون تكييف)",
                 deviations: "الفروق عن القانون النموذجي",
                 no_deviations: "لا فروق عن القانون النموذجي.",
-                colon: ": ",
+                colon: ":",
                 placeholder_note: "العبارات بين معقوفين تملؤها كل دولة.",
                 contents: "المحتويات",
                 commentary: "شرح واضعي النص",
@@ -138,7 +138,7 @@ impl Labels {
                 model: "Model law (unadapted)",
                 deviations: "Differences from the model law",
                 no_deviations: "No differences from the model law.",
-                colon: ": ",
+                colon: ":",
                 placeholder_note: "Words in square brackets are filled in by each country.",
                 contents: "Contents",
                 commentary: "Drafters' commentary",
@@ -153,7 +153,7 @@ impl Labels {
                 model: "Loi type (non adaptée)",
                 deviations: "Différences avec la loi type",
                 no_deviations: "Aucune différence avec la loi type.",
-                colon: "\u{a0}: ",
+                colon: "\u{a0}:",
                 placeholder_note: "Les mots entre crochets sont à compléter par chaque pays.",
                 contents: "Table des matières",
                 commentary: "Commentaire des rédacteurs",

@@ -243,6 +243,12 @@ fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
         let typ =
             std::fs::read_to_string(out.path().join(format!("ma/packet-{lang}.typ"))).expect("typ");
         let lines: Vec<&str> = typ.lines().filter(|l| l.contains(label)).collect();
+        // The label's colon as the language writes it (after a no-break space in French).
+        let colon = if lang == "fr" { "\u{a0}\\:" } else { "\\:" };
+        assert!(
+            lines.iter().all(|l| l.contains(&format!("{label}{colon}"))),
+            "{lang}: {lines:?}"
+        );
         assert!(lines.len() > 5, "{lang}: {} lacks lines", lines.len());
         for line in &lines {
             assert!(!line.contains('…'), "{lang}: quotes text: {line}");

@@ -88,49 +88,41 @@ impl Serialize for Lack {
 /// them: points of one paragraph are named together ("paragraph 1(a), (c), (d)"), elements by
 /// their names, an unnumbered paragraph as "the article's text".
 pub fn places(lacks: &[Lack]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lacks.len() {
-        match &lacks[i] {
-            Lack::Element(name) => {
-                out.push(name.clone());
-                i += 1;
-            }
+    let same_paragraph = |a: &Lack, b: &Lack| {
+        matches!(
+            (a, b),
+            (
+                Lack::Text { para: p, point: Some(_), in_part: i, .. },
+                Lack::Text { para: q, point: Some(_), in_part: j, .. },
+            ) if p == q && i == j
+        )
+    };
+    lacks
+        .chunk_by(same_paragraph)
+        .map(|group| match &group[0] {
+            Lack::Element(name) => name.clone(),
             Lack::Text {
                 para,
-                point,
                 in_part,
                 lang,
                 ..
             } => {
-                let mut points: Vec<&str> = point.iter().map(String::as_str).collect();
-                let mut j = i + 1;
-                if point.is_some() {
-                    while let Some(Lack::Text {
-                        para: p2,
-                        point: Some(q),
-                        in_part: b2,
-                        ..
-                    }) = lacks.get(j)
-                    {
-                        if p2 != para || b2 != in_part {
-                            break;
-                        }
-                        points.push(q);
-                        j += 1;
-                    }
-                }
+                let points: Vec<&str> = group
+                    .iter()
+                    .filter_map(|l| match l {
+                        Lack::Text { point, .. } => point.as_deref(),
+                        Lack::Element(_) => None,
+                    })
+                    .collect();
                 let place = place_label(*lang, para, &points);
-                out.push(if *in_part {
+                if *in_part {
                     format!("({}) {place}", self::in_part(*lang))
                 } else {
                     place
-                });
-                i = j;
+                }
             }
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// "paragraph 1(a), (b)" and the like; "the article's text" for an unnumbered paragraph.

@@ -194,6 +194,24 @@ pub fn heading_label(lang: Lang, number: &str) -> String {
     }
 }
 
+/// An article's heading as a name that stands on its own, outside its chapter or annex (a
+/// row of the gap table, the list of differences): an annex article says it is one, since
+/// the annex counts from 1 again ("المادة (3) من الملحق", "Article 3 of the Annex").
+pub fn standalone_label(a: &VArticle, lang: Lang) -> String {
+    let label = crate::model::pick(&a.label, lang)
+        .cloned()
+        .unwrap_or_default();
+    if !a.in_annex {
+        return label;
+    }
+    let suffix = match lang {
+        Lang::Ar => "من الملحق",
+        Lang::En => "of the Annex",
+        Lang::Fr => "de l'annexe",
+    };
+    format!("{label} {suffix}")
+}
+
 /// How a language heads a chapter or annex.
 pub fn part_label(lang: Lang, number: &str, annex: bool) -> String {
     match (lang, annex) {

@@ -374,7 +374,7 @@ fn article_label(input: &PacketInput, clause: &str) -> (String, String) {
         .article(clause)
         .map(|a| {
             (
-                a.label.get(&input.lang).cloned().unwrap_or_default(),
+                variant::standalone_label(a, input.lang),
                 pick(&a.title, input.lang).cloned().unwrap_or_default(),
             )
         })

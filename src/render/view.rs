@@ -305,7 +305,7 @@ pub fn deviation_view(d: &Deviation, variant: &Variant, lang: Lang) -> Deviation
     };
     let named = |id: &crate::model::ClauseId| match variant.article(id.as_str()) {
         Some(a) => {
-            let label = pick(&a.label, lang).cloned().unwrap_or_default();
+            let label = crate::variant::standalone_label(a, lang);
             match pick(&a.title, lang) {
                 Some(t) if !t.is_empty() => format!("{label} {}", quote(t)),
                 _ => label,

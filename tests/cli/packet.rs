@@ -288,3 +288,27 @@ fn punctuation_in_a_country_name_reaches_the_pdf_title_as_typed() {
         .expect("a title");
     assert_eq!(title, format!("Legislative advocacy packet — {name}"));
 }
+
+#[test]
+fn annex_articles_are_named_as_annex_articles_outside_the_annex() {
+    // The shelter regulations count from 1 again: in the gap table a bare "Article 1" after
+    // "Article 57" would read as the law's own article 1.
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    let r = run_in(
+        &repo(),
+        &["packet", "jo", "--lang", "en", "--typ", "-o", &dir],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let typ = std::fs::read_to_string(out.path().join("jo/packet-en.typ")).expect("typ");
+    let gap_table = typ
+        .split("= Gap table")
+        .nth(1)
+        .and_then(|t| t.split("= Recommended text").next())
+        .expect("a gap table");
+    assert!(
+        gap_table.contains("[Article 1 of the Annex]"),
+        "{gap_table}"
+    );
+    assert!(gap_table.contains("[Article 1]"), "{gap_table}");
+}

@@ -289,6 +289,43 @@ fn option_label(lang: Lang, key: &str) -> String {
     }
 }
 
+/// The article that both ends `before` and opens `term` ("the" in "The " + "the Fund"), if
+/// any: the text would read it twice.
+fn doubled_article(before: &str, term: &str, lang: Lang) -> Option<String> {
+    let articles: &[&str] = match lang {
+        Lang::En => &["the", "a", "an"],
+        Lang::Fr => &["le", "la", "les", "l'", "l’"],
+        Lang::Ar => &[],
+    };
+    let last = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    articles.iter().find_map(|a| {
+        let elided = a.ends_with(['\'', '’']);
+        let ends = if elided {
+            before.to_lowercase().ends_with(a)
+        } else {
+            before.ends_with(char::is_whitespace) && last.eq_ignore_ascii_case(a)
+        };
+        let opens = if elided {
+            term.to_lowercase().starts_with(a)
+        } else {
+            term.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(a))
+        };
+        (ends && opens).then(|| {
+            if elided {
+                before[before.len() - a.len()..].to_string()
+            } else {
+                last.to_string()
+            }
+        })
+    })
+}
+
 /// A country's term that opens a sentence takes a capital in Latin-script languages: terms are
 /// written for the middle of a sentence ("the National Committee", "la Commission nationale").
 /// Arabic has no case, so it is left alone.
@@ -735,7 +772,29 @@ impl Resolver<'_, '_> {
                 Inline::Ref { id, origin } => {
                     out.push(self.reference(id, origin, lang, style, law_text))
                 }
-                Inline::Var { name, origin } => out.push(self.variable(name, origin, lang, style)),
+                Inline::Var { name, origin } => {
+                    let piece = self.variable(name, origin, lang, style);
+                    if let (Some(Piece::Text(before)), Piece::Term(term)) = (out.last(), &piece)
+                        && let Some(article) = doubled_article(before, term, lang)
+                    {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "doubled-article",
+                                origin,
+                                format!(
+                                    "“{article} {term}”: {} writes {{{{ {name} }}}} in {} with its article already",
+                                    self.cname,
+                                    lang.native_name()
+                                ),
+                            )
+                            .with_len(name.len() + 6)
+                            .with_hint(format!(
+                                "remove “{article}” before {{{{ {name} }}}} (a term that opens a sentence takes its capital by itself)"
+                            )),
+                        );
+                    }
+                    out.push(piece);
+                }
             }
         }
         out
@@ -863,6 +922,26 @@ mod tests {
             digits("المادة (12)", DigitStyle::Latn, Lang::Ar),
             "المادة (12)"
         );
+    }
+
+    #[test]
+    fn an_article_before_a_term_that_has_one_is_found() {
+        let the = |b, t, l| doubled_article(b, t, l);
+        assert_eq!(the("1. The ", "the Fund", Lang::En).as_deref(), Some("The"));
+        assert_eq!(
+            the("under the ", "the Fund", Lang::En).as_deref(),
+            Some("the")
+        );
+        assert_eq!(the("under ", "the Fund", Lang::En), None);
+        assert_eq!(the("bathe ", "the Fund", Lang::En), None);
+        assert_eq!(the("the", "the Fund", Lang::En), None, "no space: one word");
+        assert_eq!(
+            the("saisit la ", "la commission", Lang::Fr).as_deref(),
+            Some("la")
+        );
+        assert_eq!(the("de l'", "l'Instance", Lang::Fr).as_deref(), Some("l'"));
+        assert_eq!(the("de la ", "Commission", Lang::Fr), None);
+        assert_eq!(the("تتولى ", "اللجنة", Lang::Ar), None);
     }
 
     #[test]

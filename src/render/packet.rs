@@ -448,8 +448,8 @@ fn recommended(input: &PacketInput, law: &LawView) -> Vec<RecommendedView> {
 /// paragraphs of the same article that require the same thing are cited together
 /// ("art. 2(a), (b), (c)"), not as three entries repeating one sentence.
 fn citations(input: &PacketInput, refs: &[String]) -> Vec<CitationView> {
-    let mut out: Vec<CitationView> = Vec::new();
-    let mut last: Option<(&str, &str)> = None;
+    // Each citation with the (instrument, article) it cites paragraphs of, if it does.
+    let mut out: Vec<(CitationView, Option<(&str, &str)>)> = Vec::new();
     let parsed: Vec<(&String, Option<InstrumentRef>)> = refs
         .iter()
         .map(|raw| (raw, InstrumentRef::parse(raw, Origin::new("", 0))))
@@ -460,25 +460,70 @@ fn citations(input: &PacketInput, refs: &[String]) -> Vec<CitationView> {
             .as_ref()
             .filter(|r| !r.paragraphs.is_empty())
             .map(|r| (r.instrument.as_str(), r.article.as_str()));
-        if let (Some(r), Some(prev)) = (r, out.last_mut())
-            && key.is_some()
-            && last == key
-            && prev.requires == c.requires
-        {
+        let same = out
+            .iter_mut()
+            .find(|(prev, k)| key.is_some() && *k == key && prev.requires == c.requires);
+        if let (Some(r), Some((prev, _))) = (r, same) {
             prev.reference.push_str(comma(input.lang));
             prev.reference.push(' ');
-            prev.reference.push_str(&paragraphs(r));
+            prev.reference.push_str(&paragraphs(r, input.lang));
             continue;
         }
-        last = key;
-        out.push(c);
+        out.push((c, key));
+    }
+    out.into_iter().map(|(c, _)| c).collect()
+}
+
+/// The paragraphs of a reference as cited: "(a)(ii)"; in Arabic, a lettered paragraph takes
+/// the Arabic letter of the same rank ("(أ)"), as Arabic legal texts and the commentary write
+/// them. A letter after a letter is a roman numeral ("(a)(ii)") and stays as it is.
+fn paragraphs(r: &InstrumentRef, lang: Lang) -> String {
+    let mut after_letter = false;
+    let mut out = String::new();
+    for p in &r.paragraphs {
+        let letter = p.len() == 1 && p.chars().all(|c| c.is_ascii_lowercase());
+        let shown = match arabic_letter(p) {
+            Some(a) if lang == Lang::Ar && letter && !after_letter => a.to_string(),
+            _ => p.clone(),
+        };
+        after_letter |= letter;
+        out.push_str(&format!("({shown})"));
     }
     out
 }
 
-/// The paragraphs of a reference as cited: "(a)(ii)".
-fn paragraphs(r: &InstrumentRef) -> String {
-    r.paragraphs.iter().map(|p| format!("({p})")).collect()
+/// The Arabic letter of a Latin paragraph letter's rank, in the abjad order Arabic legal
+/// texts number by (a → أ, b → ب, c → ج, d → د, e → هـ, …).
+fn arabic_letter(latin: &str) -> Option<&'static str> {
+    const ABJAD: [&str; 26] = [
+        "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+        "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+    ];
+    let mut chars = latin.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ 'a'..='z'), None) => ABJAD.get(usize::from(c as u8 - b'a')).copied(),
+        _ => None,
+    }
+}
+
+/// How a citation names the part of an instrument it cites: "art. 3", and for the OHCHR
+/// Principles and Guidelines, whose parts are principles ("P1") and guidelines ("G2"),
+/// "Principle 1" and "Guideline 2".
+fn part_name(lang: Lang, number: &str) -> String {
+    let numbered = |prefix: char| {
+        number
+            .strip_prefix(prefix)
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    match (lang, numbered('P'), numbered('G')) {
+        (Lang::Ar, Some(n), _) => format!("المبدأ {n}"),
+        (Lang::En, Some(n), _) => format!("Principle {n}"),
+        (Lang::Fr, Some(n), _) => format!("principe {n}"),
+        (Lang::Ar, None, Some(n)) => format!("المبدأ التوجيهي {n}"),
+        (Lang::En, None, Some(n)) => format!("Guideline {n}"),
+        (Lang::Fr, None, Some(n)) => format!("directive {n}"),
+        (_, None, None) => format!("{} {number}", article_word(lang)),
+    }
 }
 
 fn comma(lang: Lang) -> &'static str {
@@ -504,7 +549,7 @@ fn citation(input: &PacketInput, raw: &str, parsed: Option<&InstrumentRef>) -> C
         .and_then(|i| pick(&i.short, input.lang))
         .cloned()
         .unwrap_or_else(|| r.instrument.clone());
-    let paras = paragraphs(r);
+    let paras = paragraphs(r, input.lang);
     let requires = inst
         .and_then(|i| i.article(&r.article))
         .and_then(|a| pick(&a.requires, input.lang).or_else(|| pick(&a.title, input.lang)))
@@ -512,10 +557,9 @@ fn citation(input: &PacketInput, raw: &str, parsed: Option<&InstrumentRef>) -> C
         .unwrap_or_default();
     CitationView {
         reference: format!(
-            "{short}{} {} {}{paras}",
+            "{short}{} {}{paras}",
             comma(input.lang),
-            article_word(input.lang),
-            r.article
+            part_name(input.lang, &r.article)
         ),
         requires,
     }
@@ -748,4 +792,43 @@ fn asks(input: &PacketInput, not_party: &[ObligationView]) -> Vec<String> {
         out.push(ratify_text(input.lang, &o.short));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instrument_parts_are_named_as_the_instrument_names_them() {
+        assert_eq!(part_name(Lang::En, "3"), "art. 3");
+        assert_eq!(part_name(Lang::Ar, "3"), "المادة 3");
+        assert_eq!(part_name(Lang::En, "P7"), "Principle 7");
+        assert_eq!(part_name(Lang::Fr, "G10"), "directive 10");
+        assert_eq!(part_name(Lang::Ar, "G2"), "المبدأ التوجيهي 2");
+        assert_eq!(
+            part_name(Lang::En, "Preamble"),
+            "art. Preamble",
+            "not a P-number"
+        );
+    }
+
+    #[test]
+    fn arabic_citations_letter_paragraphs_in_abjad_order_but_keep_roman_numerals() {
+        let r = |paras: &[&str]| InstrumentRef {
+            paragraphs: paras.iter().map(|p| p.to_string()).collect(),
+            ..InstrumentRef::parse("palermo:3", Origin::new("", 0)).unwrap()
+        };
+        assert_eq!(paragraphs(&r(&["a"]), Lang::Ar), "(أ)");
+        assert_eq!(paragraphs(&r(&["e"]), Lang::Ar), "(هـ)");
+        assert_eq!(paragraphs(&r(&["1", "b"]), Lang::Ar), "(1)(ب)");
+        assert_eq!(paragraphs(&r(&["a", "ii"]), Lang::Ar), "(أ)(ii)");
+        assert_eq!(
+            paragraphs(&r(&["a", "i"]), Lang::Ar),
+            "(أ)(i)",
+            "roman after a letter"
+        );
+        assert_eq!(paragraphs(&r(&["a"]), Lang::En), "(a)");
+        assert_eq!(arabic_letter("z"), Some("ض"));
+        assert_eq!(arabic_letter("ab"), None);
+    }
 }

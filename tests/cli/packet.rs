@@ -220,6 +220,22 @@ fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
         !typ.contains(r"Palermo Protocol\, art\. 2\(b\)]"),
         "paragraph (b) cited on its own"
     );
+    // The OHCHR Principles and Guidelines are cited by principle and guideline, not as
+    // articles "P7" or "G2".
+    assert!(typ.contains(r"OHCHR Principles and Guidelines\, Guideline 2]"));
+    assert!(
+        !typ.contains(r"art\. G2"),
+        "a guideline cited as an article"
+    );
+    // In Arabic, lettered paragraphs take Arabic letters, as Arabic legal texts write them.
+    let r = run_in(&repo(), &["packet", "jo", "--typ", "-o", &dir]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ar = std::fs::read_to_string(out.path().join("jo/packet-ar.typ")).expect("typ");
+    assert!(
+        ar.contains(r"بروتوكول باليرمو، المادة 2\(أ\)، \(ب\)، \(ج\)]"),
+        "no Arabic letters in the Arabic citation"
+    );
+    assert!(ar.contains("مبادئ المفوضية السامية لحقوق الإنسان، المبدأ التوجيهي 2]"));
 }
 
 #[test]

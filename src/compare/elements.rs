@@ -86,7 +86,7 @@ impl Serialize for Lack {
 
 /// Where the lacks are, without quoting them, for a reader who has the article in front of
 /// them: points of one paragraph are named together ("paragraph 1(a), (c), (d)"), elements by
-/// their names, an unnumbered paragraph as "the article's text".
+/// their names, an unnumbered paragraph as "the substance of the article".
 pub fn places(lacks: &[Lack]) -> Vec<String> {
     let same_paragraph = |a: &Lack, b: &Lack| {
         matches!(
@@ -125,7 +125,8 @@ pub fn places(lacks: &[Lack]) -> Vec<String> {
         .collect()
 }
 
-/// "paragraph 1(a), (b)" and the like; "the article's text" for an unnumbered paragraph.
+/// "paragraph 1(a), (b)" and the like; "the substance of the article" for an unnumbered
+/// paragraph (the article is matched, so "partial", but its one paragraph is not covered).
 fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
     let list = |open: &str, close: &str| {
         points
@@ -134,9 +135,9 @@ fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
             .collect::<Vec<_>>()
     };
     match (lang, para.is_empty(), points.len()) {
-        (Lang::Ar, true, 0) => "نص المادة".to_string(),
-        (Lang::En, true, 0) => "the article's text".to_string(),
-        (Lang::Fr, true, 0) => "le texte de l'article".to_string(),
+        (Lang::Ar, true, 0) => "مضمون المادة".to_string(),
+        (Lang::En, true, 0) => "the substance of the article".to_string(),
+        (Lang::Fr, true, 0) => "la substance de l'article".to_string(),
         (_, _, 0 | 1) => element_label(lang, para, points.first().copied()),
         (Lang::Ar, false, _) => format!("الفقرة ({para})، البنود {}", list("(", ")").join("، ")),
         (Lang::Ar, true, _) => format!("البنود {}", list("(", ")").join("، ")),
@@ -489,7 +490,7 @@ mod tests {
         ];
         assert_eq!(
             places(&ar),
-            ["الفقرة (١)، البنود (أ)، (ب)", "(جزئياً) نص المادة"]
+            ["الفقرة (١)، البنود (أ)، (ب)", "(جزئياً) مضمون المادة"]
         );
         let fr = [
             text("2", Some("a"), false, Lang::Fr),

@@ -359,8 +359,15 @@ fn digits(input: &PacketInput, s: &str) -> String {
 }
 
 /// A score as a percentage, in the country's digits (with the Arabic percent sign).
+/// A score as a percentage: "7%", "٧٪" with Arabic-Indic digits, "7 %" in French (a narrow
+/// no-break space before the sign).
 fn percent(input: &PacketInput, score: f64) -> String {
-    let text = digits(input, &format!("{:.0}%", score * 100.0));
+    let sign = if input.lang == Lang::Fr {
+        "\u{202F}%"
+    } else {
+        "%"
+    };
+    let text = digits(input, &format!("{:.0}{sign}", score * 100.0));
     if text.starts_with(|c: char| ('\u{0660}'..='\u{0669}').contains(&c)) {
         text.replace('%', "\u{066A}")
     } else {
@@ -570,15 +577,15 @@ fn status_word(lang: Lang, s: RatificationStatus) -> &'static str {
         (Lang::Ar, RatificationStatus::Party) => "دولة طرف",
         (Lang::Ar, RatificationStatus::Signatory) => "موقِّعة",
         (Lang::Ar, RatificationStatus::NotParty) => "غير طرف",
-        (Lang::Ar, RatificationStatus::Unknown) => "غير معروف",
+        (Lang::Ar, RatificationStatus::Unknown) => "لم يُتحقَّق من الوضع",
         (Lang::En, RatificationStatus::Party) => "party",
         (Lang::En, RatificationStatus::Signatory) => "signatory",
         (Lang::En, RatificationStatus::NotParty) => "not party",
-        (Lang::En, RatificationStatus::Unknown) => "unknown",
+        (Lang::En, RatificationStatus::Unknown) => "status not verified",
         (Lang::Fr, RatificationStatus::Party) => "partie",
         (Lang::Fr, RatificationStatus::Signatory) => "signataire",
         (Lang::Fr, RatificationStatus::NotParty) => "non partie",
-        (Lang::Fr, RatificationStatus::Unknown) => "inconnu",
+        (Lang::Fr, RatificationStatus::Unknown) => "statut non vérifié",
     }
 }
 
@@ -762,19 +769,33 @@ fn ask_text(input: &PacketInput, a: &variant::VArticle, s: GapStatus) -> String 
             format!("Enact a provision on “{title}”, following {label} of the model law.")
         }
         (Lang::Fr, GapStatus::Partial, Some(n)) => format!(
-            "Modifier l'article national {n} pour qu'il couvre tous les éléments de « {title} » énoncés à l'{label} de la loi type."
+            "Modifier l'article national {n} pour qu'il couvre tous les éléments de « {title} » énoncés à l'{} de la loi type.",
+            label.replacen("Article", "article", 1)
         ),
         (Lang::Fr, _, _) => format!(
-            "Adopter une disposition sur « {title} », sur le modèle de l'{label} de la loi type."
+            "Adopter une disposition sur « {title} », sur le modèle de l'{} de la loi type.",
+            label.replacen("Article", "article", 1)
         ),
     }
 }
 
-fn ratify_text(lang: Lang, short: &str) -> String {
+/// The ask to join an instrument, by its full name (the short ones are abbreviations such as
+/// "ILO P29"). Arabic pronouns agree with the name's gender: "اتفاقية" (feminine, ending in
+/// ta marbuta) takes "عليها", "بروتوكول" and "ميثاق" take "عليه"; French avoids the article
+/// whose gender the name would decide.
+fn ratify_text(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Ar => format!("الانضمام إلى {short} أو التصديق عليه."),
-        Lang::En => format!("Ratify or accede to the {short}."),
-        Lang::Fr => format!("Ratifier {short} ou y adhérer."),
+        Lang::Ar => {
+            let feminine = name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with('ة'));
+            let pronoun = if feminine { "عليها" } else { "عليه" };
+            format!("الانضمام إلى {name} أو التصديق {pronoun}.")
+        }
+        Lang::En if name.starts_with("The ") => format!("Ratify or accede to {name}."),
+        Lang::En => format!("Ratify or accede to the {name}."),
+        Lang::Fr => format!("Ratifier l'instrument suivant ou y adhérer\u{a0}: {name}."),
     }
 }
 
@@ -789,7 +810,7 @@ fn asks(input: &PacketInput, not_party: &[ObligationView]) -> Vec<String> {
         if out.len() >= MAX_ASKS {
             break;
         }
-        out.push(ratify_text(input.lang, &o.short));
+        out.push(ratify_text(input.lang, &o.name));
     }
     out
 }
@@ -797,6 +818,29 @@ fn asks(input: &PacketInput, not_party: &[ObligationView]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asks_to_ratify_name_the_instrument_in_full_and_agree_with_it() {
+        assert_eq!(
+            ratify_text(Lang::Ar, "اتفاقية العمل اللائق للعمال المنزليين"),
+            "الانضمام إلى اتفاقية العمل اللائق للعمال المنزليين أو التصديق عليها."
+        );
+        assert_eq!(
+            ratify_text(Lang::Ar, "بروتوكول عام 2014 لاتفاقية العمل الجبري"),
+            "الانضمام إلى بروتوكول عام 2014 لاتفاقية العمل الجبري أو التصديق عليه."
+        );
+        assert_eq!(
+            ratify_text(
+                Lang::En,
+                "Protocol of 2014 to the Forced Labour Convention, 1930"
+            ),
+            "Ratify or accede to the Protocol of 2014 to the Forced Labour Convention, 1930."
+        );
+        assert_eq!(
+            ratify_text(Lang::Fr, "Charte arabe des droits de l'homme"),
+            "Ratifier l'instrument suivant ou y adhérer\u{a0}: Charte arabe des droits de l'homme."
+        );
+    }
 
     #[test]
     fn instrument_parts_are_named_as_the_instrument_names_them() {

@@ -365,6 +365,12 @@ pub fn deviation_view(d: &Deviation, variant: &Variant, lang: Lang) -> Deviation
             .map_or((lang, String::new()), |(l, r)| (l, r.clone())),
         _ => (lang, String::new()),
     };
+    // An item with a reason ends with the reason's own full stop; one without ends here.
+    let text = if note.is_empty() {
+        format!("{text}.")
+    } else {
+        text
+    };
     DeviationView {
         kind,
         text,

@@ -131,6 +131,8 @@ pub struct RecommendedView {
 pub struct SpanView {
     pub text: String,
     pub same: bool,
+    /// The span starts a new line (a paragraph or point of the model text).
+    pub line: bool,
 }
 
 /// National and model text of a partly covered provision.
@@ -689,17 +691,24 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
 }
 
 /// The spans of a diff side, neighbours with the same flag merged (fewer highlights to lay out).
+/// Adjacent spans of one kind merged, and split where the text starts a new line (a
+/// paragraph or point: Typst would otherwise run them into one block of text).
 fn merge_spans(v: &[(String, bool)]) -> Vec<SpanView> {
     let mut out: Vec<SpanView> = Vec::new();
     for (text, same) in v {
-        match out.last_mut() {
-            Some(last) if last.same == *same => last.text.push_str(text),
-            _ => out.push(SpanView {
-                text: text.clone(),
-                same: *same,
-            }),
+        for (i, piece) in text.split('\n').enumerate() {
+            let line = i > 0;
+            match out.last_mut() {
+                Some(last) if last.same == *same && !line => last.text.push_str(piece),
+                _ => out.push(SpanView {
+                    text: piece.to_string(),
+                    same: *same,
+                    line,
+                }),
+            }
         }
     }
+    out.retain(|s| s.line || !s.text.is_empty());
     out
 }
 
@@ -839,6 +848,28 @@ mod tests {
         assert_eq!(
             ratify_text(Lang::Fr, "Charte arabe des droits de l'homme"),
             "Ratifier l'instrument suivant ou y adhérer\u{a0}: Charte arabe des droits de l'homme."
+        );
+    }
+
+    #[test]
+    fn side_by_side_spans_keep_the_model_texts_lines() {
+        let spans = merge_spans(&[
+            ("1. The ".to_string(), true),
+            ("offence".to_string(), true),
+            (" is\na) ".to_string(), false),
+            ("b) x".to_string(), false),
+        ]);
+        let shown: Vec<(&str, bool, bool)> = spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.same, s.line))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("1. The offence", true, false),
+                (" is", false, false),
+                ("a) b) x", false, true)
+            ]
         );
     }
 

@@ -67,6 +67,12 @@ pub struct ArticleView {
     pub fallback: Option<String>,
     pub paragraphs: Vec<ParagraphView>,
     pub commentary: Vec<Vec<Run>>,
+    /// Set ("in English", in the output's language) when the commentary is shown in the
+    /// fallback language because it is not written in this one.
+    pub commentary_fallback: Option<String>,
+    /// The language (`ar`, `en`, `fr`) and direction of the commentary shown.
+    pub commentary_lang: &'static str,
+    pub commentary_dir: &'static str,
     pub instruments: Vec<String>,
     pub source: &'static str,
 }
@@ -250,6 +256,10 @@ fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labe
         (true, _) | (false, None) => (lang, None),
         (false, Some(f)) => (f, Some(f.native_name().to_string())),
     };
+    let commentary_lang = match fallback {
+        Some(f) if !a.commentary.contains_key(&lang) && a.commentary.contains_key(&f) => f,
+        _ => lang,
+    };
     ArticleView {
         id: a.id.to_string(),
         anchor: format!("art-{}", a.id),
@@ -264,9 +274,16 @@ fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labe
             .unwrap_or_default(),
         commentary: a
             .commentary
-            .get(&lang)
-            .map(|c| c.iter().map(|p| runs(p, lang)).collect())
+            .get(&commentary_lang)
+            .map(|c| c.iter().map(|p| runs(p, commentary_lang)).collect())
             .unwrap_or_default(),
+        commentary_fallback: (commentary_lang != lang).then(|| written_in(commentary_lang, lang)),
+        commentary_lang: commentary_lang.code(),
+        commentary_dir: if commentary_lang.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        },
         instruments: a.instruments.clone(),
         source: match a.source {
             crate::variant::ArticleSource::Model => "model",
@@ -291,6 +308,22 @@ fn point_view(p: &RPoint, lang: Lang) -> PointView {
         runs: runs(&p.pieces, lang),
         points: p.points.iter().map(|x| point_view(x, lang)).collect(),
     }
+}
+
+/// "in English", "بالإنجليزية", "en anglais": the language `shown` named in the reader's.
+fn written_in(shown: Lang, reader: Lang) -> String {
+    match (reader, shown) {
+        (Lang::Ar, Lang::Ar) => "بالعربية",
+        (Lang::Ar, Lang::En) => "بالإنجليزية",
+        (Lang::Ar, Lang::Fr) => "بالفرنسية",
+        (Lang::En, Lang::Ar) => "in Arabic",
+        (Lang::En, Lang::En) => "in English",
+        (Lang::En, Lang::Fr) => "in French",
+        (Lang::Fr, Lang::Ar) => "en arabe",
+        (Lang::Fr, Lang::En) => "en anglais",
+        (Lang::Fr, Lang::Fr) => "en français",
+    }
+    .to_string()
 }
 
 /// A deviation in words, in the output's language. Articles are named as a reader finds

@@ -328,3 +328,28 @@ fn annex_articles_are_named_as_annex_articles_outside_the_annex() {
     );
     assert!(gap_table.contains("[Article 1]"), "{gap_table}");
 }
+
+#[test]
+fn commentary_missing_in_the_packets_language_is_shown_in_the_fallback_marked_as_such() {
+    // The model law's commentary is written in Arabic and English: a French packet shows the
+    // English one, says so, and marks it as English for hyphenation and screen readers.
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    let r = run_in(
+        &repo(),
+        &["packet", "ma", "--lang", "fr", "--typ", "-o", &dir],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let typ = std::fs::read_to_string(out.path().join("ma/packet-fr.typ")).expect("typ");
+    assert!(
+        typ.contains("[Commentaire des rédacteurs (en anglais)]"),
+        "no commentary, or not marked"
+    );
+    assert!(typ.contains("#text(size: 10.5pt, lang: \"en\", dir: ltr)["));
+    // An Arabic packet has its own commentary, unmarked.
+    let r = run_in(&repo(), &["packet", "ma", "--typ", "-o", &dir]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ar = std::fs::read_to_string(out.path().join("ma/packet-ar.typ")).expect("typ");
+    assert!(ar.contains("[شرح واضعي النص]"));
+    assert!(!ar.contains("شرح واضعي النص ("));
+}

@@ -38,8 +38,18 @@ pub struct GapItem {
     /// number, curated elements by name (the packet prints the article just above, so its
     /// words are not quoted again).
     pub missing: Vec<String>,
-    /// The word diff of the best pair: (national spans, model spans), each `(text, same)`.
-    pub pair: Option<(Spans, Spans)>,
+    /// The word diff of the best pair.
+    pub pair: Option<GapPair>,
+}
+
+/// The national and model text of a pair, word-diffed, each span `(text, same)`, and the
+/// language each is shown in (the national law's, when it is not in the packet's).
+#[derive(Debug, Clone)]
+pub struct GapPair {
+    pub national: Spans,
+    pub model: Spans,
+    pub national_lang: Lang,
+    pub model_lang: Lang,
 }
 
 /// The gap analysis as the packet needs it.
@@ -79,10 +89,12 @@ impl Gaps {
                     },
                     national: p.matches.iter().map(|m| m.article.clone()).collect(),
                     missing: crate::compare::elements::places(&p.missing),
-                    pair: p
-                        .pair
-                        .as_ref()
-                        .map(|x| (spans(&x.national), spans(&x.model))),
+                    pair: p.pair.as_ref().map(|x| GapPair {
+                        national: spans(&x.national),
+                        model: spans(&x.model),
+                        national_lang: x.national_lang,
+                        model_lang: x.model_lang,
+                    }),
                 })
                 .collect(),
         }
@@ -143,6 +155,18 @@ pub struct SideView {
     pub national_article: String,
     pub national: Vec<SpanView>,
     pub model: Vec<SpanView>,
+    /// "in Arabic" (in the packet's language) when a side is not in the packet's language.
+    pub national_in: String,
+    pub model_in: String,
+    /// Each side's language and direction, for the cell's paragraphs.
+    pub national_lang: &'static str,
+    pub national_dir: &'static str,
+    pub model_lang: &'static str,
+    pub model_dir: &'static str,
+}
+
+fn dir(lang: Lang) -> &'static str {
+    if lang.is_rtl() { "rtl" } else { "ltr" }
 }
 
 /// Words of the packet in its language.
@@ -677,22 +701,35 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
         .iter()
         .filter(|g| g.status == GapStatus::Partial)
         .filter_map(|g| {
-            let (national, model) = g.pair.as_ref()?;
+            let pair = g.pair.as_ref()?;
             let (label, title) = article_label(input, &g.clause);
+            let other = |l: Lang| {
+                if l == input.lang {
+                    String::new()
+                } else {
+                    crate::render::view::written_in(l, input.lang)
+                }
+            };
             Some(SideView {
                 label,
                 title,
                 national_article: digits(input, g.national.first().map_or("", |s| s.as_str())),
-                national: merge_spans(national),
-                model: merge_spans(model),
+                national: merge_spans(&pair.national),
+                model: merge_spans(&pair.model),
+                national_in: other(pair.national_lang),
+                model_in: other(pair.model_lang),
+                national_lang: pair.national_lang.code(),
+                national_dir: dir(pair.national_lang),
+                model_lang: pair.model_lang.code(),
+                model_dir: dir(pair.model_lang),
             })
         })
         .collect()
 }
 
-/// The spans of a diff side, neighbours with the same flag merged (fewer highlights to lay out).
-/// Adjacent spans of one kind merged, and split where the text starts a new line (a
-/// paragraph or point: Typst would otherwise run them into one block of text).
+/// The spans of a diff side, neighbours with the same flag merged (fewer highlights to lay
+/// out), and split where the text starts a new line (a paragraph or point: Typst would
+/// otherwise run them into one block of text).
 fn merge_spans(v: &[(String, bool)]) -> Vec<SpanView> {
     let mut out: Vec<SpanView> = Vec::new();
     for (text, same) in v {

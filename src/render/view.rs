@@ -311,7 +311,7 @@ fn point_view(p: &RPoint, lang: Lang) -> PointView {
 }
 
 /// "in English", "بالإنجليزية", "en anglais": the language `shown` named in the reader's.
-fn written_in(shown: Lang, reader: Lang) -> String {
+pub(crate) fn written_in(shown: Lang, reader: Lang) -> String {
     match (reader, shown) {
         (Lang::Ar, Lang::Ar) => "بالعربية",
         (Lang::Ar, Lang::En) => "بالإنجليزية",

@@ -346,6 +346,13 @@ fn commentary_missing_in_the_packets_language_is_shown_in_the_fallback_marked_as
         "no commentary, or not marked"
     );
     assert!(typ.contains("#text(size: 10.5pt, lang: \"en\", dir: ltr)["));
+    // Morocco's national text is in Arabic, so the side by side compares Arabic with Arabic:
+    // the headings say so and the cells are set right to left.
+    assert!(
+        typ.contains("[Texte de la loi type — en arabe]"),
+        "side by side not marked"
+    );
+    assert!(typ.contains("[#set text(lang: \"ar\", dir: rtl)"));
     // An Arabic packet has its own commentary, unmarked.
     let r = run_in(&repo(), &["packet", "ma", "--typ", "-o", &dir]);
     assert_eq!(r.code, 0, "{}", r.stderr);

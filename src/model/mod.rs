@@ -59,6 +59,11 @@ impl Lang {
         self == Lang::Ar
     }
 
+    /// The direction of its text as HTML and Typst write it: `rtl` or `ltr`.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+
     /// The language's own name, for headings and menus.
     pub fn native_name(self) -> &'static str {
         match self {

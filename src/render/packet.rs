@@ -165,10 +165,6 @@ pub struct SideView {
     pub model_dir: &'static str,
 }
 
-fn dir(lang: Lang) -> &'static str {
-    if lang.is_rtl() { "rtl" } else { "ltr" }
-}
-
 /// Words of the packet in its language.
 #[derive(Debug, Clone, Serialize)]
 pub struct PacketLabels {
@@ -719,9 +715,9 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
                 national_in: other(pair.national_lang),
                 model_in: other(pair.model_lang),
                 national_lang: pair.national_lang.code(),
-                national_dir: dir(pair.national_lang),
+                national_dir: pair.national_lang.dir(),
                 model_lang: pair.model_lang.code(),
-                model_dir: dir(pair.model_lang),
+                model_dir: pair.model_lang.dir(),
             })
         })
         .collect()

@@ -206,7 +206,7 @@ pub fn law_view(
     };
     LawView {
         lang: lang.code(),
-        dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+        dir: lang.dir(),
         rtl: lang.is_rtl(),
         title: pick(&law.title, lang).cloned().unwrap_or_default(),
         author: pick(&law.author, lang).cloned().unwrap_or_default(),
@@ -279,11 +279,7 @@ fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labe
             .unwrap_or_default(),
         commentary_fallback: (commentary_lang != lang).then(|| written_in(commentary_lang, lang)),
         commentary_lang: commentary_lang.code(),
-        commentary_dir: if commentary_lang.is_rtl() {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        commentary_dir: commentary_lang.dir(),
         instruments: a.instruments.clone(),
         source: match a.source {
             crate::variant::ArticleSource::Model => "model",
@@ -409,6 +405,6 @@ pub fn deviation_view(d: &Deviation, variant: &Variant, lang: Lang) -> Deviation
         text,
         note,
         note_lang: note_lang.code(),
-        note_dir: if note_lang.is_rtl() { "rtl" } else { "ltr" },
+        note_dir: note_lang.dir(),
     }
 }

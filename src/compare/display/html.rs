@@ -33,16 +33,12 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn dir(lang: Lang) -> &'static str {
-    if lang.is_rtl() { "rtl" } else { "ltr" }
-}
-
 fn head(s: &mut String, lang: Lang, title: &str) {
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang.code(),
-        dir(lang),
+        lang.dir(),
         escape(title)
     );
 }
@@ -161,13 +157,13 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
             s,
             "<div class=\"pair\">\n<div lang=\"{}\" dir=\"{}\"><strong>{} — {} {}</strong>\n{}</div>\n<div lang=\"{}\" dir=\"{}\"><strong>{}</strong>\n{}</div>\n</div>",
             pair.national_lang.code(),
-            dir(pair.national_lang),
+            pair.national_lang.dir(),
             label(l, Label::NationalText),
             label(l, Label::Article),
             escape(&pair.article),
             spans(&pair.national, "national"),
             pair.model_lang.code(),
-            dir(pair.model_lang),
+            pair.model_lang.dir(),
             label(l, Label::ModelText),
             spans(&pair.model, "model"),
         );

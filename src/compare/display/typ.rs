@@ -11,7 +11,7 @@ use std::fmt::Write;
 /// The gap report as a Typst document.
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
-    let dir = if l.is_rtl() { "rtl" } else { "ltr" };
+    let dir = l.dir();
     let mut s = String::new();
     let _ = writeln!(
         s,

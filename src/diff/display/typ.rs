@@ -129,7 +129,7 @@ fn set_line(name: &str, set: &SetChange, s: &mut String) {
 
 /// Content in the language's direction.
 fn block(lang: Lang, inner: &str) -> String {
-    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let dir = lang.dir();
     format!(
         "#block(width: 100%)[#set text(lang: \"{}\", dir: {dir})\n{inner}]",
         lang.code()

@@ -64,6 +64,19 @@ fn page_bottoms(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The Typst source of the shipped project's packet for `cc` in `lang` (hidden option
+/// `--typ`: no PDF compile, so these checks stay fast).
+fn packet_typ(cc: &str, lang: &str) -> String {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().to_string_lossy().into_owned();
+    let r = run_in(
+        &repo(),
+        &["packet", cc, "--lang", lang, "--typ", "-o", &dir],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(out.path().join(format!("{cc}/packet-{lang}.typ"))).expect("typ")
+}
+
 /// The lines of pdffonts for a PDF, header excluded.
 fn pdf_fonts(path: &Path) -> Vec<String> {
     let out = Command::new("pdffonts")
@@ -204,14 +217,7 @@ fn a_packet_built_on_a_summary_says_so() {
 fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
     // Model article 2 implements Palermo 2(a), 2(b) and 2(c), whose requirement is one
     // sentence: the packet cites them together instead of repeating it three times.
-    let out = tempfile::tempdir().expect("temp dir");
-    let dir = out.path().to_string_lossy().into_owned();
-    let r = run_in(
-        &repo(),
-        &["packet", "jo", "--lang", "en", "--typ", "-o", &dir],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let typ = std::fs::read_to_string(out.path().join("jo/packet-en.typ")).expect("typ");
+    let typ = packet_typ("jo", "en");
     assert!(
         typ.contains(r"Palermo Protocol\, art\. 2\(a\)\, \(b\)\, \(c\)]"),
         "no grouped citation of Palermo article 2"
@@ -228,9 +234,7 @@ fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
         "a guideline cited as an article"
     );
     // In Arabic, lettered paragraphs take Arabic letters, as Arabic legal texts write them.
-    let r = run_in(&repo(), &["packet", "jo", "--typ", "-o", &dir]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let ar = std::fs::read_to_string(out.path().join("jo/packet-ar.typ")).expect("typ");
+    let ar = packet_typ("jo", "ar");
     assert!(
         ar.contains(r"بروتوكول باليرمو، المادة 2\(أ\)، \(ب\)، \(ج\)]"),
         "no Arabic letters in the Arabic citation"
@@ -243,21 +247,13 @@ fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
     // The packet prints the recommended article just above, so the "lacks" line names
     // paragraphs and points (points of one paragraph together) instead of quoting their first
     // words again, and separates them as the packet's language does.
-    let out = tempfile::tempdir().expect("temp dir");
-    let dir = out.path().to_string_lossy().into_owned();
     for (lang, label, sep) in [
         // The separators as they appear in Typst source (ASCII punctuation escaped).
         ("en", "What the national text lacks", "\\; "),
         ("fr", "Ce qui manque au texte national", "\u{a0}\\; "),
         ("ar", "ما ينقص النص الوطني", "؛ "),
     ] {
-        let r = run_in(
-            &repo(),
-            &["packet", "ma", "--lang", lang, "--typ", "-o", &dir],
-        );
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let typ =
-            std::fs::read_to_string(out.path().join(format!("ma/packet-{lang}.typ"))).expect("typ");
+        let typ = packet_typ("ma", lang);
         let lines: Vec<&str> = typ.lines().filter(|l| l.contains(label)).collect();
         // The label's colon as the language writes it (after a no-break space in French).
         let colon = if lang == "fr" { "\u{a0}\\:" } else { "\\:" };
@@ -309,14 +305,7 @@ fn punctuation_in_a_country_name_reaches_the_pdf_title_as_typed() {
 fn annex_articles_are_named_as_annex_articles_outside_the_annex() {
     // The shelter regulations count from 1 again: in the gap table a bare "Article 1" after
     // "Article 57" would read as the law's own article 1.
-    let out = tempfile::tempdir().expect("temp dir");
-    let dir = out.path().to_string_lossy().into_owned();
-    let r = run_in(
-        &repo(),
-        &["packet", "jo", "--lang", "en", "--typ", "-o", &dir],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let typ = std::fs::read_to_string(out.path().join("jo/packet-en.typ")).expect("typ");
+    let typ = packet_typ("jo", "en");
     let gap_table = typ
         .split("= Gap table")
         .nth(1)
@@ -333,14 +322,7 @@ fn annex_articles_are_named_as_annex_articles_outside_the_annex() {
 fn commentary_missing_in_the_packets_language_is_shown_in_the_fallback_marked_as_such() {
     // The model law's commentary is written in Arabic and English: a French packet shows the
     // English one, says so, and marks it as English for hyphenation and screen readers.
-    let out = tempfile::tempdir().expect("temp dir");
-    let dir = out.path().to_string_lossy().into_owned();
-    let r = run_in(
-        &repo(),
-        &["packet", "ma", "--lang", "fr", "--typ", "-o", &dir],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let typ = std::fs::read_to_string(out.path().join("ma/packet-fr.typ")).expect("typ");
+    let typ = packet_typ("ma", "fr");
     assert!(
         typ.contains("[Commentaire des rédacteurs (en anglais)]"),
         "no commentary, or not marked"
@@ -354,9 +336,7 @@ fn commentary_missing_in_the_packets_language_is_shown_in_the_fallback_marked_as
     );
     assert!(typ.contains("[#set text(lang: \"ar\", dir: rtl)"));
     // An Arabic packet has its own commentary, unmarked.
-    let r = run_in(&repo(), &["packet", "ma", "--typ", "-o", &dir]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let ar = std::fs::read_to_string(out.path().join("ma/packet-ar.typ")).expect("typ");
+    let ar = packet_typ("ma", "ar");
     assert!(ar.contains("[شرح واضعي النص]"));
     assert!(!ar.contains("شرح واضعي النص ("));
 }

@@ -34,8 +34,8 @@ struct Gap<'a> {
 fn first_gap(a: &Article) -> Option<(ArticleNumber, ArticleNumber)> {
     match a.number_value.parts.as_slice() {
         [n] if *n > 1 => Some((
-            ArticleNumber::plain(vec![1]),
-            ArticleNumber::plain(vec![n - 1]),
+            a.number_value.with_parts(vec![1]),
+            a.number_value.with_parts(vec![n - 1]),
         )),
         _ => None,
     }
@@ -96,7 +96,7 @@ fn range_numbers(from: &ArticleNumber, to: &ArticleNumber) -> Vec<ArticleNumber>
         .map(|n| {
             let mut p = prefix.clone();
             p.push(n);
-            ArticleNumber::plain(p)
+            from.with_parts(p)
         })
         .collect()
 }

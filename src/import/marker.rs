@@ -1,10 +1,12 @@
 //! Import stage, markers: recognises article markers ("المادة 3 مكرر", "Article premier",
-//! "Section 12A") and part/chapter headings in one line. It reads single lines only and knows
+//! "Section 12A", "Article L. 425-1", "§ 1593A.", and in English a section number heading its
+//! title, "3 Trafficking in persons") and part/chapter headings in one line. It reads single lines only and knows
 //! nothing of the sequence of articles; deciding what a marker means is `structure`'s job.
 
 use super::Lang;
 use super::number::{
-    ArticleNumber, abjad_rank, ar_ordinal, en_ordinal, fr_ordinal, latin_suffix, roman_value,
+    ArticleNumber, abjad_rank, ar_ordinal, code_prefix, en_ordinal, fr_ordinal, latin_suffix,
+    roman_value,
 };
 use super::scan::{Tok, TokKind, scan};
 
@@ -27,6 +29,11 @@ pub(crate) enum MarkerWord {
     Article,
     /// Section (English)
     Section,
+    /// § (English: "§ 1581. Peonage")
+    Sign,
+    /// A section number alone at the start of a line, heading the section's title (English:
+    /// "3 Trafficking in persons", as Singapore and the United Kingdom print their Acts).
+    Bare,
 }
 
 /// An article marker found in a line.
@@ -46,6 +53,9 @@ pub(crate) struct Marker {
     pub rest_start: usize,
     /// The first word after the number when no separator follows (normalised).
     pub next_word: Option<String>,
+    /// The rest of the line is the article's heading by the law's convention ("§ 1590.
+    /// Trafficking with respect to …", "3 Trafficking in persons"), however long it is.
+    pub titled: bool,
 }
 
 /// A part or chapter heading found at the start of a line.
@@ -172,6 +182,11 @@ fn capital(t: &Tok) -> bool {
 /// Reads the marker keyword at `j`; returns it and the index after it.
 fn marker_keyword(toks: &[Tok], j: usize, ctx: &Ctx) -> Option<(MarkerWord, usize)> {
     let t = get(toks, j)?;
+    if ctx.lang == Lang::En && t.is_punct(&['§']) {
+        // "§ 1581." (a lone §; "§§ 1581–1597" lists sections and marks none).
+        let next_is_num = get(toks, j + 1).is_some_and(|n| n.kind == TokKind::Num);
+        return next_is_num.then_some((MarkerWord::Sign, j + 1));
+    }
     if t.kind != TokKind::Word {
         return None;
     }
@@ -215,14 +230,41 @@ fn words_from(toks: &[Tok], j: usize) -> Vec<&str> {
         .collect()
 }
 
-/// Reads the article number at `j` (digits, ordinal words, premier, Roman numerals). English
-/// "Section" takes digits only: "Section I" is a heading.
+/// Reads the prefix of a French code article at `j`, "L. 425-1", "R.425-10", "L425-1",
+/// "D* 12": the capital letters, an optional dot and star, then digits. Returns the prefix and
+/// the index of the digits. "Article L" alone stays the Roman numeral 50.
+fn code_prefix_at(toks: &[Tok], j: usize) -> Option<(&'static str, usize)> {
+    let t = get(toks, j).filter(|t| t.kind == TokKind::Word && t.upper)?;
+    let prefix = code_prefix(&t.norm.to_ascii_uppercase())?;
+    let mut k = j + 1;
+    if get(toks, k).is_some_and(|d| d.is_punct(&['.']) && !d.space_before) {
+        k += 1;
+    }
+    if get(toks, k).is_some_and(|d| d.is_punct(&['*'])) {
+        k += 1;
+    }
+    get(toks, k)
+        .is_some_and(|n| n.kind == TokKind::Num)
+        .then_some((prefix, k))
+}
+
+/// Reads the article number at `j` (digits, ordinal words, premier, Roman numerals, and in
+/// French the prefix of a code's part: "L. 425-1"). English "Section" takes digits only:
+/// "Section I" is a heading. Returns the prefix, the parts, the text and the next index.
 fn base_number(
     toks: &[Tok],
     j: usize,
     ctx: &Ctx,
     word: MarkerWord,
-) -> Option<(Vec<u32>, String, usize)> {
+) -> Option<(&'static str, Vec<u32>, String, usize)> {
+    if ctx.lang == Lang::Fr
+        && word == MarkerWord::Article
+        && let Some((prefix, k)) = code_prefix_at(toks, j)
+        && let Some((parts, k)) = digit_parts(toks, k)
+    {
+        let text = format!("{prefix}{}", ArticleNumber::plain(parts.clone()));
+        return Some((prefix, parts, text, k));
+    }
     if let Some((parts, mut k)) = digit_parts(toks, j) {
         let text = ArticleNumber::plain(parts.clone()).to_string();
         let er =
@@ -230,22 +272,24 @@ fn base_number(
         if er && ctx.lang == Lang::Fr {
             k += 1;
         }
-        return Some((parts, text, k));
+        return Some(("", parts, text, k));
     }
-    let t = get(toks, j).filter(|t| t.kind == TokKind::Word && word != MarkerWord::Section)?;
+    let t = get(toks, j).filter(|t| {
+        t.kind == TokKind::Word && !matches!(word, MarkerWord::Section | MarkerWord::Sign)
+    })?;
     match ctx.lang {
         Lang::Ar => {
             let (v, used) = ar_ordinal(&words_from(toks, j))?;
-            Some((vec![v], v.to_string(), j + used))
+            Some(("", vec![v], v.to_string(), j + used))
         }
-        Lang::Fr if t.norm == "unique" => Some((vec![1], "unique".to_string(), j + 1)),
+        Lang::Fr if t.norm == "unique" => Some(("", vec![1], "unique".to_string(), j + 1)),
         Lang::Fr => {
             let v = fr_ordinal(&t.norm).or_else(|| roman_if_capital(t))?;
-            Some((vec![v], v.to_string(), j + 1))
+            Some(("", vec![v], v.to_string(), j + 1))
         }
         Lang::En => {
             let v = en_ordinal(&t.norm).or_else(|| roman_if_capital(t))?;
-            Some((vec![v], v.to_string(), j + 1))
+            Some(("", vec![v], v.to_string(), j + 1))
         }
     }
 }
@@ -261,7 +305,7 @@ fn suffix(line: &str, toks: &[Tok], j: usize, ctx: &Ctx) -> (Vec<u32>, String, u
         return (Vec::new(), String::new(), j);
     };
     match ctx.lang {
-        Lang::Ar if matches!(t.norm.as_str(), "مكرر" | "مكررا" | "مكرره") => {
+        Lang::Ar if is_bis(t) => {
             let (letter, text, k) = bis_letter(line, toks, j + 1);
             let mut ranks = vec![2];
             ranks.extend(letter);
@@ -284,8 +328,8 @@ fn suffix(line: &str, toks: &[Tok], j: usize, ctx: &Ctx) -> (Vec<u32>, String, u
     }
 }
 
-/// After مكرر: an optional lettered or numbered rank, "(أ)", "أ" (before a separator or the end
-/// of the line) or "2".
+/// After مكرر: an optional lettered or numbered rank, "(أ)", "أ" or "2" (before a separator, a
+/// bracketed note or the end of the line), or "/1" as amending laws write it ("(4 مكرراً/1)").
 fn bis_letter(line: &str, toks: &[Tok], j: usize) -> (Option<u32>, String, usize) {
     let raw = |t: &Tok| line.get(t.start..t.end).unwrap_or("").to_string();
     let rank = |t: &Tok| match t.kind {
@@ -293,6 +337,12 @@ fn bis_letter(line: &str, toks: &[Tok], j: usize) -> (Option<u32>, String, usize
         TokKind::Num => t.norm.parse::<u32>().ok().filter(|n| *n < 1000),
         TokKind::Punct(_) => None,
     };
+    if get(toks, j).is_some_and(|t| t.is_punct(&['/']))
+        && let Some(x) = get(toks, j + 1).filter(|x| x.kind == TokKind::Num && !x.space_before)
+        && let Some(r) = rank(x)
+    {
+        return (Some(r), format!(" {}", raw(x)), j + 2);
+    }
     let paren = get(toks, j).is_some_and(|t| t.is_punct(&['(']));
     if paren
         && let (Some(x), Some(close)) = (get(toks, j + 1), get(toks, j + 2))
@@ -304,7 +354,8 @@ fn bis_letter(line: &str, toks: &[Tok], j: usize) -> (Option<u32>, String, usize
     if let Some(x) = get(toks, j).filter(|t| t.kind != TokKind::Punct('('))
         && let Some(r) = rank(x)
     {
-        let ends = get(toks, j + 1).is_none_or(|t| t.is_punct(SEPARATORS));
+        // "المادة 4 مكرراً 1 (أضيفت بموجب …)": a bracketed note may follow.
+        let ends = get(toks, j + 1).is_none_or(|t| t.is_punct(SEPARATORS) || t.is_punct(&['(']));
         if ends {
             return (Some(r), format!(" {}", raw(x)), j + 1);
         }
@@ -327,7 +378,14 @@ pub(crate) fn marker_at(line: &str, toks: &[Tok], i: usize, ctx: &Ctx) -> Option
     j = k + usize::from(get(toks, k).is_some_and(|t| t.is_word("رقم")));
     let num_paren = get(toks, j).is_some_and(|t| t.is_punct(&['(', '[']));
     j += usize::from(num_paren);
-    let (parts, mut text, k) = base_number(toks, j, ctx, word)?;
+    let (prefix, parts, mut text, mut k) = base_number(toks, j, ctx, word)?;
+    // "المادة 4 - مكرراً": a dash between the number and مكرر.
+    if ctx.lang == Lang::Ar
+        && get(toks, k).is_some_and(|t| t.is_punct(HYPHENS))
+        && get(toks, k + 1).is_some_and(is_bis)
+    {
+        k += 1;
+    }
     let (sfx, sfx_text, k) = suffix(line, toks, k, ctx);
     j = k;
     text.push_str(&sfx_text);
@@ -343,8 +401,14 @@ pub(crate) fn marker_at(line: &str, toks: &[Tok], i: usize, ctx: &Ctx) -> Option
     if word == MarkerWord::Fasl && !ctx.fasl_is_article && parts.len() < 2 {
         return None;
     }
-    let number = ArticleNumber { parts, suffix: sfx };
+    let number = ArticleNumber {
+        prefix: prefix.to_string(),
+        parts,
+        suffix: sfx,
+    };
     let (strong, rest_start, next_word) = after_number(line, toks, j)?;
+    let titled =
+        word == MarkerWord::Sign && strong && line.get(rest_start..).is_some_and(reads_as_heading);
     Some(Marker {
         word,
         number,
@@ -354,7 +418,107 @@ pub(crate) fn marker_at(line: &str, toks: &[Tok], i: usize, ctx: &Ctx) -> Option
         start,
         rest_start,
         next_word,
+        titled,
     })
+}
+
+/// True for the word مكرر (مكرراً, مكررة).
+fn is_bis(t: &Tok) -> bool {
+    t.kind == TokKind::Word && matches!(t.norm.as_str(), "مكرر" | "مكررا" | "مكرره")
+}
+
+/// Whether the rest of a marker line reads as a heading: a title, however long, that does not
+/// end a sentence ("Peonage; obstructing enforcement", "False statements, information, etc.").
+fn reads_as_heading(rest: &str) -> bool {
+    let t = rest.trim();
+    let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
+    let ends_ok = !t.ends_with(['.', ':', ';', ',', '،', '؛', '—', '–', '-', '?', '!'])
+        || t.to_ascii_lowercase().ends_with(" etc.");
+    starts_upper && ends_ok && t.chars().count() <= 200 && t.split_whitespace().count() <= 30
+}
+
+/// Month names, which make "1 January 2015" a date, not a section heading.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A section number heading its title at the start of an English line, "3 Trafficking in
+/// persons", "12A Offences by bodies corporate": digits (an optional capital glued to them),
+/// a space, and a title that starts with a capital and does not end a sentence. "3. The
+/// Minister may", "(1) Any person" and "18 years" are not.
+fn bare_marker(line: &str, toks: &[Tok], ctx: &Ctx) -> Option<Marker> {
+    let first = get(toks, 0).filter(|t| t.kind == TokKind::Num && t.norm.len() <= 4)?;
+    if ctx.lang != Lang::En || line.get(..first.start).is_some_and(|l| !l.is_empty()) {
+        return None;
+    }
+    let value = first.norm.parse::<u32>().ok().filter(|v| *v > 0)?;
+    let (sfx, sfx_text, k) = suffix(line, toks, 1, ctx);
+    let next = get(toks, k)?;
+    let word_ok = next.kind == TokKind::Word
+        && next.space_before
+        && next.upper
+        && !MONTHS.contains(&next.norm.as_str());
+    let rest = line.get(next.start..)?;
+    if !(word_ok && reads_as_heading(rest)) {
+        return None;
+    }
+    Some(Marker {
+        word: MarkerWord::Bare,
+        number: ArticleNumber {
+            prefix: String::new(),
+            parts: vec![value],
+            suffix: sfx,
+        },
+        number_text: format!("{value}{sfx_text}"),
+        quoted: false,
+        strong: false,
+        start: first.start,
+        rest_start: next.start,
+        next_word: Some(next.norm.clone()),
+        titled: true,
+    })
+}
+
+/// Where the text starts in a line that restates the number of the section it begins, as
+/// Singapore prints its Acts under the heading line: "3. —(1) Any person …", "13. A police
+/// officer …", "12A. …". `None` for any other line.
+pub(crate) fn restated_number(line: &str, number: &ArticleNumber, ctx: &Ctx) -> Option<usize> {
+    let toks = scan(line);
+    let first = get(&toks, 0).filter(|t| t.kind == TokKind::Num)?;
+    if line
+        .get(..first.start)
+        .is_some_and(|l| !l.trim().is_empty())
+        || !number.prefix.is_empty()
+        || number.parts != [first.norm.parse::<u32>().ok()?]
+    {
+        return None;
+    }
+    let (sfx, _, k) = suffix(line, &toks, 1, ctx);
+    let dot = get(&toks, k).is_some_and(|t| t.is_punct(&['.']) && !t.space_before);
+    if !dot || sfx != number.suffix {
+        return None;
+    }
+    let mut j = k + 1;
+    let dash = |t: &Tok| t.is_punct(&['—', '–', '-']);
+    // "3.5 per cent" is a number, not a restated one.
+    if get(&toks, j).is_some_and(|t| !t.space_before && !dash(t) && !t.is_punct(&['('])) {
+        return None;
+    }
+    while get(&toks, j).is_some_and(dash) {
+        j += 1;
+    }
+    Some(get(&toks, j).map_or(line.len(), |t| t.start))
 }
 
 /// What follows a number: (strong, rest start, next word); `None` when punctuation other than
@@ -381,7 +545,7 @@ fn after_number(line: &str, toks: &[Tok], mut j: usize) -> Option<(bool, usize, 
 /// The article marker at the start of `line`, if any.
 pub(crate) fn line_marker(line: &str, ctx: &Ctx) -> Option<Marker> {
     let toks = scan(line);
-    marker_at(line, &toks, 0, ctx)
+    marker_at(line, &toks, 0, ctx).or_else(|| bare_marker(line, &toks, ctx))
 }
 
 /// Article markers found inside `line` (not at its start), each with whether it is glued to the
@@ -577,7 +741,8 @@ mod tests {
             m.as_ref().map(|m| m.number.clone()),
             Some(ArticleNumber {
                 parts: vec![3],
-                suffix: vec![2, 2]
+                suffix: vec![2, 2],
+                ..ArticleNumber::default()
             })
         );
         assert_eq!(
@@ -696,5 +861,134 @@ mod tests {
                 .first()
                 .is_some_and(|(m, glued)| *glued && m.strong && m.number_text == "12")
         );
+    }
+
+    #[test]
+    fn arabic_bis_after_a_dash_and_before_a_note() {
+        let s = |x: &str, strong: bool| Some((x.to_string(), strong));
+        let added = "المادة 7 - مكرراً (أضيفت بموجب القانون رقم 2 لسنة 2019)";
+        assert_eq!(num(added, &AR), s("7 مكرر", false));
+        assert_eq!(
+            rest(added, &AR).as_deref(),
+            Some("(أضيفت بموجب القانون رقم 2 لسنة 2019)")
+        );
+        let second = "المادة 7 - مكرراً 1 (أضيفت بموجب القانون رقم 2 لسنة 2019)";
+        assert_eq!(num(second, &AR), s("7 مكرر 1", false));
+        assert_eq!(
+            line_marker(second, &AR).map(|m| m.number.suffix),
+            Some(vec![2, 1])
+        );
+        assert_eq!(num("المادة 12 – مكرر", &AR), s("12 مكرر", true));
+        assert_eq!(num("مادة (7 مكرراً/2):", &AR), s("7 مكرر 2", true));
+        // A dash before anything but مكرر still ends the number.
+        assert_eq!(num("المادة 7 - يعاقب", &AR), s("7", true));
+        assert_eq!(rest("المادة 7 - يعاقب", &AR).as_deref(), Some("يعاقب"));
+    }
+
+    #[test]
+    fn french_code_prefixes() {
+        let s = |x: &str| Some((x.to_string(), true));
+        assert_eq!(num("Article L. 12-1", &FR), s("L12-1"));
+        assert_eq!(num("Article R. 12-10", &FR), s("R12-10"));
+        assert_eq!(num("Article L12-1", &FR), s("L12-1"));
+        assert_eq!(num("Article D.12-3 :", &FR), s("D12-3"));
+        assert_eq!(num("Article LO. 140", &FR), s("LO140"));
+        assert_eq!(num("Article R* 12-4", &FR), s("R12-4"));
+        assert_eq!(num("Art. A. 7-2", &FR), s("A7-2"));
+        assert_eq!(
+            line_marker("Article R. 12-10", &FR).map(|m| (m.number.prefix, m.number.parts)),
+            Some(("R".to_string(), vec![12, 10]))
+        );
+        // Without digits after it, a capital stays a Roman numeral; glued letters stay suffixes.
+        assert_eq!(num("Article L", &FR), s("50"));
+        assert_eq!(num("Article 31A", &FR), s("31A"));
+        assert!(line_marker("article L. 12-1 du code", &FR).is_none());
+        let weak = line_marker("Article L. 12-1 du code", &FR);
+        assert!(weak.is_some_and(|m| !m.strong && m.next_word.as_deref() == Some("du")));
+    }
+
+    #[test]
+    fn english_section_sign() {
+        let s = |x: &str| Some((x.to_string(), true));
+        assert_eq!(num("§ 204. Holding a person in bondage", &EN), s("204"));
+        assert_eq!(num("§ 204A. Profiting from bondage", &EN), s("204A"));
+        assert_eq!(
+            rest("§ 204. Holding a person in bondage", &EN).as_deref(),
+            Some("Holding a person in bondage")
+        );
+        let long = "§ 205. Conduct relating to papers of persons held in bondage, to their travel, to their work, or to their wages";
+        assert!(line_marker(long, &EN).is_some_and(|m| m.titled));
+        // Text after the number is no heading.
+        assert!(
+            line_marker("§ 206. Whoever does so shall be fined.", &EN).is_some_and(|m| !m.titled)
+        );
+        assert!(line_marker("§§ 204–210", &EN).is_none());
+        assert!(line_marker("§ 2. Le juge peut", &FR).is_none());
+    }
+
+    #[test]
+    fn english_bare_section_numbers() {
+        let bare = |line: &str| {
+            line_marker(line, &EN)
+                .filter(|m| m.word == MarkerWord::Bare && m.titled)
+                .map(|m| (m.number_text, line.get(m.rest_start..).map(str::to_string)))
+        };
+        assert_eq!(
+            bare("3 Harbouring of persons"),
+            Some(("3".into(), Some("Harbouring of persons".into())))
+        );
+        assert_eq!(
+            bare("12A Offences by bodies corporate"),
+            Some(("12A".into(), Some("Offences by bodies corporate".into())))
+        );
+        assert!(bare("9 Reports, returns, etc.").is_some());
+        assert!(
+            bare("14 Persons who profit from the work of persons held in bondage by others")
+                .is_some()
+        );
+        // Sub-items, restated numbers, sentences, quantities and dates are not.
+        assert!(line_marker("3. The Minister may make rules.", &EN).is_none());
+        assert!(line_marker("(1) Any person who harbours", &EN).is_none());
+        assert!(bare("18 years of age").is_none());
+        assert!(bare("1 January 2021").is_none());
+        assert!(bare("3 The Minister may make rules.").is_none());
+        assert!(bare("3 Persons liable under this section:").is_none());
+        assert!(bare("3").is_none());
+        assert!(bare("  3 Harbouring of persons").is_none());
+        assert!(line_marker("3 Harbouring of persons", &FR).is_none());
+        assert!(line_marker("3 Harbouring of persons", &AR).is_none());
+    }
+
+    #[test]
+    fn numbers_restated_under_a_section_heading() {
+        let three = ArticleNumber::plain(vec![3]);
+        let at = |line: &str, n: &ArticleNumber| {
+            restated_number(line, n, &EN).and_then(|i| line.get(i..).map(str::to_string))
+        };
+        assert_eq!(
+            at("3. —(1) Any person who harbours", &three).as_deref(),
+            Some("(1) Any person who harbours")
+        );
+        assert_eq!(
+            at("3.—(1) Any person", &three).as_deref(),
+            Some("(1) Any person")
+        );
+        assert_eq!(
+            at("3. An officer may enter.", &three).as_deref(),
+            Some("An officer may enter.")
+        );
+        let twelve_a = ArticleNumber {
+            suffix: vec![1],
+            ..ArticleNumber::plain(vec![12])
+        };
+        assert_eq!(
+            at("12A. Where an offence", &twelve_a).as_deref(),
+            Some("Where an offence")
+        );
+        assert_eq!(at("12. Where an offence", &twelve_a), None);
+        assert_eq!(at("4. —(1) Any person", &three), None);
+        assert_eq!(at("3 Harbouring", &three), None);
+        assert_eq!(at("(3) Any person", &three), None);
+        assert_eq!(at("3.5 per cent", &three), None);
     }
 }

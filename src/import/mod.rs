@@ -103,11 +103,13 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Article {
     /// The number as written in the output: ASCII digits, ordinal words as digits, suffixes
-    /// normalised ("3", "3 مكرر", "3 مكرر (أ)", "448-1", "2 bis", "12A", "unique").
+    /// normalised ("3", "3 مكرر", "3 مكرر (أ)", "448-1", "2 bis", "12A", "unique"), a French
+    /// code's part letter joined to the digits ("L425-1" for "Article L. 425-1").
     pub number: String,
     /// The number as a value, for ordering and sequence checks.
     pub number_value: ArticleNumber,
-    /// A title found on the marker line (or a short line right after it).
+    /// A title found on the marker line (or a short line right after it), or the heading line
+    /// of a section numbered "3 Trafficking in persons" or "§ 1581. Peonage".
     pub title: Option<String>,
     /// The text, line by line as in the input (line ends trimmed).
     pub text: String,
@@ -274,4 +276,218 @@ fn markdown_notes(d: &structure::Draft) -> Vec<ImportNote> {
             hint: Some("it is written as '\\#' in the output; check the source".to_string()),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, lang: Lang) -> Imported {
+        import(
+            text,
+            &ImportOptions {
+                lang: Some(lang),
+                repair: false,
+                country: "xx".to_string(),
+                id: None,
+            },
+        )
+    }
+
+    fn numbers(imp: &Imported) -> Vec<&str> {
+        imp.law.articles().map(|a| a.number.as_str()).collect()
+    }
+
+    fn article<'a>(imp: &'a Imported, number: &str) -> &'a Article {
+        imp.law
+            .articles()
+            .find(|a| a.number == number)
+            .unwrap_or_else(|| panic!("no article {number}: {:?}", numbers(imp)))
+    }
+
+    fn kinds(imp: &Imported) -> Vec<NoteKind> {
+        imp.report.iter().map(|n| n.kind).collect()
+    }
+
+    /// Sections headed by their number and title, the text restating the number (Singapore).
+    const HEADED_SECTIONS: &str = "\
+1 Short title
+1. This Act is the Harbour Safety Act 2021.
+
+2 Interpretation
+2. In this Act — “officer” means a person appointed under section 4.
+
+3 Harbouring of persons
+3. —(1) A person who harbours another person for gain commits an offence.
+(2) A person guilty of an offence under subsection (1) is liable to a fine.
+
+4 Officers, returns, etc.
+4. —(1) The Minister may appoint officers.
+(2) An officer may require returns.
+4. The Minister may also revoke an appointment.
+";
+
+    #[test]
+    fn section_headings_open_sections_and_the_restated_number_does_not() {
+        let imp = run(HEADED_SECTIONS, Lang::En);
+        assert_eq!(numbers(&imp), ["1", "2", "3", "4"]);
+        assert!(imp.is_clean(), "{:?}", imp.report);
+        let three = article(&imp, "3");
+        assert_eq!(three.title.as_deref(), Some("Harbouring of persons"));
+        assert!(
+            three.text.starts_with("(1) A person who harbours")
+                && three.text.contains("\n(2) A person guilty"),
+            "{}",
+            three.text
+        );
+        assert_eq!(
+            article(&imp, "1").text,
+            "This Act is the Harbour Safety Act 2021."
+        );
+        let four = article(&imp, "4");
+        assert_eq!(four.title.as_deref(), Some("Officers, returns, etc."));
+        // Only the first line restates the number: a later "4." is text.
+        assert!(
+            four.text
+                .ends_with("\n4. The Minister may also revoke an appointment."),
+            "{}",
+            four.text
+        );
+    }
+
+    #[test]
+    fn section_numbers_alone_do_not_open_sections_in_a_law_with_markers() {
+        let text = "\
+Section 1. Short title
+This Act may be called the Harbour Act.
+
+Section 2. Definitions
+In this Act, the following words have these meanings.
+
+3 Schedules to this Act
+Section 3. Offences
+A person who harbours another commits an offence.
+";
+        let imp = run(text, Lang::En);
+        assert_eq!(numbers(&imp), ["1", "2", "3"]);
+        assert!(
+            !kinds(&imp).contains(&NoteKind::Duplicate),
+            "{:?}",
+            imp.report
+        );
+        assert!(article(&imp, "2").text.contains("3 Schedules to this Act"));
+    }
+
+    #[test]
+    fn section_numbers_alone_must_follow_in_sequence() {
+        let text = "\
+1 Short title
+1. This Act is the Harbour Act.
+
+2 Interpretation
+2. In this Act, a vessel includes any craft.
+
+7 Schedules amended
+5 Officers
+5. The Minister may appoint officers.
+";
+        let imp = run(text, Lang::En);
+        assert_eq!(numbers(&imp), ["1", "2"]);
+    }
+
+    #[test]
+    fn section_sign_markers_with_long_titles() {
+        let text = "\
+§ 301. Holding a person in bondage; obstruction
+(a) Whoever holds a person in bondage shall be fined under this title.
+
+(b) Whoever obstructs the enforcement of this section shall be fined.
+
+§ 302. Conduct relating to papers of persons held in bondage, to their travel, to their work, or to their wages
+Whoever takes such papers shall be fined.
+
+§ 302A. Profiting from bondage
+Whoever profits shall be fined.
+";
+        let imp = run(text, Lang::En);
+        assert_eq!(numbers(&imp), ["301", "302", "302A"]);
+        assert_eq!(
+            article(&imp, "301").title.as_deref(),
+            Some("Holding a person in bondage; obstruction")
+        );
+        assert!(
+            article(&imp, "301")
+                .text
+                .contains("\n\n(b) Whoever obstructs")
+        );
+        assert!(
+            article(&imp, "302")
+                .title
+                .as_deref()
+                .is_some_and(|t| t.ends_with("or to their wages"))
+        );
+        assert_eq!(
+            article(&imp, "302A").text,
+            "Whoever profits shall be fined."
+        );
+    }
+
+    #[test]
+    fn french_code_articles_keep_their_part_letter() {
+        let text = "\
+Article L. 12-1
+Le préfet délivre une carte de séjour.
+
+Article L. 12-2
+La carte est renouvelée.
+
+Article R. 12-1
+La demande est déposée en préfecture.
+
+Article R. 12-2
+Un récépissé est remis au demandeur.
+
+Article R. 12-10
+La décision est motivée.
+";
+        let imp = run(text, Lang::Fr);
+        assert_eq!(
+            numbers(&imp),
+            ["L12-1", "L12-2", "R12-1", "R12-2", "R12-10"]
+        );
+        let k = kinds(&imp);
+        assert!(
+            !k.contains(&NoteKind::Duplicate) && !k.contains(&NoteKind::OutOfOrder),
+            "{:?}",
+            imp.report
+        );
+        assert!(
+            imp.report
+                .iter()
+                .any(|n| n.kind == NoteKind::Missing && n.message.contains("R12-3")),
+            "{:?}",
+            imp.report
+        );
+    }
+
+    #[test]
+    fn consolidated_arabic_bis_articles_with_a_dash_and_a_note() {
+        let text = "\
+المادة 1
+يعمل بهذا القانون من تاريخ نشره.
+المادة 1 - مكرراً (أضيفت بموجب القانون رقم 2 لسنة 2019)
+تنشأ لجنة وطنية للتنسيق.
+المادة 1 - مكرراً 1 (أضيفت بموجب القانون رقم 2 لسنة 2019)
+تختص اللجنة بإعداد الخطط.
+المادة 2 - يعاقب كل من خالف أحكام هذا القانون.
+";
+        let imp = run(text, Lang::Ar);
+        assert_eq!(numbers(&imp), ["1", "1 مكرر", "1 مكرر 1", "2"]);
+        assert!(imp.is_clean(), "{:?}", imp.report);
+        assert_eq!(article(&imp, "1 مكرر 1").text, "تختص اللجنة بإعداد الخطط.");
+        assert_eq!(
+            article(&imp, "2").text,
+            "يعاقب كل من خالف أحكام هذا القانون."
+        );
+    }
 }

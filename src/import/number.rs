@@ -7,19 +7,81 @@ use std::fmt;
 
 /// An article number as a sortable value: `448-1` is parts `[448, 1]`; `3 مكرر` is parts `[3]`
 /// and suffix `[2]` (مكرر = bis = 2, ter = 3 …); `3 مكرر (أ)` is suffix `[2, 1]`; `12A` is
-/// suffix `[1]`. Numbers compare by parts, then suffix, so 3 < 3 مكرر < 3 مكرر أ < 4 < 4-1.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// suffix `[1]`; `L. 425-1` of a French code is prefix `"L"` and parts `[425, 1]`. Numbers
+/// compare by the part of the code their prefix names (none, then L and LO, then R and D, then
+/// A), then parts, then suffix, so 3 < 3 مكرر < 3 مكرر أ < 4 < 4-1 and L. 425-5 < R. 425-1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct ArticleNumber {
+    /// The letters of a French code's part ("L", "LO", "R", "D", "A"); empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
     /// The numeric parts, separated by hyphens in the text.
     pub parts: Vec<u32>,
     /// The suffix ranks (empty when there is no suffix).
     pub suffix: Vec<u32>,
 }
 
+impl Ord for ArticleNumber {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (
+            prefix_rank(&self.prefix),
+            &self.parts,
+            &self.suffix,
+            &self.prefix,
+        )
+            .cmp(&(
+                prefix_rank(&other.prefix),
+                &other.parts,
+                &other.suffix,
+                &other.prefix,
+            ))
+    }
+}
+
+impl PartialOrd for ArticleNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The part of a French code a prefix names, in the code's order: legislative articles (L, and
+/// LO for organic laws, numbered among them), regulatory ones (R and D, numbered together),
+/// then arrêtés (A). 0 without a prefix.
+fn prefix_rank(prefix: &str) -> u8 {
+    match prefix {
+        "" => 0,
+        "L" | "LO" => 1,
+        "R" | "D" => 2,
+        _ => 3,
+    }
+}
+
+/// The prefixes of French code articles ("Article L. 425-1", "Article R425-1", "Article D*12").
+pub fn code_prefix(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "L" => "L",
+        "LO" => "LO",
+        "R" => "R",
+        "D" => "D",
+        "A" => "A",
+        _ => return None,
+    })
+}
+
 impl ArticleNumber {
-    /// A number without suffix.
+    /// A number without prefix or suffix.
     pub fn plain(parts: Vec<u32>) -> Self {
         ArticleNumber {
+            prefix: String::new(),
+            parts,
+            suffix: Vec::new(),
+        }
+    }
+
+    /// The same number with parts `parts` (prefix kept, suffix dropped).
+    pub(crate) fn with_parts(&self, parts: Vec<u32>) -> Self {
+        ArticleNumber {
+            prefix: self.prefix.clone(),
             parts,
             suffix: Vec::new(),
         }
@@ -32,7 +94,13 @@ impl ArticleNumber {
 
     /// Whether `self` can directly follow `prev` in a law without a gap:
     /// 3 → 4, 3 → 3 مكرر, 3 مكرر → 4, 448 → 448-1, 448-1 → 448-2, 448-14 → 449, 448-14 → 449-1.
+    /// A number that opens a later part of a code (L. 425-5 → R. 425-1) follows too.
     pub fn follows(&self, prev: &ArticleNumber) -> bool {
+        match prefix_rank(&self.prefix).cmp(&prefix_rank(&prev.prefix)) {
+            std::cmp::Ordering::Greater => return true,
+            std::cmp::Ordering::Less => return false,
+            std::cmp::Ordering::Equal => {}
+        }
         let (c, p) = (&self.parts, &prev.parts);
         let (Some(c0), Some(p0)) = (c.first(), p.first()) else {
             return false;
@@ -56,29 +124,31 @@ impl ArticleNumber {
 }
 
 impl fmt::Display for ArticleNumber {
-    /// The parts joined by hyphens ("448-1"); the suffix is not shown.
+    /// The prefix and the parts joined by hyphens ("448-1", "L425-1"); the suffix is not
+    /// shown.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text: Vec<String> = self.parts.iter().map(u32::to_string).collect();
+        f.write_str(&self.prefix)?;
         f.write_str(&text.join("-"))
     }
 }
 
 /// The numbers missing between `prev` and `cur`, as an inclusive range, when `cur` jumps
 /// ahead: 5 → 8 misses 6..7; 448-1 → 448-4 misses 448-2..448-3; 448 → 448-3 misses
-/// 448-1..448-2. `None` when nothing is missing (or the numbers are not comparable).
+/// 448-1..448-2. `None` when nothing is missing (or the numbers are not comparable, as in
+/// two parts of a code: L. 425-5 → R. 425-1).
 pub fn missing_between(
     prev: &ArticleNumber,
     cur: &ArticleNumber,
 ) -> Option<(ArticleNumber, ArticleNumber)> {
+    if prefix_rank(&prev.prefix) != prefix_rank(&cur.prefix) {
+        return None;
+    }
     let (c, p) = (&cur.parts, &prev.parts);
     let (c0, p0) = (*c.first()?, *p.first()?);
     if c.len() == 1 {
-        return (c0 > p0.saturating_add(1)).then(|| {
-            (
-                ArticleNumber::plain(vec![p0 + 1]),
-                ArticleNumber::plain(vec![c0 - 1]),
-            )
-        });
+        return (c0 > p0.saturating_add(1))
+            .then(|| (cur.with_parts(vec![p0 + 1]), cur.with_parts(vec![c0 - 1])));
     }
     let k = c.len();
     let prefix = c.get(..k - 1)?;
@@ -95,7 +165,7 @@ pub fn missing_between(
         a.push(from);
         let mut b = prefix.to_vec();
         b.push(last - 1);
-        (ArticleNumber::plain(a), ArticleNumber::plain(b))
+        (cur.with_parts(a), cur.with_parts(b))
     })
 }
 
@@ -423,10 +493,12 @@ mod tests {
         let bis = ArticleNumber {
             parts: vec![3],
             suffix: vec![2],
+            ..ArticleNumber::default()
         };
         let bis_a = ArticleNumber {
             parts: vec![3],
             suffix: vec![2, 1],
+            ..ArticleNumber::default()
         };
         assert!(n(&[3]) < bis && bis < bis_a && bis_a < n(&[4]) && n(&[4]) < n(&[4, 1]));
         assert!(n(&[4]).follows(&n(&[3])));
@@ -461,5 +533,37 @@ mod tests {
         );
         assert_eq!(r(&[448, 2], &[448, 1]), None);
         assert_eq!(r(&[9], &[3]), None);
+    }
+
+    fn coded(prefix: &str, parts: &[u32]) -> ArticleNumber {
+        ArticleNumber {
+            prefix: prefix.to_string(),
+            ..n(parts)
+        }
+    }
+
+    #[test]
+    fn french_code_prefixes_order_the_parts_of_a_code() {
+        let (l1, l5) = (coded("L", &[425, 1]), coded("L", &[425, 5]));
+        let (r1, r10, d2) = (
+            coded("R", &[425, 1]),
+            coded("R", &[425, 10]),
+            coded("D", &[425, 2]),
+        );
+        assert!(n(&[999]) < l1 && l1 < l5 && l5 < r1 && r1 < d2 && d2 < r10);
+        assert_ne!(l1, r1);
+        assert!(coded("L", &[425, 2]).follows(&l1));
+        assert!(coded("LO", &[425, 2]).follows(&l1));
+        assert!(r1.follows(&l5));
+        assert!(d2.follows(&r1));
+        assert!(!l1.follows(&r1));
+        assert_eq!(missing_between(&l5, &r1), None);
+        assert_eq!(
+            missing_between(&r1, &coded("R", &[425, 4]))
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("R425-2".into(), "R425-3".into()))
+        );
+        assert_eq!(code_prefix("LO"), Some("LO"));
+        assert_eq!(code_prefix("X"), None);
     }
 }

@@ -1,9 +1,11 @@
 //! Import stage, structure: walks the cleaned lines once and decides which marker opens an
 //! article, which opens an article quoted by an amending law, which line is a heading, and
-//! which lines are text. It never changes a line's text (titles are moved, never rewritten).
+//! which lines are text. It never changes a line's text (titles are moved, never rewritten),
+//! except that a section number restated at the start of a section's text ("3. —(1) …" under
+//! the heading "3 Trafficking in persons") is read as part of its marker.
 
 use super::marker::{
-    Ctx, HeadingMatch, Marker, MarkerWord, is_connector, line_heading, line_marker,
+    Ctx, HeadingMatch, Marker, MarkerWord, is_connector, line_heading, line_marker, restated_number,
 };
 use super::noise::{Line, ends_sentence, starts_item};
 use super::number::ArticleNumber;
@@ -39,6 +41,11 @@ struct Builder<'a> {
     ctx: &'a Ctx,
     d: Draft,
     rests: Vec<Option<Line>>,
+    /// Per item: the rest of the marker line is the article's heading (see [`Marker::titled`]).
+    titled: Vec<bool>,
+    /// An article opened by a bare section number whose text has not begun: its first line may
+    /// restate the number ("3. —(1) …").
+    restate: Option<usize>,
     open: Open,
     top: Option<usize>,
     top_word: Option<MarkerWord>,
@@ -53,6 +60,8 @@ pub(crate) fn build(lines: &[Line], ctx: &Ctx) -> Draft {
         ctx,
         d: Draft::default(),
         rests: Vec::new(),
+        titled: Vec::new(),
+        restate: None,
         open: Open::Preamble,
         top: None,
         top_word: None,
@@ -73,7 +82,16 @@ impl Builder<'_> {
             self.prev_blank = true;
             return;
         }
-        if let Some(m) = line_marker(&line.text, self.ctx).filter(|m| self.accept(m)) {
+        if let Some(idx) = self.restate.take()
+            && let Some(number) = self.number_of(idx)
+            && let Some(at) = restated_number(&line.text, number, self.ctx)
+        {
+            // The number restated at the start of the text belongs to the marker.
+            if let Some(rest) = line.text.get(at..).filter(|r| !r.trim().is_empty()) {
+                let text = rest.to_string();
+                self.push_body(idx, &Line { no: line.no, text });
+            }
+        } else if let Some(m) = line_marker(&line.text, self.ctx).filter(|m| self.accept(m)) {
             self.open_article(&m, line);
         } else if let Some(h) =
             line_heading(&line.text, self.ctx).filter(|h| self.accept_heading(h))
@@ -129,6 +147,9 @@ impl Builder<'_> {
     }
 
     fn accept(&self, m: &Marker) -> bool {
+        if m.word == MarkerWord::Bare {
+            return self.accept_bare(m);
+        }
         let prev = self.prev_text();
         if prev.is_some_and(ends_with_connector) {
             return false;
@@ -140,6 +161,19 @@ impl Builder<'_> {
         let unfinished = prev.is_some_and(|t| !ends_sentence(t));
         let backward = self.current_last().is_some_and(|l| m.number <= *l);
         !(unfinished && !plausible && backward)
+    }
+
+    /// A bare section number ("3 Trafficking in persons") opens a section only in a law that
+    /// numbers its sections that way from section 1, outside quoted text, at the start of a
+    /// paragraph, and with the next number in sequence.
+    fn accept_bare(&self, m: &Marker) -> bool {
+        let own_style = self.top_word.is_none_or(|w| w == MarkerWord::Bare);
+        let paragraph = self.prev_text().is_none_or(ends_sentence);
+        let next = match self.top_number() {
+            None => m.number == ArticleNumber::plain(vec![1]),
+            Some(top) => m.number.follows(top),
+        };
+        own_style && self.ins.is_none() && paragraph && next
     }
 
     fn accept_heading(&self, h: &HeadingMatch) -> bool {
@@ -191,10 +225,11 @@ impl Builder<'_> {
         m.quoted || (self.announces() && (!follows_top || !same_word))
     }
 
-    fn push_item(&mut self, item: Item, rest: Option<Line>) -> usize {
+    fn push_item(&mut self, item: Item, rest: Option<Line>, titled: bool) -> usize {
         self.d.items.push(item);
         self.d.bodies.push(Vec::new());
         self.rests.push(rest);
+        self.titled.push(titled);
         self.d.items.len() - 1
     }
 
@@ -230,7 +265,10 @@ impl Builder<'_> {
             line: line.no,
             inserted_by: inserted_by.clone(),
         };
-        let idx = self.push_item(Item::Article(article), rest);
+        let idx = self.push_item(Item::Article(article), rest, m.titled);
+        if m.word == MarkerWord::Bare {
+            self.restate = Some(idx);
+        }
         if inserted_by.is_none() {
             self.ins = None;
             self.top = Some(idx);
@@ -246,7 +284,7 @@ impl Builder<'_> {
             line: line.no,
             body: String::new(),
         };
-        let idx = self.push_item(Item::Heading(heading), None);
+        let idx = self.push_item(Item::Heading(heading), None, false);
         self.open = Open::Heading {
             idx,
             want_title: !h.has_title,
@@ -312,7 +350,8 @@ impl Builder<'_> {
     fn finish(mut self) -> Draft {
         trim_blank(&mut self.d.preamble);
         let rests = std::mem::take(&mut self.rests);
-        for (idx, rest) in rests.into_iter().enumerate() {
+        let titled = std::mem::take(&mut self.titled);
+        for (idx, (rest, titled)) in rests.into_iter().zip(titled).enumerate() {
             let (Some(item), Some(body)) = (self.d.items.get_mut(idx), self.d.bodies.get_mut(idx))
             else {
                 continue;
@@ -321,7 +360,13 @@ impl Builder<'_> {
                 body.pop();
             }
             if let Item::Article(a) = item {
-                a.title = take_title(rest, body);
+                a.title = match rest {
+                    Some(r) if titled => {
+                        trim_blank(body);
+                        Some(one_line(&r.text))
+                    }
+                    rest => take_title(rest, body),
+                };
             }
             trim_blank(body);
         }

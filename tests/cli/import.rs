@@ -133,3 +133,59 @@ fn a_file_that_is_not_utf8_is_refused_with_its_offset() {
     assert!(r.stderr.contains("byte offset 14"), "{}", r.stderr);
     assert!(!p.path().join("countries/jo/legislation/law.md").exists());
 }
+
+#[test]
+fn section_headings_and_code_prefixes_become_articles_that_load() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    // Sections headed by number and title, the text restating the number.
+    p.write(
+        "act.txt",
+        "1 Short title\n1. This Act is the Harbour Act 2021.\n\n2 Harbouring of persons\n2. —(1) A person who harbours another for gain commits an offence.\n(2) The offence is punishable by a fine.\n".as_bytes(),
+    );
+    // A French code's legislative and regulatory articles.
+    p.write(
+        "code.txt",
+        "Article L. 7-1\nLe préfet délivre une carte.\n\nArticle R. 7-1\nLa demande est déposée en préfecture.\n".as_bytes(),
+    );
+    for (src, lang, id, want) in [
+        ("act.txt", "en", "harbour-act", &["1", "2"][..]),
+        ("code.txt", "fr", "code-extract", &["L7-1", "R7-1"][..]),
+    ] {
+        let r = p.run(&[
+            "import",
+            p.path().join(src).to_str().unwrap(),
+            "--country",
+            "jo",
+            "--lang",
+            lang,
+            "--id",
+            id,
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let md =
+            std::fs::read_to_string(p.path().join(format!("countries/jo/legislation/{id}.md")))
+                .expect("written");
+        let heads: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+        assert_eq!(heads, want, "{md}");
+        if src == "act.txt" {
+            assert!(
+                md.contains("## 2\ntitle: Harbouring of persons\n\n(1) A person who harbours"),
+                "{md}"
+            );
+        }
+    }
+    let check = p.run(&["check", "--format", "json"]);
+    let j = check.json();
+    let errs: Vec<_> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["severity"] == "error" && {
+                let f = d["file"].as_str().unwrap();
+                f.contains("harbour-act") || f.contains("code-extract")
+            }
+        })
+        .collect();
+    assert!(errs.is_empty(), "{errs:#?}");
+}

@@ -41,7 +41,63 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     for country in &project.countries {
         check_country(law, country, &used_vars, complete, &mut out);
     }
+    check_concepts(law, &mut out);
     out
+}
+
+/// The concept lexicon's links: every article id it names exists, and so does every
+/// paragraph (`shelter/2`).
+fn check_concepts(law: &Law, out: &mut Vec<Diagnostic>) {
+    for c in &law.concepts {
+        for t in c.articles.iter().chain(&c.requires) {
+            if !law.has_clause(&t.clause) {
+                let hint = match suggest(t.clause.as_str(), law.clauses.keys().map(|k| k.as_str()))
+                {
+                    Some(s) => {
+                        format!("did you mean `{s}`? Concepts link to article ids of law/clauses/")
+                    }
+                    None => "use the id of an article of law/clauses/ (its file name without .md)"
+                        .to_string(),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "unknown-article",
+                        &t.origin,
+                        format!(
+                            "the concept `{}` names the article `{}`, which does not exist",
+                            c.id, t.clause
+                        ),
+                    )
+                    .with_len(t.clause.as_str().len() + 2)
+                    .with_hint(hint),
+                );
+                continue;
+            }
+            let Some(p) = t.paragraph else { continue };
+            let Some(clause) = law.clauses.get(&t.clause) else {
+                continue;
+            };
+            let count = clause
+                .body(law.primary_lang())
+                .map_or(0, |b| b.paragraphs.len());
+            if p as usize > count {
+                out.push(
+                    Diagnostic::error(
+                        "unknown-paragraph",
+                        &t.origin,
+                        format!(
+                            "the concept `{}` names paragraph {p} of `{}`, which has {count}",
+                            c.id, t.clause
+                        ),
+                    )
+                    .with_hint(format!(
+                        "use a paragraph from 1 to {count}, or the article alone: \"{}\"",
+                        t.clause
+                    )),
+                );
+            }
+        }
+    }
 }
 
 /// Translation coverage of the listed articles, per declared language.

@@ -136,6 +136,9 @@ pub struct Variant {
     pub digits_arab: bool,
     pub parts: Vec<VPart>,
     pub deviations: Vec<Deviation>,
+    /// The law's concept lexicon, which `compare` reads (not shown by any output).
+    #[serde(skip)]
+    pub concepts: Vec<crate::model::Concept>,
 }
 
 impl Variant {
@@ -625,6 +628,7 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
         digits_arab: country.is_some_and(|c| c.digits == DigitStyle::Arab),
         parts: vparts,
         deviations,
+        concepts: law.concepts.clone(),
     };
     (variant, diags)
 }

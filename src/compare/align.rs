@@ -8,23 +8,34 @@
 //! pair is `WORD_WEIGHT·cos(words) + (1 − WORD_WEIGHT)·cos(trigrams)`. A model article is
 //! scored as a whole and paragraph by paragraph (each prefixed by its title); its score is the
 //! larger of the whole's cosine and [`PASSAGE_WEIGHT`] times the best paragraph's, since a
-//! national article often enacts one paragraph of a long model article. The score is taken in
+//! national article often enacts one paragraph of a long model article; likewise each passage
+//! of the national article ([`features::passages`]: its paragraphs and numbered items) is
+//! scored against the model units, since a long national article often enacts several model
+//! provisions. The concepts of the lexicon ([`Lexicon`]) a pair shares add
+//! [`CONCEPT_WEIGHT`] times their weighted share of the model article's concepts. The score is taken in
 //! the first language both sides have, in the order: the national law's language, English,
 //! Arabic, French. Scores go through an inverted index over the model texts, so the cost grows
 //! with the shared features rather than with every pair.
 
+use super::concepts::Lexicon;
 use super::features::{self, Sparse, Vocab};
 use super::{model_units, national_text};
 use crate::model::{Lang, LegislationArticle};
 use crate::variant::VArticle;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 /// Weight of the word cosine in the pair score (the trigram cosine has the rest).
 pub const WORD_WEIGHT: f32 = 0.4;
 /// Weight of the best paragraph's cosine against the whole article's (1: a paragraph counts
 /// as much as the whole).
 pub const PASSAGE_WEIGHT: f32 = 1.0;
+/// Weight of the best national passage's cosine (a paragraph or numbered item of the national
+/// article, [`features::passages`]) against a model unit: a long national article often
+/// enacts several model provisions, one per paragraph.
+pub const NATIONAL_PASSAGE_WEIGHT: f32 = 1.0;
+/// Weight of the concept score (the share of a model article's concepts, [`Lexicon`], that the
+/// national article holds) added to the text similarity.
+pub const CONCEPT_WEIGHT: f32 = 0.2;
 /// In large comparisons (at least [`PRUNE_FROM_DOCS`] documents), features found in more than
 /// this share of the documents are left out of the vectors: they tell no article from
 /// another, and their long postings lists would dominate the cost.
@@ -33,21 +44,26 @@ pub const MAX_DF: f32 = 0.5;
 pub const PRUNE_FROM_DOCS: usize = 200;
 /// A pair scoring below this is never matched automatically.
 pub const MIN_SCORE: f32 = 0.1;
-/// A match must score at least this many times the background (see [`background`]).
-pub const LIFT: f32 = 1.2;
-/// A national article is matched to further model articles scoring at least this share of
-/// its best score (laws often put several model provisions in one article), provided no other
-/// national article matches them better.
+/// A match must score at least this many times the national article's background (see
+/// [`background`]), or stand out for the model article (see [`MODEL_LIFT`]).
+pub const LIFT: f32 = 1.4;
+/// Besides its best candidate, a national article is matched to the model articles scoring at
+/// least this share of its best score (laws often put several model provisions in one
+/// article).
 pub const RELATIVE: f32 = 0.8;
-/// Several matches for one national article must stand out together: the lowest accepted
-/// score must be at least this many times the next candidate's, else the weakest are dropped
-/// (a run of similar scores means ambiguity, say a penalty article resembling every penalty
-/// provision, not an article enacting several provisions).
-pub const GAP: f32 = 1.15;
-/// At most this many automatic matches per national article.
-pub const MAX_PER_ARTICLE: usize = 4;
+/// A pair is also matched when the national article is one of the model article's best
+/// (at least this share of the model article's best score over all national articles)...
+pub const MODEL_RELATIVE: f32 = 0.95;
+/// ... stands out from the model article's background (its 3rd to 8th national articles) by
+/// this factor...
+pub const MODEL_LIFT: f32 = 1.8;
+/// ... scores at least this share of the national article's best (a long national article
+/// that enacts several provisions, each in one paragraph)...
+pub const FLOOR_RELATIVE: f32 = 0.65;
+/// ... and is among the national article's this many best candidates.
+pub const MODEL_RANK: usize = 3;
 /// How many candidates per national article are kept for the decision.
-const TOP_K: usize = 10;
+const TOP_K: usize = 12;
 
 /// Term and trigram vectors of one text.
 struct Doc {
@@ -69,8 +85,12 @@ struct Space {
     unseen_idf: f32,
     model: Vec<Option<ModelDoc>>,
     national: Vec<Option<Doc>>,
+    /// The passages of each national article that has several ([`features::passages`]).
+    national_passages: Vec<Vec<Doc>>,
     /// The terms of each national article, kept for the element checks.
     national_terms: Vec<Option<Vec<String>>>,
+    /// The concepts of the lexicon found in each national article (sorted).
+    national_concepts: Vec<Vec<u32>>,
     /// The terms of each model article's paragraphs, kept for the element checks.
     model_terms: Vec<Option<ParagraphTerms>>,
     /// Which model article (and whether as a whole) each unit belongs to.
@@ -84,6 +104,9 @@ struct Space {
 pub struct Scorer {
     spaces: Vec<Space>,
     models: usize,
+    /// The concepts of the lexicon linked to each model article, with weights summing to 1
+    /// (a concept linked to few articles weighs more).
+    model_concepts: Vec<Vec<(u32, f32)>>,
 }
 
 struct Features {
@@ -140,6 +163,7 @@ impl Scorer {
         nationals: &[&LegislationArticle],
         law_lang: Option<Lang>,
         order: &[Lang],
+        lexicon: &Lexicon,
     ) -> Scorer {
         let texts: Vec<LangTexts<Vec<String>, String>> = order
             .iter()
@@ -157,11 +181,15 @@ impl Scorer {
             .iter()
             .zip(needed)
             .filter(|(_, needed)| *needed)
-            .filter_map(|((lang, mt, nt), _)| Space::new(*lang, mt, nt))
+            .filter_map(|((lang, mt, nt), _)| Space::new(*lang, mt, nt, lexicon))
             .collect();
         Scorer {
             spaces,
             models: models.len(),
+            model_concepts: models
+                .iter()
+                .map(|a| concept_weights(lexicon, a.id.as_str(), models.len()))
+                .collect(),
         }
     }
 
@@ -173,8 +201,11 @@ impl Scorer {
         nationals: &[Option<String>],
     ) -> Scorer {
         Scorer {
-            spaces: Space::new(lang, models, nationals).into_iter().collect(),
+            spaces: Space::new(lang, models, nationals, &Lexicon::default())
+                .into_iter()
+                .collect(),
             models: models.len(),
+            model_concepts: vec![Vec::new(); models.len()],
         }
     }
 
@@ -186,6 +217,7 @@ impl Scorer {
             let b = sp.national.get(n)?.as_ref()?;
             let mut whole = 0.0;
             let mut passage = 0.0f32;
+            let mut part = 0.0f32;
             for (k, u) in a.units.iter().enumerate() {
                 let s = combine(
                     features::dot(&u.words, &b.words),
@@ -196,9 +228,29 @@ impl Scorer {
                 } else {
                     passage = passage.max(s);
                 }
+                for q in sp.national_passages.get(n).into_iter().flatten() {
+                    part = part.max(combine(
+                        features::dot(&u.words, &q.words),
+                        features::dot(&u.grams, &q.grams),
+                    ));
+                }
             }
-            Some(whole.max(PASSAGE_WEIGHT * passage))
+            let text = whole
+                .max(PASSAGE_WEIGHT * passage)
+                .max(NATIONAL_PASSAGE_WEIGHT * part);
+            Some(text + CONCEPT_WEIGHT * self.concept_score(sp, m, n))
         })
+    }
+
+    /// The share (by weight) of model article `m`'s concepts that national article `n` holds.
+    fn concept_score(&self, sp: &Space, m: usize, n: usize) -> f32 {
+        let (Some(mc), Some(nc)) = (self.model_concepts.get(m), sp.national_concepts.get(n)) else {
+            return 0.0;
+        };
+        mc.iter()
+            .filter(|(c, _)| nc.binary_search(c).is_ok())
+            .map(|(_, w)| w)
+            .sum()
     }
 
     /// The terms of national article `n` in `lang` (as [`features::terms`] gives them).
@@ -248,6 +300,7 @@ impl Scorer {
             accumulate(&doc.grams, &sp.post_grams, &mut g);
             let mut whole = vec![0.0f32; self.models];
             let mut passage = vec![0.0f32; self.models];
+            let mut part = vec![0.0f32; self.models];
             for (u, &(m, is_whole)) in sp.units.iter().enumerate() {
                 let s = combine(w[u], g[u]);
                 let slot = if is_whole { &mut whole } else { &mut passage };
@@ -255,10 +308,25 @@ impl Scorer {
                     *x = x.max(s);
                 }
             }
+            // Each passage of the national article against every model unit.
+            for q in sp.national_passages.get(n).into_iter().flatten() {
+                w.iter_mut().for_each(|x| *x = 0.0);
+                g.iter_mut().for_each(|x| *x = 0.0);
+                accumulate(&q.words, &sp.post_words, &mut w);
+                accumulate(&q.grams, &sp.post_grams, &mut g);
+                for (u, &(m, _)) in sp.units.iter().enumerate() {
+                    if let Some(x) = part.get_mut(m as usize) {
+                        *x = x.max(combine(w[u], g[u]));
+                    }
+                }
+            }
             for (m, slot) in out.iter_mut().enumerate() {
                 let has = sp.model.get(m).is_some_and(Option::is_some);
                 if has && !done[m] {
-                    *slot = whole[m].max(PASSAGE_WEIGHT * passage[m]);
+                    let text = whole[m]
+                        .max(PASSAGE_WEIGHT * passage[m])
+                        .max(NATIONAL_PASSAGE_WEIGHT * part[m]);
+                    *slot = text + CONCEPT_WEIGHT * self.concept_score(sp, m, n);
                     done[m] = true;
                 }
             }
@@ -319,6 +387,7 @@ impl Space {
         lang: Lang,
         models: &[Option<Vec<String>>],
         nationals: &[Option<String>],
+        lexicon: &Lexicon,
     ) -> Option<Space> {
         if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
             return None;
@@ -333,6 +402,17 @@ impl Space {
         let nf: Vec<Option<Features>> = nationals
             .par_iter()
             .map(|t| t.as_deref().map(features_of))
+            .collect();
+        let np: Vec<Vec<Features>> = nationals
+            .par_iter()
+            .map(|t| {
+                let ps = t.as_deref().map(features::passages).unwrap_or_default();
+                if ps.len() > 1 {
+                    ps.iter().map(|p| features_of(p)).collect()
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         let mut words: Vocab<String> = Vocab::default();
         let mut grams: Vocab<u64> = Vocab::default();
@@ -357,11 +437,24 @@ impl Space {
             .iter()
             .map(|f| f.as_ref().map(|f| count(f, true)))
             .collect();
+        let pc: Vec<Vec<Counts>> = np
+            .iter()
+            .map(|ps| ps.iter().map(|f| count(f, false)).collect())
+            .collect();
+        drop(np);
         // The raw features are no longer needed: keep only the national terms (for the
         // element checks) and free the rest before the vectors are built.
         drop(mf);
         let national_terms: Vec<Option<Vec<String>>> =
             nf.into_iter().map(|f| f.map(|f| f.words)).collect();
+        let national_concepts: Vec<Vec<u32>> = national_terms
+            .par_iter()
+            .map(|t| {
+                t.as_deref()
+                    .map(|t| lexicon.find(lang, t))
+                    .unwrap_or_default()
+            })
+            .collect();
         let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
         let word_idf = words.idf(docs);
         let gram_idf = grams.idf(docs);
@@ -383,6 +476,8 @@ impl Space {
             })
             .collect();
         let national: Vec<Option<Doc>> = nc.iter().map(|c| c.as_ref().map(weigh)).collect();
+        let national_passages: Vec<Vec<Doc>> =
+            pc.iter().map(|ps| ps.iter().map(weigh).collect()).collect();
         let mut units = Vec::new();
         let mut post_words = vec![Vec::new(); words.len()];
         let mut post_grams = vec![Vec::new(); grams.len()];
@@ -398,6 +493,7 @@ impl Space {
         let unseen_idf = Vocab::<u64>::idf_at(docs, 0.0);
         Some(Space {
             national_terms,
+            national_concepts,
             model_terms,
             lang,
             words,
@@ -405,6 +501,7 @@ impl Space {
             unseen_idf,
             model,
             national,
+            national_passages,
             units,
             post_words,
             post_grams,
@@ -444,49 +541,83 @@ fn background(cands: &[(usize, f32)]) -> f32 {
     }
 }
 
-/// Decides the automatic matches of the `eligible` national articles. A national article is
-/// matched to its best model article, and to further ones scoring at least [`RELATIVE`] times
-/// the best that no other national article scores higher with (at most
-/// [`MAX_PER_ARTICLE`], and standing out from the next candidate by [`GAP`]); every match
-/// scores at least [`MIN_SCORE`] and [`LIFT`] times the article's background. Returns (model
-/// article, national article, score), sorted.
-pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
-    let candidates: Vec<(usize, Vec<(usize, f32)>)> = eligible
-        .par_iter()
-        .map(|&n| (n, top(&scorer.rank(n))))
+/// The weights of the concepts linked to a model article: `ln(1 + articles / spread)` for each
+/// (a concept linked to few articles tells more), normalised to sum to 1.
+fn concept_weights(lexicon: &Lexicon, clause: &str, articles: usize) -> Vec<(u32, f32)> {
+    let mut ids: Vec<u32> = lexicon.linked(clause).into_iter().map(|(c, _)| c).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let raw: Vec<(u32, f32)> = ids
+        .into_iter()
+        .map(|c| {
+            let spread = lexicon.spread(c).max(1) as f32;
+            (c, (1.0 + articles.max(1) as f32 / spread).ln())
+        })
         .collect();
-    let mut best_for_model: BTreeMap<usize, f32> = BTreeMap::new();
-    for (_, cands) in &candidates {
-        for &(m, s) in cands {
-            let e = best_for_model.entry(m).or_insert(0.0);
-            *e = e.max(s);
+    let total: f32 = raw.iter().map(|(_, w)| w).sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    raw.into_iter().map(|(c, w)| (c, w / total)).collect()
+}
+
+/// How many of a model article's best national articles are kept for its statistics.
+const MODEL_TOP: usize = 8;
+
+/// Decides the automatic matches of the `eligible` national articles, each pair on its own
+/// evidence: a pair is matched when it stands out among the national article's candidates
+/// ([`LIFT`], [`RELATIVE`]) or among the model article's ([`MODEL_RELATIVE`], [`MODEL_LIFT`],
+/// [`FLOOR_RELATIVE`], [`MODEL_RANK`]). No rule denies a pair because another pair scores higher, and there is
+/// no cap per article: a national article may enact many provisions and a provision may be
+/// enacted by many articles. Returns (model article, national article, score), sorted.
+pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Vec<(usize, usize, f32)> {
+    let ranks: Vec<(usize, Vec<f32>)> = eligible.par_iter().map(|&n| (n, scorer.rank(n))).collect();
+    // Each model article's best national articles (scores, best first).
+    let mut by_model: Vec<Vec<f32>> = vec![Vec::new(); scorer.models];
+    for (_, r) in &ranks {
+        for (m, &s) in r.iter().enumerate() {
+            if s <= 0.0 {
+                continue;
+            }
+            if let Some(v) = by_model.get_mut(m) {
+                let at = v.partition_point(|&x| x >= s);
+                if at < MODEL_TOP {
+                    v.insert(at, s);
+                    v.truncate(MODEL_TOP);
+                }
+            }
         }
     }
     let mut out = Vec::new();
-    for (n, cands) in &candidates {
+    for (n, r) in &ranks {
+        let cands = top(r);
         let Some(&(_, best)) = cands.first() else {
             continue;
         };
-        let floor = MIN_SCORE.max(LIFT * background(cands));
-        let mut chosen: Vec<(usize, usize)> = Vec::new();
-        for (k, &(m, s)) in cands.iter().take(MAX_PER_ARTICLE).enumerate() {
-            let claimed = best_for_model.get(&m).is_some_and(|&b| b > s);
-            let further_ok = k == 0 || (s >= RELATIVE * best && !claimed);
-            if s >= floor && further_ok {
-                chosen.push((k, m));
+        let bg_n = background(&cands);
+        for (i, &(m, s)) in cands.iter().enumerate() {
+            if s < MIN_SCORE {
+                continue;
             }
-        }
-        while chosen.len() > 1 {
-            let last = chosen.last().map_or(0, |c| c.0);
-            let s_last = cands.get(last).map_or(0.0, |c| c.1);
-            let s_next = cands.get(last + 1).map_or(0.0, |c| c.1);
-            if s_last >= GAP * s_next {
-                break;
+            let col = by_model.get(m).map_or(&[][..], Vec::as_slice);
+            let best_m = col.first().copied().unwrap_or(0.0);
+            let bg_m = if col.len() > 2 {
+                col.iter().skip(2).sum::<f32>() / (col.len() - 2) as f32
+            } else {
+                0.0
+            };
+            // Among the national article's candidates: its best, or close to it, and above
+            // its background.
+            let for_national = s >= LIFT * bg_n && (i == 0 || s >= RELATIVE * best);
+            // Among the model article's candidates: one of its best national articles, above
+            // its background, and not far below the national article's best.
+            let for_model = i < MODEL_RANK
+                && s >= MODEL_RELATIVE * best_m
+                && s >= MODEL_LIFT * bg_m
+                && s >= FLOOR_RELATIVE * best;
+            if for_national || for_model {
+                out.push((m, *n, s));
             }
-            chosen.pop();
-        }
-        for (k, m) in chosen {
-            out.push((m, *n, cands.get(k).map_or(0.0, |c| c.1)));
         }
     }
     out.sort_by_key(|&(m, n, _)| (m, n));

@@ -12,11 +12,13 @@ use std::collections::BTreeMap;
 
 /// A cell of the countries × provisions matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum CellStatus {
     Covered,
     Partial,
     Missing,
+    /// Not found in a summary or an extract: not known.
+    NotVerified,
     /// The country's variant leaves the provision out (with a reason).
     Omitted,
 }
@@ -27,6 +29,7 @@ impl CellStatus {
             CellStatus::Covered => "covered",
             CellStatus::Partial => "partial",
             CellStatus::Missing => "missing",
+            CellStatus::NotVerified => "not-verified",
             CellStatus::Omitted => "omitted",
         }
     }
@@ -38,6 +41,7 @@ impl From<Coverage> for CellStatus {
             Coverage::Covered => CellStatus::Covered,
             Coverage::Partial => CellStatus::Partial,
             Coverage::Missing => CellStatus::Missing,
+            Coverage::NotVerified => CellStatus::NotVerified,
         }
     }
 }
@@ -81,7 +85,12 @@ pub struct CountryColumn {
     pub law: String,
     /// False when the national text is an unofficial summary.
     pub official: bool,
+    /// False when an absence cannot be verified (a summary, an extract, a law in force
+    /// without a file): its provisions not found are "not verified".
+    pub verified: bool,
+    /// The verified coverage, and the most it can be once the unread articles are read.
     pub coverage: f64,
+    pub coverage_max: f64,
     pub cells: BTreeMap<ClauseId, Cell>,
     /// Unmet provisions that are obligations, and that are recommendations.
     pub obligations: usize,
@@ -221,20 +230,22 @@ fn column(
         name: pick(&country.name, lang).cloned().unwrap_or_default(),
         law: report.law.clone(),
         official: report.official,
+        verified: report.verified,
         coverage: round3(report.coverage),
+        coverage_max: round3(report.coverage_max),
         cells,
         obligations,
         recommendations,
     }
 }
 
-/// A warning naming the countries whose national text is an unofficial summary, whose
-/// missing provisions may exist in articles the summary leaves out.
+/// A warning naming the countries whose national text is an unofficial summary or an extract,
+/// whose provisions not found are "not verified" rather than missing.
 pub fn summaries_note(r: &CoverageReport, lang: Lang) -> Option<String> {
     let codes: Vec<&str> = r
         .countries
         .iter()
-        .filter(|c| !c.official)
+        .filter(|c| !c.verified)
         .map(|c| c.code.as_str())
         .collect();
     if codes.is_empty() {
@@ -243,13 +254,13 @@ pub fn summaries_note(r: &CoverageReport, lang: Lang) -> Option<String> {
     let list = codes.join(", ");
     Some(match lang {
         Lang::Ar => format!(
-            "تنبيه: النصوص الوطنية لهذه الدول ملخصات غير رسمية، فقد تكون بعض الأحكام الموصوفة بأنها غائبة واردة في مواد لم تُلخَّص: {list}"
+            "تنبيه: النصوص الوطنية المتاحة لهذه الدول ملخصات غير رسمية أو نصوص ناقصة، فالأحكام التي لم نجدها فيها موصوفة بأنها «غير متحقق منها» (?) لا بأنها غائبة، وتُعرض نسبة تغطيتها نطاقاً: {list}"
         ),
         Lang::En => format!(
-            "Caution: the national texts of these countries are unofficial summaries; provisions shown as missing may exist in articles they leave out: {list}"
+            "Caution: the national texts available for these countries are unofficial summaries or incomplete; provisions not found in them are marked not verified (?), not missing, and their coverage is a range: {list}"
         ),
         Lang::Fr => format!(
-            "Attention : les textes nationaux de ces pays sont des résumés non officiels ; des dispositions présentées comme manquantes peuvent figurer dans des articles non résumés : {list}"
+            "Attention : les textes nationaux disponibles pour ces pays sont des résumés non officiels ou incomplets ; les dispositions qui n'y figurent pas sont marquées non vérifié (?), et non absentes, et leur couverture est une fourchette : {list}"
         ),
     })
 }

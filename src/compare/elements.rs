@@ -1,14 +1,13 @@
 //! Stage: compare (elements). What a matched national text lacks of a model provision: the
 //! provision's paragraphs and points (its structure) whose key terms the national text does
-//! not contain, and the curated elements of [`super::checklists`]. Pure; it neither scores
+//! not contain, and the concepts the lexicon (`law/concepts.toml`) says it requires. Pure; it neither scores
 //! alignment nor renders.
 
 use super::align::Scorer;
-use super::checklists;
+use super::concepts::Lexicon;
 use super::features::{self, terms};
-use super::{matching_text, national_text};
+use super::matching_text;
 use crate::model::{Lang, Legislation, LegislationArticle};
-use crate::text::normalize::normalize_for_matching;
 use crate::variant::{RParagraph, RPoint, VArticle, plain};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -152,36 +151,19 @@ fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
 struct NationalTerms {
     set: BTreeSet<String>,
     grams: Vec<(String, Vec<u64>)>,
-    /// The whole text normalised, padded with spaces, for checklist stems (only computed for
-    /// provisions that have a checklist).
-    normalized: String,
 }
 
 impl NationalTerms {
     #[cfg(test)]
-    fn new(text: &str, with_normalized: bool) -> NationalTerms {
-        NationalTerms::from_terms(terms(text), text, with_normalized)
+    fn new(text: &str) -> NationalTerms {
+        NationalTerms::from_terms(terms(text))
     }
 
-    /// From terms already computed, and the text they come from (normalised only when
-    /// `with_normalized`, for checklist stems).
-    fn from_terms(
-        terms: impl IntoIterator<Item = String>,
-        text: &str,
-        with_normalized: bool,
-    ) -> NationalTerms {
+    /// From terms already computed.
+    fn from_terms(terms: impl IntoIterator<Item = String>) -> NationalTerms {
         let set: BTreeSet<String> = terms.into_iter().collect();
         let grams = set.iter().map(|t| (t.clone(), grams_of(t))).collect();
-        let normalized = if with_normalized {
-            format!(" {} ", normalize_for_matching(&features::clean(text)))
-        } else {
-            String::new()
-        };
-        NationalTerms {
-            set,
-            grams,
-            normalized,
-        }
+        NationalTerms { set, grams }
     }
 
     fn has(&self, term: &str) -> bool {
@@ -319,11 +301,13 @@ fn check_lang(
 /// What the matched national articles lack of model article `a` (number `m` in the scorer),
 /// described in `display`.
 /// Empty when nothing is missing, or when no language is shared (nothing can be checked).
+#[allow(clippy::too_many_arguments)]
 pub fn missing(
     a: &VArticle,
     m: usize,
     matched: &[(usize, &LegislationArticle)],
     scorer: &Scorer,
+    lexicon: &Lexicon,
     law_lang: Option<Lang>,
     order: &[Lang],
     display: Lang,
@@ -331,24 +315,26 @@ pub fn missing(
     let Some(lang) = check_lang(a, matched, law_lang, order) else {
         return Vec::new();
     };
-    let has_checks = checklists::for_clause(a.id.as_str()).next().is_some();
-    let text: Vec<String> = if has_checks {
-        matched
-            .iter()
-            .filter_map(|(_, n)| national_text(n, law_lang, lang))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let known = matched
-        .iter()
-        .filter_map(|(i, _)| scorer.national_terms(lang, *i))
-        .flatten()
-        .cloned();
-    let nat = NationalTerms::from_terms(known, &text.join("\n"), has_checks);
-    let mut out: Vec<Lack> = checklists::for_clause(a.id.as_str())
-        .filter(|c| !check_present(c, lang, &nat))
-        .map(|c| Lack::Element(check_label(c, display).to_string()))
+    let mut found: BTreeSet<u32> = BTreeSet::new();
+    let mut known = Vec::new();
+    for (i, _) in matched {
+        if let Some(t) = scorer.national_terms(lang, *i) {
+            found.extend(lexicon.find(lang, t));
+            known.extend(t.iter().cloned());
+        }
+    }
+    let nat = NationalTerms::from_terms(known);
+    // The concepts the lexicon says this provision requires, by name (each once).
+    let mut required: Vec<u32> = lexicon
+        .required(a.id.as_str())
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    required.dedup();
+    let mut out: Vec<Lack> = required
+        .into_iter()
+        .filter(|c| !found.contains(c))
+        .map(|c| Lack::Element(lexicon.label(c, display)))
         .collect();
     let paras = a.text.get(&lang).map_or(&[][..], Vec::as_slice);
     let shown = a.text.get(&display).map_or(paras, Vec::as_slice);
@@ -371,26 +357,6 @@ pub fn missing(
         }
     }
     out
-}
-
-fn check_present(c: &checklists::Check, lang: Lang, nat: &NationalTerms) -> bool {
-    let stems = match lang {
-        Lang::Ar => c.ar,
-        Lang::En => c.en,
-        Lang::Fr => c.fr,
-    };
-    stems.iter().any(|s| {
-        let s = normalize_for_matching(s);
-        !s.is_empty() && nat.normalized.contains(&s)
-    })
-}
-
-fn check_label(c: &checklists::Check, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => c.label[0],
-        Lang::En => c.label[1],
-        Lang::Fr => c.label[2],
-    }
 }
 
 /// The paragraph number, point label and first words of the element at `path`.
@@ -504,7 +470,7 @@ mod tests {
 
     #[test]
     fn fuzzy_terms_match_spelling_variants() {
-        let nat = NationalTerms::new("Les victimes mineures ne sont pas poursuivies", false);
+        let nat = NationalTerms::new("Les victimes mineures ne sont pas poursuivies");
         assert!(nat.has("victime"));
         assert!(nat.has("poursuivie"));
         assert!(!nat.has("hebergement"));
@@ -519,14 +485,5 @@ mod tests {
             "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze";
         assert!(excerpt(long).ends_with('…'));
         assert_eq!(excerpt("a b"), "a b");
-    }
-
-    #[test]
-    fn checklist_stems_are_found_in_noisy_arabic() {
-        let nat = NationalTerms::new("أو باستغلال حالة الضعف\n12\nأو االحتيال", true);
-        let c = checklists::for_clause("trafficking-definition")
-            .next()
-            .expect("the vulnerability check");
-        assert!(check_present(c, Lang::Ar, &nat));
     }
 }

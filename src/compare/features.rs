@@ -82,6 +82,82 @@ fn is_legal_boilerplate(t: &str) -> bool {
     WORDS.contains(&t)
 }
 
+/// A passage shorter than this many words joins the one before it.
+const MIN_PASSAGE_WORDS: usize = 8;
+/// A line longer than this many words is cut before its numbered items.
+const LONG_LINE_WORDS: usize = 40;
+
+/// The passages of a national article, for scoring its parts on their own: its lines, and
+/// within a long line (statutes flattened onto one line by extraction) the stretches that
+/// start at a numbered item: "(2)", "( b )", "2-", "3.", "ب-", "1 ـ". Short passages join
+/// the one before. One passage when the article has no parts.
+pub fn passages(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let mut pieces: Vec<Vec<&str>> = vec![Vec::new()];
+        for (i, w) in words.iter().enumerate() {
+            let starts_item = words.len() > LONG_LINE_WORDS
+                && i > 0
+                && is_item_marker(w, words.get(i + 1).copied(), words.get(i + 2).copied());
+            if starts_item {
+                pieces.push(Vec::new());
+            }
+            if let Some(last) = pieces.last_mut() {
+                last.push(w);
+            }
+        }
+        for p in pieces.into_iter().filter(|p| !p.is_empty()) {
+            match out.last_mut() {
+                Some(last) if p.len() < MIN_PASSAGE_WORDS => {
+                    last.push(' ');
+                    last.push_str(&p.join(" "));
+                }
+                _ => out.push(p.join(" ")),
+            }
+        }
+    }
+    // A first passage too short to stand (a heading) joins the next.
+    if out.len() > 1
+        && out
+            .first()
+            .is_some_and(|f| f.split_whitespace().count() < MIN_PASSAGE_WORDS)
+    {
+        let first = out.remove(0);
+        if let Some(next) = out.first_mut() {
+            *next = format!("{first} {next}");
+        }
+    }
+    out
+}
+
+/// Whether a word opens a numbered item: "(2)", "(b)", "(ii)", "( a )" (three words), "2-",
+/// "2.", "2)", "ب-", "أ)", "1ـ" or "1" followed by "-" or "ـ".
+fn is_item_marker(w: &str, next: Option<&str>, after: Option<&str>) -> bool {
+    let short = |s: &str| {
+        let n = s.chars().count();
+        (1..=4).contains(&n) && s.chars().all(|c| c.is_alphanumeric())
+    };
+    if let Some(inner) = w.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return short(inner) && inner.chars().count() <= 3;
+    }
+    if w == "(" {
+        return next.is_some_and(|n| short(n) && n.chars().count() <= 3) && after == Some(")");
+    }
+    if let Some(head) = w.strip_suffix(['-', '.', ')', 'ـ', '–']) {
+        let n = head.chars().count();
+        let digits = !head.is_empty() && head.chars().all(|c| c.is_numeric()) && n <= 2;
+        let arabic_letter = n == 1 && head.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        return digits || arabic_letter;
+    }
+    w.chars().count() <= 2
+        && w.chars().all(char::is_numeric)
+        && next.is_some_and(|n| n == "-" || n == "ـ" || n == "–")
+}
+
 /// Strips a final plural `s` or `x` from Latin words of four letters or more.
 fn light_stem(t: &str) -> String {
     let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
@@ -253,6 +329,33 @@ pub fn dot(a: &Sparse, b: &Sparse) -> f32 {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod passage_tests {
+    use super::passages;
+
+    #[test]
+    fn long_flattened_lines_are_cut_at_their_numbered_items() {
+        let filler = "word ".repeat(12);
+        let line = format!(
+            "Heading text {filler} (1) first {filler} ( b ) second {filler} 3- third {filler} ب- fourth {filler}"
+        );
+        let p = passages(&line);
+        assert_eq!(p.len(), 5, "{p:?}");
+        assert!(p[1].starts_with("(1) first"));
+        assert!(p[2].starts_with("( b ) second"));
+        assert!(p[3].starts_with("3- third"));
+        assert!(p[4].starts_with("ب- fourth"));
+        // Short lines stay whole; tiny pieces join the one before.
+        assert_eq!(
+            passages("one two\nthree four five six seven eight nine ten").len(),
+            1
+        );
+        assert_eq!(passages("").len(), 0);
+        // A short line is not cut, even with markers.
+        assert_eq!(passages("(1) a b c d e f g h (2) i j k l m n o p").len(), 1);
+    }
 }
 
 #[cfg(test)]

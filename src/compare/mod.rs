@@ -9,7 +9,7 @@
 //! displays under [`display`] only render; they never compute.
 
 pub mod align;
-pub mod checklists;
+pub mod concepts;
 pub mod coverage;
 pub mod display;
 pub mod elements;
@@ -39,13 +39,18 @@ pub const MANDATORY_WEIGHT: f64 = 2.0;
 /// Credit of a partly covered provision in the coverage score (covered 1, missing 0).
 pub const PARTIAL_CREDIT: f64 = 0.5;
 
-/// How far the national law covers one model provision.
+/// How far the national legislation covers one model provision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Coverage {
     Covered,
     Partial,
+    /// Not found in a body of legislation that holds every article of every law in force:
+    /// only complete official texts can show this.
     Missing,
+    /// Not found in the available text, which is a summary or an extract: the law may have it
+    /// in an article we did not read.
+    NotVerified,
 }
 
 impl Coverage {
@@ -55,16 +60,32 @@ impl Coverage {
             Coverage::Covered => "covered",
             Coverage::Partial => "partial",
             Coverage::Missing => "missing",
+            Coverage::NotVerified => "not-verified",
         }
     }
 
-    /// The credit this status earns in the coverage score.
+    /// The credit this status earns in the verified coverage score (what the text shows).
     pub fn credit(self) -> f64 {
         match self {
             Coverage::Covered => 1.0,
             Coverage::Partial => PARTIAL_CREDIT,
-            Coverage::Missing => 0.0,
+            Coverage::Missing | Coverage::NotVerified => 0.0,
         }
+    }
+
+    /// The most this provision can be worth once the unread articles are read: a provision
+    /// not verified may be covered; in a text that is not complete, so may a partial one.
+    pub fn credit_at_most(self, complete: bool) -> f64 {
+        match self {
+            Coverage::NotVerified => 1.0,
+            Coverage::Partial if !complete => 1.0,
+            s => s.credit(),
+        }
+    }
+
+    /// Whether the provision is a verified gap: absent or incomplete in a text that can show it.
+    pub fn is_gap(self) -> bool {
+        matches!(self, Coverage::Partial | Coverage::Missing)
     }
 }
 
@@ -90,6 +111,8 @@ impl MatchSource {
 /// A national article matched to a model provision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
+    /// The national law's id.
+    pub law: String,
     /// The national article's number, as the law writes it.
     pub article: String,
     /// Text similarity, 0 to 1 (computed for explicit matches too; 0 without a shared language).
@@ -146,6 +169,7 @@ pub struct ThemeSummary {
     pub covered: usize,
     pub partial: usize,
     pub missing: usize,
+    pub not_verified: usize,
     /// The coverage score over the theme's provisions.
     pub score: f64,
 }
@@ -153,28 +177,54 @@ pub struct ThemeSummary {
 /// A national article, as the report lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NationalArticle {
+    /// The national law's id.
+    pub law: String,
     pub number: String,
     pub title: String,
     /// Model provisions it was matched to.
     pub clauses: Vec<ClauseId>,
 }
 
-/// The gap analysis of one national law against a country's variant of the model law.
+/// One national law of the body a report compares with, and how much of it we have.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LawUsed {
+    pub id: String,
+    /// The title in the report's language.
+    pub title: String,
+    /// The file holds the official text (false: a summary).
+    pub official: bool,
+    /// The file holds every article of the law.
+    pub complete: bool,
+    /// Articles in the file.
+    pub articles: usize,
+    /// Articles of the whole law, when known.
+    pub total_articles: Option<u32>,
+}
+
+/// The gap analysis of a country's legislation against its variant of the model law.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GapReport {
     /// The country code (or `model`).
     pub country: String,
-    /// The national law's id.
+    /// The national laws' ids, joined by ", " (`none` without any).
     pub law: String,
-    /// The national law's title in the report's language.
+    /// The national laws' titles in the report's language, joined by "; ".
     pub law_title: String,
-    /// Whether the national text is the official one (false for a summary: provisions the
-    /// summary leaves out show as missing, and reports must say so).
+    /// Whether every national text is the official one (false when one is a summary).
     pub official: bool,
+    /// The laws compared with, in the order of the country's profile.
+    pub laws: Vec<LawUsed>,
+    /// Whether an absence can be verified: every law compared is a complete official text
+    /// (and, for a country's default body, every law in force that its profile lists has a
+    /// file). When false, a provision not found is [`Coverage::NotVerified`], never missing.
+    pub verified: bool,
     /// The language the report shows text in.
     pub lang: Lang,
-    /// The coverage score, 0 to 1: see [`coverage_score`].
+    /// The verified coverage score, 0 to 1: see [`coverage_score`] (not verified counts 0).
     pub coverage: f64,
+    /// The most the coverage can be once the unread articles are read (equal to `coverage`
+    /// when `verified`): see [`Coverage::credit_at_most`].
+    pub coverage_max: f64,
     /// Every article of the variant, in order.
     pub provisions: Vec<Provision>,
     /// National articles in order, with what they matched.
@@ -185,32 +235,84 @@ pub struct GapReport {
     pub themes: Vec<ThemeSummary>,
 }
 
-/// The warning every report gives when its national text is a summary: a provision the
-/// summary leaves out shows as missing, and a reader in parliament must know that. The last
-/// sentence says what to do: import the official text, for the alliance's analysts, who run
-/// qanun; check the official text, for readers of a packet, who do not.
-pub fn summary_caveat(lang: Lang, articles: usize, reader: Reader) -> String {
+/// The warning every report gives when an absence cannot be verified: the national text is a
+/// summary, an extract, or the body lacks a law in force. A provision not found is then "not
+/// verified", and a reader in parliament must know that. The last sentence says what to do:
+/// import the official text, for the alliance's analysts, who run qanun; check the official
+/// text, for readers of a packet, who do not. `None` when every absence is verified.
+pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
+    if r.verified {
+        return None;
+    }
+    let articles = r.national.len();
+    let total: Option<u32> = r
+        .laws
+        .iter()
+        .map(|l| l.total_articles)
+        .try_fold(0u32, |acc, t| t.map(|t| acc + t));
+    Some(if r.official || r.laws.is_empty() {
+        extract_caveat(r.lang, articles, total, reader)
+    } else {
+        summary_caveat(r.lang, articles, total, reader)
+    })
+}
+
+/// The caveat of a summary (see [`caveat`]).
+pub fn summary_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reader) -> String {
+    let of = |lang: Lang| match (lang, total) {
+        (Lang::Ar, Some(t)) => format!(" من أصل {t}"),
+        (Lang::En, Some(t)) => format!(" of {t}"),
+        (Lang::Fr, Some(t)) => format!(" sur {t}"),
+        (_, None) => String::new(),
+    };
     let facts = match lang {
         Lang::Ar => format!(
-            "تنبيه: النص الوطني المعتمد هنا ملخص غير رسمي أعدّه التحالف ويشمل {} فقط، وليس النص الرسمي؛ لذا قد تكون بعض الأحكام الموصوفة هنا بأنها غائبة واردة في مواد لم تُلخَّص.",
-            articles_ar(articles)
+            "تنبيه: النص الوطني المعتمد هنا ملخص غير رسمي أعدّه التحالف ويشمل {}{}، وليس النص الرسمي؛ لذا فالأحكام التي لم نجدها فيه موصوفة بأنها «غير متحقق منها» لا بأنها غائبة، إذ قد ترد في مواد لم تُلخَّص.",
+            articles_ar(articles),
+            of(lang)
         ),
         Lang::En => format!(
-            "Caution: the national text used here is an unofficial summary prepared by the alliance, covering {articles} articles, not the official text. Provisions shown here as missing may exist in articles the summary leaves out."
+            "Caution: the national text used here is an unofficial summary prepared by the alliance, covering {articles}{} articles, not the official text. Provisions not found in it are marked “not verified”, not missing: they may exist in articles the summary leaves out.",
+            of(lang)
         ),
         Lang::Fr => format!(
-            "Attention : le texte national utilisé ici est un résumé non officiel établi par l'alliance, couvrant {articles} articles, et non le texte officiel. Des dispositions présentées ici comme manquantes peuvent figurer dans des articles non résumés."
+            "Attention : le texte national utilisé ici est un résumé non officiel établi par l'alliance, couvrant {articles}{} articles, et non le texte officiel. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes : elles peuvent figurer dans des articles non résumés.",
+            of(lang)
         ),
     };
-    let advice = match (reader, lang) {
+    format!("{facts} {}", advice(lang, reader))
+}
+
+/// The caveat of an official text that is not whole: an extract, or a body lacking a law.
+fn extract_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reader) -> String {
+    let facts = match (lang, total) {
+        (Lang::Ar, Some(t)) => format!(
+            "تنبيه: النص الوطني المتاح هنا لا يضم إلا {} من أصل {t}؛ لذا فالأحكام التي لم نجدها فيه موصوفة بأنها «غير متحقق منها» لا بأنها غائبة.",
+            articles_ar(articles)
+        ),
+        (Lang::Ar, None) => "تنبيه: النص الوطني المتاح هنا لا يضم كل مواد التشريع النافذ؛ لذا فالأحكام التي لم نجدها فيه موصوفة بأنها «غير متحقق منها» لا بأنها غائبة.".to_string(),
+        (Lang::En, Some(t)) => format!(
+            "Caution: the national text available here holds {articles} of {t} articles. Provisions not found in it are marked “not verified”, not missing."
+        ),
+        (Lang::En, None) => "Caution: the national text available here does not hold every article of the legislation in force. Provisions not found in it are marked “not verified”, not missing.".to_string(),
+        (Lang::Fr, Some(t)) => format!(
+            "Attention : le texte national disponible ici ne contient que {articles} articles sur {t}. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes."
+        ),
+        (Lang::Fr, None) => "Attention : le texte national disponible ici ne contient pas tous les articles de la législation en vigueur. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes.".to_string(),
+    };
+    format!("{facts} {}", advice(lang, reader))
+}
+
+fn advice(lang: Lang, reader: Reader) -> &'static str {
+    match (reader, lang) {
         (Reader::Analyst, Lang::Ar) => {
-            "يُستحسن إدخال النص الرسمي (qanun import) قبل الاستناد إلى هذه النتائج."
+            "يُستحسن إدخال النص الرسمي الكامل (qanun import) قبل الاستناد إلى هذه النتائج."
         }
         (Reader::Analyst, Lang::En) => {
-            "Import the official text (qanun import) before relying on these findings."
+            "Import the complete official text (qanun import) before relying on these findings."
         }
         (Reader::Analyst, Lang::Fr) => {
-            "Importez le texte officiel (qanun import) avant de vous fonder sur ces constats."
+            "Importez le texte officiel complet (qanun import) avant de vous fonder sur ces constats."
         }
         (Reader::Parliament, Lang::Ar) => {
             "وينبغي التحقق من هذه النتائج في ضوء النص الرسمي قبل الاستناد إليها."
@@ -221,8 +323,7 @@ pub fn summary_caveat(lang: Lang, articles: usize, reader: Reader) -> String {
         (Reader::Parliament, Lang::Fr) => {
             "Ces constats doivent être vérifiés au regard du texte officiel avant qu'on s'y fonde."
         }
-    };
-    format!("{facts} {advice}")
+    }
 }
 
 /// Who reads a caveat, and so what it can ask of them.
@@ -278,42 +379,68 @@ pub fn coverage_score<'a>(items: impl IntoIterator<Item = (bool, Coverage)> + 'a
     if den > 0.0 { round3(num / den) } else { 0.0 }
 }
 
+/// The highest coverage score the provisions can reach once the unread articles of an
+/// incomplete text are read ([`Coverage::credit_at_most`]); the verified score when `complete`.
+pub fn coverage_score_max<'a>(
+    items: impl IntoIterator<Item = (bool, Coverage)> + 'a,
+    complete: bool,
+) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (mandatory, status) in items {
+        let w = if mandatory { MANDATORY_WEIGHT } else { 1.0 };
+        num += w * status.credit_at_most(complete);
+        den += w;
+    }
+    if den > 0.0 { round3(num / den) } else { 0.0 }
+}
+
 /// Rounds to three decimals, so reports are stable and readable.
 pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// The national law `compare` uses by default: the first law of the profile's `[[laws]]`
-/// list that is in force and has a legislation file, else the first legislation file by id.
+/// The national law `compare` names first by default: the first law of the profile's
+/// `[[laws]]` list that is in force and has a legislation file, else the first legislation
+/// file by id.
 pub fn default_legislation(country: &Country) -> Option<&Legislation> {
+    default_body(country).0.into_iter().next()
+}
+
+/// The body of legislation `compare` uses by default: every law of the profile's `[[laws]]`
+/// list that is in force and has a legislation file, in the profile's order (else the first
+/// legislation file by id); and whether the body is whole, that is every law in force that
+/// the profile lists has a file.
+pub fn default_body(country: &Country) -> (Vec<&Legislation>, bool) {
     let by_id = |id: &str| country.legislation.iter().find(|l| l.meta.id == id);
-    country
+    let in_force: Vec<&str> = country
         .laws
         .iter()
         .filter(|r| r.status == "in-force")
-        .find_map(|r| by_id(&r.id))
-        .or_else(|| {
-            country
-                .legislation
-                .iter()
-                .min_by(|a, b| a.meta.id.cmp(&b.meta.id))
-        })
+        .map(|r| r.id.as_str())
+        .collect();
+    let body: Vec<&Legislation> = in_force.iter().filter_map(|id| by_id(id)).collect();
+    if body.is_empty() {
+        let first = country
+            .legislation
+            .iter()
+            .min_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        return (first.into_iter().collect(), false);
+    }
+    let whole = body.len() == in_force.len();
+    (body, whole)
 }
 
-/// Builds the country's variant and compares it with one of its laws (`law_id`, or
-/// [`default_legislation`]); a country without legislation is compared with an empty law, so
-/// every provision is missing. `Err` when `law_id` names no legislation of the country.
+/// Builds the country's variant and compares it with one of its laws (`law_id`), or by
+/// default with its body of legislation in force ([`default_body`]); a country without
+/// legislation is compared with an empty body, so no provision is verified. `Err` when
+/// `law_id` names no legislation of the country.
 pub fn compare_country(
     law: &Law,
     country: &Country,
     law_id: Option<&str>,
     opts: &CompareOptions,
 ) -> Result<GapReport, String> {
-    let empty = Legislation {
-        country: country.code.clone(),
-        ..Legislation::default()
-    };
-    let legislation = match law_id {
+    let (body, whole) = match law_id {
         Some(id) => country
             .legislation
             .iter()
@@ -333,11 +460,12 @@ pub fn compare_country(
                         known.join(", ")
                     }
                 )
-            })?,
-        None => default_legislation(country).unwrap_or(&empty),
+            })
+            .map(|l| (vec![l], true))?,
+        None => default_body(country),
     };
     let (variant, _) = variant::build(law, Some(country), &Lang::ALL);
-    Ok(compare(&variant, legislation, opts))
+    Ok(compare_body(&variant, &body, whole, opts))
 }
 
 /// The languages to compare in, most preferred first: the national law's language, English,
@@ -388,11 +516,7 @@ fn push_point(s: &mut String, p: &variant::RPoint) {
 
 /// A national article's text in a language: the original (with its title) when the law is in
 /// that language, else a translation.
-pub(crate) fn national_text(
-    a: &LegislationArticle,
-    law_lang: Option<Lang>,
-    lang: Lang,
-) -> Option<String> {
+pub fn national_text(a: &LegislationArticle, law_lang: Option<Lang>, lang: Lang) -> Option<String> {
     let body = Legislation::article_text(a, law_lang, lang)?;
     match (&a.title, law_lang == Some(lang)) {
         (Some(t), true) => Some(format!("{t}\n{body}")),
@@ -400,13 +524,63 @@ pub(crate) fn national_text(
     }
 }
 
-/// Compares a variant with a national law. See the module documentation for the method.
+/// Compares a variant with one national law. See the module documentation for the method.
 pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptions) -> GapReport {
+    compare_body(variant, &[legislation], true, opts)
+}
+
+/// Several laws as one text to align with: the articles of every law in order, each
+/// remembering its law; a law in another language than the first keeps its text as that
+/// language's translation (the original language is the first law's).
+fn merge(laws: &[&Legislation]) -> (Legislation, Vec<usize>) {
+    let lang = laws.first().and_then(|l| l.meta.language);
+    let mut merged = Legislation {
+        meta: crate::model::LegislationMeta {
+            language: lang,
+            ..Default::default()
+        },
+        ..Legislation::default()
+    };
+    let mut owner = Vec::new();
+    for (i, l) in laws.iter().enumerate() {
+        for a in l.articles() {
+            let mut a = a.clone();
+            if l.meta.language != lang
+                && let Some(own) = l.meta.language
+            {
+                let text = std::mem::take(&mut a.text);
+                a.translations.insert(own, text);
+            }
+            merged.items.push(crate::model::LegItem::Article(a));
+            owner.push(i);
+        }
+    }
+    (merged, owner)
+}
+
+/// Compares a variant with a body of national laws (the first law's language leads). `whole`
+/// says that the body holds every law in force: with it, and every law a complete official
+/// text, a provision found nowhere is missing; otherwise it is not verified.
+pub fn compare_body(
+    variant: &Variant,
+    laws: &[&Legislation],
+    whole: bool,
+    opts: &CompareOptions,
+) -> GapReport {
+    let (merged, owner) = merge(laws);
+    let legislation = &merged;
+    let law_ids: Vec<&str> = owner
+        .iter()
+        .map(|&i| laws.get(i).map_or("", |l| l.meta.id.as_str()))
+        .collect();
+    let verified = whole && !laws.is_empty() && laws.iter().all(|l| l.verifies_absence());
+    let complete = laws.iter().all(|l| l.meta.complete);
     let law_lang = legislation.meta.language;
     let order = lang_order(law_lang);
     let articles: Vec<&VArticle> = variant.articles().collect();
     let nationals: Vec<&LegislationArticle> = legislation.articles().collect();
-    let scorer = align::Scorer::new(&articles, &nationals, law_lang, &order);
+    let lexicon = concepts::Lexicon::new(&variant.concepts);
+    let scorer = align::Scorer::new(&articles, &nationals, law_lang, &order, &lexicon);
 
     let index: BTreeMap<&str, usize> = articles
         .iter()
@@ -437,7 +611,10 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
     }
 
     let cx = Context {
+        lexicon: &lexicon,
         nationals: &nationals,
+        law_ids: &law_ids,
+        verified,
         scorer: &scorer,
         law_lang,
         order: &order,
@@ -458,27 +635,59 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
         .zip(prepared)
         .for_each(|(p, prep)| p.pair = prep.map(|x| x.finish(&keys)));
 
-    let national = national_list(&nationals, &provisions);
+    let national = national_list(&nationals, &law_ids, &provisions);
+    let several = laws.len() > 1;
     let unmatched_articles = national
         .iter()
         .filter(|n| n.clauses.is_empty())
-        .map(|n| n.number.clone())
+        .map(|n| {
+            if several {
+                format!("{} {}", n.law, n.number)
+            } else {
+                n.number.clone()
+            }
+        })
         .collect();
     let coverage = coverage_score(provisions.iter().map(|p| (p.mandatory, p.status)));
+    let coverage_max = if verified {
+        coverage
+    } else {
+        coverage_score_max(provisions.iter().map(|p| (p.mandatory, p.status)), complete)
+    };
     let themes = themes(&provisions);
+    let used: Vec<LawUsed> = laws
+        .iter()
+        .map(|l| LawUsed {
+            id: l.meta.id.clone(),
+            title: pick(&l.meta.title, opts.lang).cloned().unwrap_or_default(),
+            official: l.meta.official,
+            complete: l.meta.complete,
+            articles: l.articles().count(),
+            total_articles: l.meta.total_articles,
+        })
+        .collect();
     GapReport {
         country: variant.country.clone(),
-        law: if legislation.meta.id.is_empty() {
+        law: if used.is_empty() || used.iter().all(|l| l.id.is_empty()) {
             "none".to_string()
         } else {
-            legislation.meta.id.clone()
+            used.iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         },
-        law_title: pick(&legislation.meta.title, opts.lang)
-            .cloned()
-            .unwrap_or_default(),
-        official: legislation.meta.official,
+        law_title: used
+            .iter()
+            .map(|l| l.title.as_str())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        official: !used.is_empty() && used.iter().all(|l| l.official),
+        laws: used,
+        verified,
         lang: opts.lang,
         coverage,
+        coverage_max,
         provisions,
         national,
         unmatched_articles,
@@ -486,9 +695,55 @@ pub fn compare(variant: &Variant, legislation: &Legislation, opts: &CompareOptio
     }
 }
 
+/// For each model provision, the national articles by their similarity with it, best first
+/// (for measuring alignment: is the right article among the best few?).
+pub fn rank_nationals(
+    variant: &Variant,
+    legislation: &Legislation,
+) -> BTreeMap<String, Vec<String>> {
+    let order = lang_order(legislation.meta.language);
+    let articles: Vec<&VArticle> = variant.articles().collect();
+    let nationals: Vec<&LegislationArticle> = legislation.articles().collect();
+    let lexicon = concepts::Lexicon::new(&variant.concepts);
+    let scorer = align::Scorer::new(
+        &articles,
+        &nationals,
+        legislation.meta.language,
+        &order,
+        &lexicon,
+    );
+    let mut by_model: Vec<Vec<(f32, usize)>> = vec![Vec::new(); articles.len()];
+    for n in 0..nationals.len() {
+        for (m, s) in scorer.rank(n).into_iter().enumerate() {
+            if s > 0.0
+                && let Some(v) = by_model.get_mut(m)
+            {
+                v.push((s, n));
+            }
+        }
+    }
+    articles
+        .iter()
+        .zip(by_model)
+        .map(|(a, mut v)| {
+            v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            let numbers = v
+                .into_iter()
+                .filter_map(|(_, n)| nationals.get(n).map(|a| a.number.clone()))
+                .collect();
+            (a.id.to_string(), numbers)
+        })
+        .collect()
+}
+
 /// What every provision of one comparison is judged against.
 struct Context<'a> {
+    lexicon: &'a concepts::Lexicon,
     nationals: &'a [&'a LegislationArticle],
+    /// The law each national article belongs to.
+    law_ids: &'a [&'a str],
+    /// Whether a provision found nowhere is missing (else not verified).
+    verified: bool,
     scorer: &'a align::Scorer,
     law_lang: Option<Lang>,
     order: &'a [Lang],
@@ -503,7 +758,10 @@ fn provision(
     cx: &Context<'_>,
 ) -> (Provision, Option<worddiff::Prepared>) {
     let Context {
+        lexicon,
         nationals,
+        law_ids,
+        verified,
         scorer,
         law_lang,
         order,
@@ -514,9 +772,14 @@ fn provision(
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
     let (status, missing) = if matched.is_empty() {
-        (Coverage::Missing, Vec::new())
+        let status = if verified {
+            Coverage::Missing
+        } else {
+            Coverage::NotVerified
+        };
+        (status, Vec::new())
     } else {
-        let missing = elements::missing(a, m, &matched, scorer, law_lang, order, display);
+        let missing = elements::missing(a, m, &matched, scorer, lexicon, law_lang, order, display);
         let status = if missing.is_empty() {
             Coverage::Covered
         } else {
@@ -545,6 +808,7 @@ fn provision(
             .iter()
             .filter_map(|(n, s, src)| {
                 nationals.get(*n).map(|na| Match {
+                    law: law_ids.get(*n).copied().unwrap_or_default().to_string(),
                     article: na.number.clone(),
                     score: round3(f64::from(*s)),
                     source: *src,
@@ -559,17 +823,24 @@ fn provision(
 
 fn national_list(
     nationals: &[&LegislationArticle],
+    law_ids: &[&str],
     provisions: &[Provision],
 ) -> Vec<NationalArticle> {
     nationals
         .iter()
-        .map(|n| {
+        .zip(law_ids)
+        .map(|(n, law)| {
             let clauses = provisions
                 .iter()
-                .filter(|p| p.matches.iter().any(|m| m.article == n.number))
+                .filter(|p| {
+                    p.matches
+                        .iter()
+                        .any(|m| m.article == n.number && m.law == *law)
+                })
                 .map(|p| p.clause.clone())
                 .collect();
             NationalArticle {
+                law: law.to_string(),
                 number: n.number.clone(),
                 title: n.title.clone().unwrap_or_default(),
                 clauses,
@@ -596,6 +867,7 @@ fn themes(provisions: &[Provision]) -> Vec<ThemeSummary> {
                 covered: count(Coverage::Covered),
                 partial: count(Coverage::Partial),
                 missing: count(Coverage::Missing),
+                not_verified: count(Coverage::NotVerified),
                 score: coverage_score(ps.iter().map(|p| (p.mandatory, p.status))),
             })
         })
@@ -654,7 +926,51 @@ mod tests {
         for c in clauses {
             law.clauses.insert(c.id.clone(), c);
         }
+        law.concepts = vec![
+            concept(
+                "np-child-victims",
+                "non-punishment",
+                "non-punishment of child victims",
+                &["طفل", "أطفال", "حدث", "قاصر"],
+                &["child", "minor"],
+            ),
+            concept(
+                "shelter-consent",
+                "shelter",
+                "shelter with the victim's consent, never detention",
+                &["موافقة", "رضا", "احتجاز"],
+                &["consent", "detention"],
+            ),
+        ];
         law
+    }
+
+    /// A concept the provision `clause` requires.
+    fn concept(
+        id: &str,
+        clause: &str,
+        label: &str,
+        ar: &[&str],
+        en: &[&str],
+    ) -> crate::model::Concept {
+        let target = crate::model::ConceptTarget {
+            clause: ClauseId(clause.into()),
+            paragraph: None,
+            origin: crate::model::Origin::default(),
+        };
+        crate::model::Concept {
+            id: id.into(),
+            label: [(Lang::En, label.to_string())].into_iter().collect(),
+            articles: vec![target.clone()],
+            requires: vec![target],
+            expressions: [
+                (Lang::Ar, ar.iter().map(|s| s.to_string()).collect()),
+                (Lang::En, en.iter().map(|s| s.to_string()).collect()),
+            ]
+            .into_iter()
+            .collect(),
+            origin: crate::model::Origin::default(),
+        }
     }
 
     fn legislation(body: &str) -> Legislation {
@@ -755,6 +1071,105 @@ mod tests {
         assert!(pair.model.iter().any(|s| !s.same));
     }
 
+    fn legislation_with(id: &str, front: &str, body: &str) -> Legislation {
+        let text = format!(
+            "+++\nid = \"{id}\"\nlanguage = \"ar\"\n{front}\n\n[title]\nar = \"قانون {id}\"\n+++\n{body}"
+        );
+        let mut d = Vec::new();
+        let l = parse_legislation(
+            &format!("countries/xx/legislation/{id}.md"),
+            "xx",
+            &text,
+            &mut d,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        l.expect("legislation parses")
+    }
+
+    #[test]
+    fn only_a_complete_official_text_shows_a_provision_missing() {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+        };
+        let status = |r: &GapReport| provision(r, "awareness").status;
+        let official = legislation_with("a", "official = true", BODY);
+        let r = compare(&variant, &official, &opts);
+        assert!(r.verified);
+        assert_eq!(status(&r), Coverage::Missing);
+        assert_eq!(r.coverage, r.coverage_max);
+        assert_eq!(caveat(&r, Reader::Parliament), None);
+        for front in [
+            "official = false",
+            "official = true\ncomplete = false\ntotal_articles = 30",
+        ] {
+            let l = legislation_with("a", front, BODY);
+            let r = compare(&variant, &l, &opts);
+            assert!(!r.verified, "{front}");
+            assert_eq!(status(&r), Coverage::NotVerified, "{front}");
+            // Covered and partial provisions keep their status: they were read.
+            assert_eq!(provision(&r, "non-punishment").status, Coverage::Covered);
+            assert!(r.coverage_max > r.coverage, "{front}: {r:?}");
+            let c = caveat(&r, Reader::Parliament).expect("a caveat");
+            assert!(c.contains("not verified"), "{c}");
+        }
+        let extract = legislation_with(
+            "a",
+            "official = true\ncomplete = false\ntotal_articles = 30",
+            BODY,
+        );
+        let c = caveat(&compare(&variant, &extract, &opts), Reader::Analyst).expect("caveat");
+        assert!(c.contains("3 of 30 articles"), "{c}");
+    }
+
+    #[test]
+    fn a_body_of_laws_is_compared_as_one_and_each_match_names_its_law() {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+        };
+        let penal = legislation_with(
+            "penal",
+            "official = true",
+            "## 5\nmodel: shelter\n\nتنشئ الوزارة داراً لإيواء الضحايا.\n",
+        );
+        let tip = legislation_with(
+            "tip",
+            "official = true",
+            "## 5\n\nتنظم الجهات المختصة حملات توعية بمخاطر الاتجار في المدارس ووسائل الإعلام.\n",
+        );
+        let r = compare_body(&variant, &[&penal, &tip], true, &opts);
+        assert_eq!(r.law, "penal, tip");
+        assert_eq!(r.laws.len(), 2);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(
+            (
+                shelter.matches[0].law.as_str(),
+                shelter.matches[0].article.as_str()
+            ),
+            ("penal", "5")
+        );
+        let awareness = provision(&r, "awareness");
+        assert_eq!(awareness.matches.len(), 1, "{:?}", awareness.matches);
+        assert_eq!(awareness.matches[0].law, "tip");
+        // Two articles numbered 5, each listed under its law.
+        assert_eq!(r.national.len(), 2);
+        assert_eq!(r.national[0].clauses, [ClauseId("shelter".into())]);
+        assert_eq!(r.national[1].clauses, [ClauseId("awareness".into())]);
+        assert!(r.verified);
+        // A body missing a law in force proves no absence.
+        let r = compare_body(&variant, &[&penal, &tip], false, &opts);
+        assert!(!r.verified);
+        assert_eq!(
+            provision(&r, "non-punishment").status,
+            Coverage::NotVerified
+        );
+    }
+
     #[test]
     fn mandatory_provisions_weigh_double_and_partial_counts_half() {
         let s = coverage_score([
@@ -778,7 +1193,15 @@ mod tests {
         );
         assert_eq!(r.law, "none");
         assert_eq!(r.coverage, 0.0);
-        assert!(r.provisions.iter().all(|p| p.status == Coverage::Missing));
+        // A law without a text proves nothing absent: every provision is not verified, and the
+        // coverage is a range from 0 to 1.
+        assert!(!r.verified);
+        assert!(
+            r.provisions
+                .iter()
+                .all(|p| p.status == Coverage::NotVerified)
+        );
+        assert_eq!(r.coverage_max, 1.0);
         let themes: Vec<&str> = r.themes.iter().map(|t| t.theme.as_str()).collect();
         assert_eq!(themes, ["non-punishment", "shelter"]);
     }

@@ -417,6 +417,8 @@ pub fn parse_legislation(
         status: String,
         language: Spanned<String>,
         official: bool,
+        complete: Option<bool>,
+        total_articles: Option<u32>,
         #[serde(default)]
         source: String,
         #[serde(default)]
@@ -456,6 +458,8 @@ pub fn parse_legislation(
         status: front.status,
         language,
         official: front.official,
+        complete: front.official && front.complete.unwrap_or(true),
+        total_articles: front.total_articles,
         source: front.source,
         confidence: front.confidence,
     };

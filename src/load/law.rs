@@ -143,6 +143,7 @@ pub fn load_law(files: &Files, out: &mut Loaded) -> Law {
     }
     law.variables = load_variables(files, out);
     law.instruments = load_instruments(files, out);
+    law.concepts = super::concepts::load_concepts(files, out);
     law.clauses = load_clauses_from(files, "law/clauses", out);
     law.broken = out.broken.iter().map(|s| ClauseId(s.clone())).collect();
     law

@@ -4,6 +4,7 @@
 //! Only this stage, `output`, `pdf` (fonts) and `cmd` touch the file system.
 
 mod clause;
+pub mod concepts;
 mod country;
 pub mod files;
 pub mod git;

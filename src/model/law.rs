@@ -22,6 +22,8 @@ pub struct Law {
     pub clauses: BTreeMap<ClauseId, Clause>,
     pub variables: BTreeMap<String, Variable>,
     pub instruments: Vec<Instrument>,
+    /// The legal concept lexicon (`law/concepts.toml`; empty without the file).
+    pub concepts: Vec<super::Concept>,
     /// Ids (file stems) of article files that exist but could not be read or parsed; their
     /// problems are reported once, and references to them are not reported again.
     pub broken: std::collections::BTreeSet<ClauseId>,

@@ -15,6 +15,14 @@ pub struct LegislationMeta {
     pub language: Option<Lang>,
     /// True when the body is the official text; false for a summary.
     pub official: bool,
+    /// True when the body holds every article of the law (front matter `complete`; an
+    /// official text is taken as complete unless it says `complete = false`, a summary never
+    /// is). Only a complete official text can show a provision as missing: what is not found
+    /// in any other text is "not verified".
+    pub complete: bool,
+    /// How many articles the whole law has (front matter `total_articles`), when known: reports
+    /// say "9 of 36 articles".
+    pub total_articles: Option<u32>,
     pub source: String,
     pub confidence: String,
 }
@@ -53,6 +61,12 @@ pub struct Legislation {
 }
 
 impl Legislation {
+    /// Whether a provision this text does not show can be called missing: the text is the
+    /// official one and holds every article of the law.
+    pub fn verifies_absence(&self) -> bool {
+        self.meta.official && self.meta.complete
+    }
+
     /// The articles, in order.
     pub fn articles(&self) -> impl Iterator<Item = &LegislationArticle> {
         self.items.iter().filter_map(|i| match i {
@@ -61,14 +75,15 @@ impl Legislation {
         })
     }
 
-    /// An article's text in `lang`: the original when it is in that language, else a translation.
+    /// An article's text in `lang`: the original when it is in that language, else a
+    /// translation; `None` when it has no text in that language (an empty original included).
     pub fn article_text(
         a: &LegislationArticle,
         law_lang: Option<Lang>,
         lang: Lang,
     ) -> Option<&str> {
         if law_lang == Some(lang) {
-            Some(a.text.as_str())
+            Some(a.text.as_str()).filter(|t| !t.is_empty())
         } else {
             a.translations.get(&lang).map(String::as_str)
         }

@@ -4,6 +4,7 @@
 //! country, `diff`/`compare` compare them and `render` shows them. Nothing here reads a file.
 
 mod clause;
+mod concept;
 mod country;
 mod law;
 mod legislation;
@@ -11,6 +12,7 @@ mod legislation;
 pub use clause::{
     Body, Clause, ClauseId, Inline, InstrumentRef, Paragraph, Point, Status, inlines_source,
 };
+pub use concept::{Concept, ConceptTarget};
 pub use country::{
     Body as NationalBody, Confidence, Country, Currency, DigitStyle, LawRecord, MarriageAge,
     Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,

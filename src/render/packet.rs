@@ -22,6 +22,15 @@ pub enum GapStatus {
     Covered,
     Partial,
     Missing,
+    /// Not found in a summary or an extract: not a verified gap.
+    NotVerified,
+}
+
+impl GapStatus {
+    /// A verified gap: what the summary, the asks and the recommended text are built from.
+    fn is_gap(self) -> bool {
+        matches!(self, GapStatus::Partial | GapStatus::Missing)
+    }
 }
 
 /// The spans of one side of a word diff: `(text, same as the other side)`.
@@ -55,8 +64,13 @@ pub struct GapPair {
 /// The gap analysis as the packet needs it.
 #[derive(Debug, Clone)]
 pub struct Gaps {
-    /// Coverage score, 0 to 1.
+    /// Verified coverage score, 0 to 1.
     pub coverage: f64,
+    /// The most the coverage can be once the unread articles are read (the same when every
+    /// absence is verified).
+    pub coverage_max: f64,
+    /// The caveat for parliament when an absence cannot be verified.
+    pub caveat: Option<String>,
     /// The national law compared, in the packet's language.
     pub law_title: String,
     /// False when the national text is a summary rather than the official text.
@@ -74,6 +88,8 @@ impl Gaps {
             |v: &[crate::compare::Span]| v.iter().map(|s| (s.text.clone(), s.same)).collect();
         Gaps {
             coverage: r.coverage,
+            coverage_max: r.coverage_max,
+            caveat: crate::compare::caveat(r, crate::compare::Reader::Parliament),
             law_title: r.law_title.clone(),
             official: r.official,
             national_articles: r.national.len(),
@@ -86,6 +102,7 @@ impl Gaps {
                         Coverage::Covered => GapStatus::Covered,
                         Coverage::Partial => GapStatus::Partial,
                         Coverage::Missing => GapStatus::Missing,
+                        Coverage::NotVerified => GapStatus::NotVerified,
                     },
                     national: p.matches.iter().map(|m| m.article.clone()).collect(),
                     missing: crate::compare::elements::places(&p.missing),
@@ -313,8 +330,12 @@ pub struct PacketView {
     pub language_name: &'static str,
     pub coverage: Option<String>,
     pub compared_with: Option<String>,
-    /// A warning shown with the scores when the national text is a summary.
+    /// A warning shown with the scores when an absence cannot be verified (a summary, an
+    /// extract).
     pub caveat: Option<String>,
+    /// In the recommended text: how many provisions could not be verified, and where their
+    /// text is (the annex), instead of printing the law twice.
+    pub unverified: Option<String>,
     pub key_gaps: Vec<String>,
     pub asks: Vec<String>,
     pub party: Vec<ObligationView>,
@@ -352,18 +373,13 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
     let asks = asks(input, &not_party);
     PacketView {
         language_name: lang.native_name(),
-        coverage: input.gaps.map(|g| percent(input, g.coverage)),
+        coverage: input.gaps.map(|g| score(input, g)),
         compared_with: input.gaps.map(|g| digits(input, &g.law_title)),
-        caveat: input.gaps.filter(|g| !g.official).map(|g| {
-            digits(
-                input,
-                &crate::compare::summary_caveat(
-                    lang,
-                    g.national_articles,
-                    crate::compare::Reader::Parliament,
-                ),
-            )
-        }),
+        caveat: input
+            .gaps
+            .and_then(|g| g.caveat.as_deref())
+            .map(|c| digits(input, c)),
+        unverified: unverified_note(input),
         key_gaps: key_gaps(input),
         asks,
         party,
@@ -374,6 +390,48 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
         plabels: labels,
         law,
     }
+}
+
+/// The coverage as the summary box shows it: "12%" when verified, else the range "12–64%".
+fn score(input: &PacketInput, g: &Gaps) -> String {
+    let low = percent(input, g.coverage);
+    if g.caveat.is_none() || g.coverage_max <= g.coverage {
+        return low;
+    }
+    let high = percent(input, g.coverage_max);
+    let sign = |c: char| c == '%' || c == '\u{066A}' || c == '\u{202F}';
+    format!("{}–{high}", low.trim_end_matches(sign))
+}
+
+/// The note of the recommended text on provisions not verified (none when all are).
+fn unverified_note(input: &PacketInput) -> Option<String> {
+    let g = input.gaps?;
+    let n = g
+        .items
+        .iter()
+        .filter(|i| i.status == GapStatus::NotVerified)
+        .filter(|i| {
+            input
+                .variant
+                .article(&i.clause)
+                .is_some_and(|a| !a.in_annex)
+        })
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let text = match input.lang {
+        Lang::Ar => format!(
+            "لم يتسنَّ التحقق من {n} من أحكام القانون النموذجي في النص الوطني المتاح، فلا تُعرض هنا؛ ونصها الكامل في الملحق (القانون النموذجي كما كُيّف للدولة)، ويُرجى مقارنتها بالنص الرسمي."
+        ),
+        Lang::En => format!(
+            "{n} provisions of the model law could not be verified against the national text available; they are not repeated here. Their full text is in the annex (the model law as adapted for the country): please compare them with the official text."
+        ),
+        Lang::Fr => format!(
+            "{n} dispositions de la loi type n'ont pu être vérifiées au regard du texte national disponible ; elles ne sont pas reprises ici. Leur texte intégral figure en annexe (la loi type adaptée au pays) : merci de les comparer au texte officiel."
+        ),
+    };
+    Some(digits(input, &text))
 }
 
 fn digits(input: &PacketInput, s: &str) -> String {
@@ -427,6 +485,9 @@ fn status_text(lang: Lang, s: GapStatus) -> String {
         (Lang::Fr, GapStatus::Covered) => "couvert",
         (Lang::Fr, GapStatus::Partial) => "partiel",
         (Lang::Fr, GapStatus::Missing) => "absent",
+        (Lang::Ar, GapStatus::NotVerified) => "غير متحقق منها",
+        (Lang::En, GapStatus::NotVerified) => "not verified",
+        (Lang::Fr, GapStatus::NotVerified) => "non vérifié",
     };
     t.to_string()
 }
@@ -436,6 +497,7 @@ fn status_key(s: GapStatus) -> &'static str {
         GapStatus::Covered => "covered",
         GapStatus::Partial => "partial",
         GapStatus::Missing => "missing",
+        GapStatus::NotVerified => "not-verified",
     }
 }
 
@@ -446,7 +508,7 @@ fn is_recommended(input: &PacketInput, a: &variant::VArticle) -> bool {
         return false;
     }
     match input.gaps {
-        Some(_) => gap_item(input, a.id.as_str()).is_some_and(|g| g.status != GapStatus::Covered),
+        Some(_) => gap_item(input, a.id.as_str()).is_some_and(|g| g.status.is_gap()),
         None => a.status == Status::Mandatory,
     }
 }
@@ -765,7 +827,7 @@ fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapSta
         .filter(|a| !a.in_annex)
         .filter_map(|a| match input.gaps {
             Some(_) => gap_item(input, a.id.as_str())
-                .filter(|g| g.status != GapStatus::Covered)
+                .filter(|g| g.status.is_gap())
                 .map(|g| (a, g.status)),
             None => (a.status == Status::Mandatory && priority(a).1 < PRIORITY_THEMES.len())
                 .then_some((a, GapStatus::Missing)),

@@ -35,15 +35,26 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
         [
             "country",
             "coverage",
+            "coverage_max",
             "law",
+            "laws",
             "provisions",
-            "unmatched_articles"
+            "unmatched_articles",
+            "verified"
         ]
     );
     assert_eq!(j["country"], "jo");
     assert_eq!(j["law"], "law-9-2009");
+    assert_eq!(j["laws"][0]["id"], "law-9-2009");
+    assert_eq!(j["laws"][0]["official"], false);
+    // Jordan's text is a summary: nothing it lacks is verified missing, and the score is a range.
+    assert_eq!(j["verified"], false);
     let cov = j["coverage"].as_f64().expect("coverage is a number");
+    let max = j["coverage_max"]
+        .as_f64()
+        .expect("coverage_max is a number");
     assert!((0.0..=1.0).contains(&cov));
+    assert!(max > cov && max <= 1.0, "{cov} .. {max}");
     let provisions = j["provisions"].as_array().expect("provisions");
     assert!(provisions.len() >= 60, "{} provisions", provisions.len());
     for p in provisions {
@@ -59,13 +70,16 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
                 "tags"
             ]
         );
-        assert!(["covered", "partial", "missing"].contains(&p["status"].as_str().unwrap_or("")));
+        assert!(
+            ["covered", "partial", "not-verified"].contains(&p["status"].as_str().unwrap_or("")),
+            "{p}"
+        );
         assert!(p["mandatory"].is_boolean());
         for m in p["matches"].as_array().expect("matches") {
-            assert_eq!(keys(m), ["article", "score", "source"]);
+            assert_eq!(keys(m), ["article", "law", "score", "source"]);
             assert!(["explicit", "auto"].contains(&m["source"].as_str().unwrap_or("")));
         }
-        if p["status"] == "missing" {
+        if p["status"] == "not-verified" {
             assert!(p["matches"].as_array().is_some_and(Vec::is_empty));
         }
     }
@@ -276,12 +290,12 @@ fn coverage_marks_obligations_by_ratification() {
     assert!(!html.stdout.contains("<script"));
 }
 
-/// Precision and recall reached on the whole gold set (explicit mappings off): 0.821 and 0.807
-/// on the three sets the constants of `compare::align` were chosen on, 0.667 and 0.667 on
-/// `bh-ar`, written after them (held out). The test fails when either falls more than
-/// [`MARGIN`] below.
-const REACHED_PRECISION: f64 = 0.794;
-const REACHED_RECALL: f64 = 0.783;
+/// Precision and recall reached on the whole gold set (explicit mappings off): 0.604 and
+/// 0.884 since alignment decides each pair on its own evidence (many-to-many, national
+/// passages, concepts; before: 0.794 and 0.783 with one-to-few rules). The test fails when
+/// either falls more than [`MARGIN`] below.
+const REACHED_PRECISION: f64 = 0.604;
+const REACHED_RECALL: f64 = 0.884;
 const MARGIN: f64 = 0.03;
 
 /// The gold sets: folder under tests/fixtures/compare/gold, and the report language.
@@ -397,9 +411,25 @@ fn coverage_warns_that_shipped_national_texts_are_summaries() {
         countries.iter().all(|c| c["official"] == false),
         "every shipped text is a summary"
     );
+    // A summary shows no provision as missing: what it does not mention is not verified, is
+    // no obligation or recommendation yet, and the score is a range.
+    for c in countries {
+        assert_eq!(c["verified"], false, "{}", c["code"]);
+        assert!(
+            c["coverage_max"].as_f64() > c["coverage"].as_f64(),
+            "{}",
+            c["code"]
+        );
+        for cell in c["cells"].as_object().into_iter().flat_map(|m| m.values()) {
+            assert_ne!(cell["status"], "missing", "{}: {cell}", c["code"]);
+            if cell["status"] == "not-verified" {
+                assert!(cell.get("duty").is_none(), "{cell}");
+            }
+        }
+    }
     let text = crate::support::run_in(&crate::support::repo(), &["coverage"]);
     assert!(
-        text.stdout.contains("unofficial summaries"),
+        text.stdout.contains("unofficial summaries") && text.stdout.contains("? not verified"),
         "{}",
         text.stdout
     );

@@ -2,6 +2,7 @@
 
 mod check;
 mod compare;
+mod corpus;
 mod diff;
 mod import;
 mod packet;

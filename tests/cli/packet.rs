@@ -67,14 +67,35 @@ fn page_bottoms(path: &Path) -> Vec<String> {
 /// The Typst source of the shipped project's packet for `cc` in `lang` (hidden option
 /// `--typ`: no PDF compile, so these checks stay fast).
 fn packet_typ(cc: &str, lang: &str) -> String {
+    packet_typ_in(&repo(), cc, lang)
+}
+
+fn packet_typ_in(root: &Path, cc: &str, lang: &str) -> String {
     let out = tempfile::tempdir().expect("temp dir");
     let dir = out.path().to_string_lossy().into_owned();
-    let r = run_in(
-        &repo(),
-        &["packet", cc, "--lang", lang, "--typ", "-o", &dir],
-    );
+    let r = run_in(root, &["packet", cc, "--lang", lang, "--typ", "-o", &dir]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     std::fs::read_to_string(out.path().join(format!("{cc}/packet-{lang}.typ"))).expect("typ")
+}
+
+/// A copy of the shipped project in which country `cc`'s national texts are declared complete
+/// official texts, so that what they lack is a verified gap.
+fn shipped_with_official_texts(cc: &str) -> Project {
+    let p = Project::from_fixtures(&[]);
+    for dir in ["law", "templates", "countries"] {
+        crate::support::copy_dir(&repo().join(dir), &p.path().join(dir));
+    }
+    let leg = p.path().join("countries").join(cc).join("legislation");
+    for e in std::fs::read_dir(&leg).expect("legislation") {
+        let path = e.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(
+            &path,
+            text.replacen("official = false", "official = true", 1),
+        )
+        .expect("write");
+    }
+    p
 }
 
 /// The lines of pdffonts for a PDF, header excluded.
@@ -216,8 +237,11 @@ fn a_packet_built_on_a_summary_says_so() {
 #[test]
 fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
     // Model article 2 implements Palermo 2(a), 2(b) and 2(c), whose requirement is one
-    // sentence: the packet cites them together instead of repeating it three times.
-    let typ = packet_typ("jo", "en");
+    // sentence: the packet cites them together instead of repeating it three times. (With
+    // Jordan's text declared official and complete, article 2 is a verified gap and printed in
+    // the recommended text.)
+    let jo = shipped_with_official_texts("jo");
+    let typ = packet_typ_in(jo.path(), "jo", "en");
     assert!(
         typ.contains(r"Palermo Protocol\, art\. 2\(a\)\, \(b\)\, \(c\)]"),
         "no grouped citation of Palermo article 2"
@@ -234,12 +258,49 @@ fn paragraphs_of_one_instrument_article_requiring_the_same_are_cited_once() {
         "a guideline cited as an article"
     );
     // In Arabic, lettered paragraphs take Arabic letters, as Arabic legal texts write them.
-    let ar = packet_typ("jo", "ar");
+    let ar = packet_typ_in(jo.path(), "jo", "ar");
     assert!(
         ar.contains(r"بروتوكول باليرمو، المادة 2\(أ\)، \(ب\)، \(ج\)]"),
         "no Arabic letters in the Arabic citation"
     );
     assert!(ar.contains("مبادئ المفوضية السامية لحقوق الإنسان، المبدأ التوجيهي 2]"));
+}
+
+#[test]
+fn a_summary_packet_builds_its_asks_and_recommended_text_on_verified_gaps_only() {
+    let summary = packet_typ("jo", "en");
+    let official = packet_typ_in(shipped_with_official_texts("jo").path(), "jo", "en");
+    let recommended = |typ: &str| -> usize {
+        typ.split("= Recommended text")
+            .nth(1)
+            .and_then(|t| t.split("\n= ").next())
+            .map_or(0, |t| {
+                t.matches("#heading(level: 2, outlined: false)").count()
+            })
+    };
+    // On the summary, provisions it does not mention are "not verified": the recommended text
+    // leaves them to the annex and says so; on a complete official text they are missing and
+    // printed.
+    assert!(summary.contains("could not be verified against the national text available"));
+    assert!(!official.contains("could not be verified against the national text available"));
+    assert!(
+        recommended(&summary) < recommended(&official),
+        "{} vs {}",
+        recommended(&summary),
+        recommended(&official)
+    );
+    assert!(summary.contains("not verified"));
+    // The score is a range on the summary, one figure on the official text.
+    assert!(summary.contains("%]") && summary.contains("–"), "no range");
+    // The asks name no provision that was not verified: each ask's article is partial.
+    let gap_rows: Vec<&str> = summary
+        .lines()
+        .filter(|l| l.contains("#text(fill: rgb(\"#a11d1d\")"))
+        .collect();
+    assert!(
+        gap_rows.is_empty(),
+        "a summary shows a provision as missing: {gap_rows:?}"
+    );
 }
 
 #[test]

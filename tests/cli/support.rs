@@ -106,6 +106,12 @@ impl Run {
     }
 }
 
+/// Copies a folder's contents into another (created as needed).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    copy_tree(from, to);
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     let Ok(entries) = std::fs::read_dir(from) else {
         panic!("no fixture {}", from.display())

@@ -4,14 +4,17 @@
 
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
-use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
+use super::{
+    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_label,
+    theme_label,
+};
 use crate::model::Lang;
 use std::fmt::Write;
 
 const STYLE: &str = "body{font-family:'Noto Naskh Arabic','Amiri','Segoe UI',Tahoma,sans-serif;margin:2em;line-height:1.6;color:#222}\
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.5em}\
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}\
-.covered{background:#e3f4e1}.partial{background:#fff4d6}.missing{background:#fbe3e3}.omitted{background:#eee}\
+.covered{background:#e3f4e1}.partial{background:#fff4d6}.missing{background:#fbe3e3}.not-verified{background:#e8eaf6;border:1px dashed #5c6bc0}.omitted{background:#eee}\
 .badge{font-size:.8em;padding:.1em .5em;border-radius:.5em;border:1px solid #999}\
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}.pair>div{border:1px solid #ddd;padding:.5em;white-space:pre-wrap}\
 mark.national{background:#ffd6a5}mark.model{background:#bde0fe}.obligation{font-weight:bold;color:#a00}\
@@ -55,22 +58,14 @@ pub fn render(r: &GapReport) -> String {
     );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
-    if !r.official {
-        let _ = writeln!(
-            s,
-            "<p class=\"caveat\"><strong>{}</strong></p>",
-            escape(&crate::compare::summary_caveat(
-                l,
-                r.national.len(),
-                crate::compare::Reader::Analyst
-            ))
-        );
+    if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
+        let _ = writeln!(s, "<p class=\"caveat\"><strong>{}</strong></p>", escape(&c));
     }
     let _ = writeln!(
         s,
         "<p>{}: <strong>{}</strong> <span class=\"small\">({})</span> · {}: <code>{}</code></p>",
         label(l, Label::CoverageWord),
-        percent(r.coverage),
+        score_text(r),
         label(l, Label::Formula),
         label(l, Label::NationalLaw),
         escape(&r.law)
@@ -78,7 +73,7 @@ pub fn render(r: &GapReport) -> String {
     themes(&mut s, r);
     let _ = writeln!(s, "<h2>{}</h2>", label(l, Label::Provisions));
     for p in &r.provisions {
-        provision(&mut s, p, l);
+        provision(&mut s, p, l, r.laws.len() > 1);
     }
     let um: Vec<String> = r.unmatched_articles.iter().map(|a| escape(a)).collect();
     let _ = writeln!(
@@ -98,27 +93,29 @@ fn themes(s: &mut String, r: &GapReport) {
     let l = r.lang;
     let _ = writeln!(
         s,
-        "<h2>{}</h2>\n<table>\n<tr><th></th><th>%</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h2>{}</h2>\n<table>\n<tr><th></th><th>%</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         label(l, Label::Themes),
         label(l, Label::Covered),
         label(l, Label::Partial),
-        label(l, Label::MissingStatus)
+        label(l, Label::MissingStatus),
+        label(l, Label::NotVerified)
     );
     for t in &r.themes {
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&theme_label(l, &t.theme)),
             percent(t.score),
             t.covered,
             t.partial,
-            t.missing
+            t.missing,
+            t.not_verified
         );
     }
     s.push_str("</table>\n");
 }
 
-fn provision(s: &mut String, p: &Provision, l: Lang) {
+fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
     let st = p.status.as_str();
     let _ = writeln!(
         s,
@@ -142,7 +139,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
             s,
             "<p>{}: {}</p>",
             label(l, Label::Matches),
-            escape(&matches_text(l, &p.matches))
+            escape(&matches_text(l, &p.matches, several))
         );
     }
     if !p.missing.is_empty() {
@@ -197,11 +194,12 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
         s,
-        "<p class=\"small\">{}: + {}, ~ {}, - {}, x {}, ! {}</p>",
+        "<p class=\"small\">{}: + {}, ~ {}, - {}, ? {}, x {}, ! {}</p>",
         label(l, Label::Legend),
         label(l, Label::Covered),
         label(l, Label::Partial),
         label(l, Label::MissingStatus),
+        label(l, Label::NotVerified),
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
@@ -251,7 +249,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = write!(s, "<tr><th></th><th>{}</th>", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, "<th>{}</th>", percent(c.coverage));
+        let _ = write!(s, "<th>{}</th>", column_score(c));
     }
     s.push_str("</tr>\n</table>\n");
     let _ = writeln!(s, "<h2>{}</h2>\n<table>", label(l, Label::Instruments));

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct JsonMatch<'a> {
+    law: &'a str,
     article: &'a str,
     score: f64,
     source: &'static str,
@@ -28,7 +29,10 @@ struct JsonProvision<'a> {
 struct JsonReport<'a> {
     country: &'a str,
     law: &'a str,
+    laws: &'a [crate::compare::LawUsed],
+    verified: bool,
     coverage: f64,
+    coverage_max: f64,
     provisions: Vec<JsonProvision<'a>>,
     unmatched_articles: &'a [String],
 }
@@ -38,7 +42,10 @@ pub fn render(r: &GapReport) -> String {
     let view = JsonReport {
         country: &r.country,
         law: &r.law,
+        laws: &r.laws,
+        verified: r.verified,
         coverage: r.coverage,
+        coverage_max: r.coverage_max,
         provisions: r
             .provisions
             .iter()
@@ -52,6 +59,7 @@ pub fn render(r: &GapReport) -> String {
                     .matches
                     .iter()
                     .map(|m| JsonMatch {
+                        law: &m.law,
                         article: &m.article,
                         score: m.score,
                         source: m.source.as_str(),

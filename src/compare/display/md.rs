@@ -3,7 +3,10 @@
 
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
-use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
+use super::{
+    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_label,
+    theme_label,
+};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell or line: pipes, emphasis and HTML characters.
@@ -36,37 +39,30 @@ pub fn render(r: &GapReport) -> String {
         escape(&r.country),
         escape(&r.law_title)
     );
-    if !r.official {
-        let _ = writeln!(
-            s,
-            "> {}\n",
-            escape(&crate::compare::summary_caveat(
-                l,
-                r.national.len(),
-                crate::compare::Reader::Analyst
-            ))
-        );
+    if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
+        let _ = writeln!(s, "> {}\n", escape(&c));
     }
     let _ = writeln!(
         s,
         "{}: **{}** ({}). {}: `{}`\n",
         label(l, Label::CoverageWord),
-        percent(r.coverage),
+        score_text(r),
         label(l, Label::Formula),
         label(l, Label::NationalLaw),
         escape(&r.law)
     );
     let _ = writeln!(s, "## {}\n", label(l, Label::Themes));
-    let _ = writeln!(s, "| | % | + | ~ | - |\n|---|---|---|---|---|");
+    let _ = writeln!(s, "| | % | + | ~ | - | ? |\n|---|---|---|---|---|---|");
     for t in &r.themes {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             escape(&theme_label(l, &t.theme)),
             percent(t.score),
             t.covered,
             t.partial,
-            t.missing
+            t.missing,
+            t.not_verified
         );
     }
     let _ = writeln!(s, "\n## {}\n", label(l, Label::Provisions));
@@ -78,7 +74,7 @@ pub fn render(r: &GapReport) -> String {
         label(l, Label::Missing)
     );
     for p in &r.provisions {
-        let ms = escape(&matches_text(l, &p.matches));
+        let ms = escape(&matches_text(l, &p.matches, r.laws.len() > 1));
         let missing: Vec<String> = p.missing.iter().map(|m| escape(&m.to_string())).collect();
         let _ = writeln!(
             s,
@@ -119,11 +115,12 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     );
     let _ = writeln!(
         s,
-        "{}: `+` {}, `~` {}, `-` {}, `x` {}, `!` {}\n",
+        "{}: `+` {}, `~` {}, `-` {}, `?` {}, `x` {}, `!` {}\n",
         label(l, Label::Legend),
         label(l, Label::Covered),
         label(l, Label::Partial),
         label(l, Label::MissingStatus),
+        label(l, Label::NotVerified),
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
@@ -149,7 +146,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = write!(s, "| | **{}** |", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, " {} |", percent(c.coverage));
+        let _ = write!(s, " {} |", column_score(c));
     }
     let _ = writeln!(s, "\n\n## {}\n", label(l, Label::Instruments));
     let _ = writeln!(s, "| | | {} |\n|---|---|---|", label(l, Label::Provisions));

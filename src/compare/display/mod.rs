@@ -45,6 +45,8 @@ pub enum Label {
     Omitted,
     NationalLaw,
     ShownIn,
+    NotVerified,
+    AtMost,
 }
 
 /// The label in a language.
@@ -121,6 +123,12 @@ fn words(l: Label) -> [&'static str; 3] {
         ],
         Label::NationalLaw => ["القانون الوطني", "National law", "Loi nationale"],
         Label::ShownIn => ["معروض باللغة", "shown in", "affiché en"],
+        Label::NotVerified => ["غير متحقق منه", "not verified", "non vérifié"],
+        Label::AtMost => [
+            "على الأكثر بعد قراءة المواد غير المتاحة",
+            "at most, once the unread articles are read",
+            "au plus, une fois lus les articles non disponibles",
+        ],
     }
 }
 
@@ -132,8 +140,43 @@ pub fn status_label(lang: Lang, s: Coverage) -> &'static str {
             Coverage::Covered => Label::Covered,
             Coverage::Partial => Label::Partial,
             Coverage::Missing => Label::MissingStatus,
+            Coverage::NotVerified => Label::NotVerified,
         },
     )
+}
+
+/// The coverage score as a report states it: "42.5%" when every absence is verified, else the
+/// range "12% (at most 64%, once the unread articles are read)".
+pub fn score_text(r: &super::GapReport) -> String {
+    if r.verified || r.coverage_max <= r.coverage {
+        percent(r.coverage)
+    } else {
+        format!(
+            "{} – {} ({})",
+            percent(r.coverage),
+            percent(r.coverage_max),
+            label(r.lang, Label::AtMost)
+        )
+    }
+}
+
+/// "covered 3, partial 5, missing 0, not verified 60": the statuses a report has, in order.
+pub fn status_counts(r: &super::GapReport) -> String {
+    let l = r.lang;
+    [
+        Coverage::Covered,
+        Coverage::Partial,
+        Coverage::Missing,
+        Coverage::NotVerified,
+    ]
+    .into_iter()
+    .filter(|st| *st != Coverage::NotVerified || !r.verified)
+    .map(|st| {
+        let n = r.provisions.iter().filter(|p| p.status == st).count();
+        format!("{} {n}", status_label(l, st))
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// A priority theme's name in a language (the tag itself when unknown).
@@ -158,7 +201,7 @@ pub fn theme_label(lang: Lang, theme: &str) -> String {
 }
 
 /// A one- or two-character symbol of a matrix cell: `+` covered, `~` partial, `-` missing,
-/// `x` omitted; `!` after `~` or `-` marks an obligation.
+/// `?` not verified, `x` omitted; `!` after `~` or `-` marks an obligation.
 pub fn cell_symbol(c: &Cell) -> &'static str {
     match (c.status, c.duty) {
         (CellStatus::Covered, _) => "+",
@@ -166,6 +209,7 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
         (CellStatus::Partial, _) => "~",
         (CellStatus::Missing, Some(Duty::Obligation)) => "-!",
         (CellStatus::Missing, _) => "-",
+        (CellStatus::NotVerified, _) => "?",
         (CellStatus::Omitted, _) => "x",
     }
 }
@@ -173,7 +217,7 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
 /// A score as a percentage: 0.425 → "42.5%".
 /// The matches of a provision as plain text, "448-1 (explicit, 0.45); 3 (auto, 0.31)": each
 /// format escapes it in its own way.
-pub fn matches_text(lang: Lang, matches: &[super::Match]) -> String {
+pub fn matches_text(lang: Lang, matches: &[super::Match], several_laws: bool) -> String {
     matches
         .iter()
         .map(|m| {
@@ -181,10 +225,33 @@ pub fn matches_text(lang: Lang, matches: &[super::Match]) -> String {
                 super::MatchSource::Explicit => Label::Explicit,
                 super::MatchSource::Auto => Label::Auto,
             };
-            format!("{} ({}, {:.2})", m.article, label(lang, src), m.score)
+            if several_laws {
+                format!(
+                    "{} {} ({}, {:.2})",
+                    m.law,
+                    m.article,
+                    label(lang, src),
+                    m.score
+                )
+            } else {
+                format!("{} ({}, {:.2})", m.article, label(lang, src), m.score)
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A country's coverage in the matrix: "42%" when verified, "12–64%" when not.
+pub fn column_score(c: &super::coverage::CountryColumn) -> String {
+    if c.verified || c.coverage_max <= c.coverage {
+        percent(c.coverage)
+    } else {
+        format!(
+            "{}–{}",
+            percent(c.coverage).trim_end_matches('%'),
+            percent(c.coverage_max)
+        )
+    }
 }
 
 pub fn percent(x: f64) -> String {

@@ -3,7 +3,10 @@
 
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
-use super::{Label, cell_symbol, label, matches_text, percent, status_label, theme_label};
+use super::{
+    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_counts,
+    status_label, theme_label,
+};
 use crate::model::Lang;
 use std::fmt::Write;
 
@@ -19,46 +22,33 @@ pub fn render(r: &GapReport) -> String {
         r.law_title,
         r.law
     );
-    if !r.official {
-        let _ = writeln!(
-            s,
-            "{}",
-            crate::compare::summary_caveat(l, r.national.len(), crate::compare::Reader::Analyst)
-        );
+    if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
+        let _ = writeln!(s, "{c}");
     }
     let _ = writeln!(
         s,
         "{}: {} ({})",
         label(l, Label::CoverageWord),
-        percent(r.coverage),
+        score_text(r),
         label(l, Label::Formula)
     );
-    let count = |st| r.provisions.iter().filter(|p| p.status == st).count();
-    let _ = writeln!(
-        s,
-        "{} {}, {} {}, {} {}",
-        status_label(l, super::super::Coverage::Covered),
-        count(super::super::Coverage::Covered),
-        status_label(l, super::super::Coverage::Partial),
-        count(super::super::Coverage::Partial),
-        status_label(l, super::super::Coverage::Missing),
-        count(super::super::Coverage::Missing),
-    );
+    let _ = writeln!(s, "{}", status_counts(r));
     let _ = writeln!(s, "\n{}", label(l, Label::Themes));
     for t in &r.themes {
         let _ = writeln!(
             s,
-            "  {:<22} {:>6}  +{} ~{} -{}",
+            "  {:<22} {:>6}  +{} ~{} -{} ?{}",
             theme_label(l, &t.theme),
             percent(t.score),
             t.covered,
             t.partial,
-            t.missing
+            t.missing,
+            t.not_verified
         );
     }
     let _ = writeln!(s, "\n{}", label(l, Label::Provisions));
     for p in &r.provisions {
-        provision(&mut s, p, l);
+        provision(&mut s, p, l, r.laws.len() > 1);
     }
     let _ = writeln!(
         s,
@@ -73,7 +63,7 @@ pub fn render(r: &GapReport) -> String {
     s
 }
 
-fn provision(s: &mut String, p: &Provision, l: Lang) {
+fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
     let _ = writeln!(
         s,
         "  [{}] {} {} — {} ({})",
@@ -95,7 +85,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang) {
             s,
             "      {}: {}",
             label(l, Label::Matches),
-            matches_text(l, &p.matches)
+            matches_text(l, &p.matches, several)
         );
     }
     for m in &p.missing {
@@ -116,11 +106,12 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     );
     let _ = writeln!(
         s,
-        "{}: + {}, ~ {}, - {}, x {}, ! {}\n",
+        "{}: + {}, ~ {}, - {}, ? {}, x {}, ! {}\n",
         label(l, Label::Legend),
         label(l, Label::Covered),
         label(l, Label::Partial),
         label(l, Label::MissingStatus),
+        label(l, Label::NotVerified),
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
@@ -136,20 +127,24 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         + 10;
     let _ = write!(s, "{:width$}", "");
     for c in &r.countries {
-        let _ = write!(s, " {:>4}", c.code);
+        let _ = write!(s, " {:>6}", c.code);
     }
     s.push('\n');
     for p in &r.provisions {
         let _ = write!(s, "{:<width$}", format!("{:>9} {}", p.number, p.clause));
         for c in &r.countries {
             let sym = c.cells.get(&p.clause).map_or("", cell_symbol);
-            let _ = write!(s, " {sym:>4}");
+            let _ = write!(s, " {sym:>6}");
         }
         s.push('\n');
     }
     let _ = write!(s, "{:<width$}", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, " {:>4}", format!("{:.0}", c.coverage * 100.0));
+        let _ = write!(
+            s,
+            " {:>6}",
+            column_score(c).trim_end_matches('%').to_string()
+        );
     }
     s.push('\n');
     let _ = writeln!(s, "\n{}", label(l, Label::Countries));
@@ -160,7 +155,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
             c.code,
             c.name,
             c.law,
-            percent(c.coverage),
+            column_score(c),
             c.obligations,
             label(l, Label::Obligation),
             c.recommendations,

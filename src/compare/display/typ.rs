@@ -4,7 +4,7 @@
 //! of text is escaped with [`crate::pdf::escape_typst`], so it is shown literally.
 
 use super::super::GapReport;
-use super::{Label, label, matches_text, percent, status_label, theme_label};
+use super::{Label, label, matches_text, percent, score_text, status_label, theme_label};
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
 
@@ -28,35 +28,32 @@ pub fn render(r: &GapReport) -> String {
         esc(&r.country),
         esc(&r.law_title)
     );
-    if !r.official {
+    if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(
             s,
             "#block(stroke: (left: 3pt + rgb(\"#b3261e\")), inset: (x: 8pt, y: 5pt))[{}]\n",
-            esc(&crate::compare::summary_caveat(
-                l,
-                r.national.len(),
-                crate::compare::Reader::Analyst
-            ))
+            esc(&c)
         );
     }
     let _ = writeln!(
         s,
         "{}: #text(weight: \"bold\", dir: ltr)[{}] ({})\n",
         esc(label(l, Label::CoverageWord)),
-        esc(&percent(r.coverage)),
+        esc(&score_text(r)),
         esc(label(l, Label::Formula))
     );
     let _ = writeln!(s, "== {}\n", esc(label(l, Label::Themes)));
-    s.push_str("#table(columns: (1fr, auto, auto, auto, auto), table.header([], [%], [+], [\\~], [\\-]),\n");
+    s.push_str("#table(columns: (1fr, auto, auto, auto, auto, auto), table.header([], [%], [+], [\\~], [\\-], [?]),\n");
     for t in &r.themes {
         let _ = writeln!(
             s,
-            "  [{}], [{}], [{}], [{}], [{}],",
+            "  [{}], [{}], [{}], [{}], [{}], [{}],",
             esc(&theme_label(l, &t.theme)),
             esc(&percent(t.score)),
             t.covered,
             t.partial,
-            t.missing
+            t.missing,
+            t.not_verified
         );
     }
     s.push_str(")\n\n");
@@ -76,7 +73,7 @@ pub fn render(r: &GapReport) -> String {
             esc(&p.title),
             if p.mandatory { "" } else { " °" },
             esc(status_label(l, p.status)),
-            esc(&matches_text(l, &p.matches)),
+            esc(&matches_text(l, &p.matches, r.laws.len() > 1)),
             esc(&p
                 .missing
                 .iter()

@@ -1,0 +1,277 @@
+//! Stage: compare (concepts). Finds the concepts of the lexicon (`law/concepts.toml`, see
+//! [`crate::model::Concept`]) in a text. An expression is normalised like the text it is
+//! looked for in ([`features::terms`]: hamza forms, ta marbuta, alef maqsura, harakat and
+//! tatweel folded, the article and clitics removed, Latin case, accents and plural `s`
+//! dropped). Each of its words matches a word of the text that begins with it
+//! ("vulnerab" → "vulnerability"; "إيواء" → "بالإيواء"), in order, with at most one other
+//! word between two of them. An Arabic word may also carry one or two attached clitics
+//! (و ف ب ل ك: "باستغلال", "وبإيواء") before the expression's word. Pure data in, data out.
+
+use super::features;
+use crate::model::{ClauseId, Concept, Lang, LangMap};
+use std::collections::HashMap;
+
+/// Words allowed between two words of an expression.
+const MAX_GAP: usize = 1;
+
+/// Per language, an expression's first term → (concept, the expression's terms).
+type FirstTerms = HashMap<(Lang, String), Vec<(u32, Vec<String>)>>;
+
+/// The lexicon compiled for matching.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    concepts: Vec<Entry>,
+    first: FirstTerms,
+}
+
+#[derive(Debug)]
+struct Entry {
+    id: String,
+    label: LangMap<String>,
+    /// (article, paragraph) the concept is linked to.
+    articles: Vec<(ClauseId, Option<u32>)>,
+    requires: Vec<(ClauseId, Option<u32>)>,
+}
+
+impl Lexicon {
+    pub fn new(concepts: &[Concept]) -> Lexicon {
+        let mut first: FirstTerms = HashMap::new();
+        let mut entries = Vec::new();
+        for (i, c) in concepts.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for (lang, list) in &c.expressions {
+                for e in list {
+                    let terms = features::terms(e);
+                    if let Some(head) = terms.first() {
+                        first
+                            .entry((*lang, head.clone()))
+                            .or_default()
+                            .push((i, terms.clone()));
+                    }
+                }
+            }
+            let pairs = |v: &[crate::model::ConceptTarget]| {
+                v.iter().map(|t| (t.clause.clone(), t.paragraph)).collect()
+            };
+            entries.push(Entry {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                articles: pairs(&c.articles),
+                requires: pairs(&c.requires),
+            });
+        }
+        Lexicon {
+            concepts: entries,
+            first,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    /// The concept's id.
+    pub fn id(&self, c: u32) -> &str {
+        self.concepts.get(c as usize).map_or("", |e| e.id.as_str())
+    }
+
+    /// The concept's label in a language (its id when the label is missing).
+    pub fn label(&self, c: u32, lang: Lang) -> String {
+        self.concepts
+            .get(c as usize)
+            .map(|e| {
+                crate::model::pick(&e.label, lang)
+                    .cloned()
+                    .unwrap_or_else(|| e.id.clone())
+            })
+            .unwrap_or_default()
+    }
+
+    /// The concepts linked to a model article: (concept, paragraph or `None` for the whole).
+    pub fn linked(&self, clause: &str) -> Vec<(u32, Option<u32>)> {
+        self.targets(clause, |e| &e.articles)
+    }
+
+    /// The concepts a model article requires, with the paragraph they belong to.
+    pub fn required(&self, clause: &str) -> Vec<(u32, Option<u32>)> {
+        self.targets(clause, |e| &e.requires)
+    }
+
+    fn targets(
+        &self,
+        clause: &str,
+        list: impl Fn(&Entry) -> &Vec<(ClauseId, Option<u32>)>,
+    ) -> Vec<(u32, Option<u32>)> {
+        let mut out = Vec::new();
+        for (i, e) in self.concepts.iter().enumerate() {
+            for (c, p) in list(e) {
+                if c.as_str() == clause {
+                    out.push((u32::try_from(i).unwrap_or(u32::MAX), *p));
+                }
+            }
+        }
+        out
+    }
+
+    /// How many model articles a concept is linked to (a concept linked to many tells little).
+    pub fn spread(&self, c: u32) -> usize {
+        self.concepts.get(c as usize).map_or(0, |e| {
+            let mut ids: Vec<&ClauseId> = e.articles.iter().map(|(c, _)| c).collect();
+            ids.sort();
+            ids.dedup();
+            ids.len()
+        })
+    }
+
+    /// The concepts whose expressions occur in `terms` (as [`features::terms`] gives them), in
+    /// language `lang`; sorted, each once.
+    pub fn find(&self, lang: Lang, terms: &[String]) -> Vec<u32> {
+        let mut found = Vec::new();
+        if self.first.is_empty() {
+            return found;
+        }
+        let mut key = (lang, String::new());
+        for (i, t) in terms.iter().enumerate() {
+            for stem in stems(lang, t) {
+                // Every prefix of the word may be an expression's first term.
+                for (end, _) in stem
+                    .char_indices()
+                    .skip(1)
+                    .chain(std::iter::once((stem.len(), ' ')))
+                {
+                    key.1.clear();
+                    key.1.push_str(&stem[..end]);
+                    let Some(list) = self.first.get(&key) else {
+                        continue;
+                    };
+                    for (c, expr) in list {
+                        if !found.contains(c) && follows(lang, terms, i, expr) {
+                            found.push(*c);
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// Whether `expr[1..]` follows the term at `i`, each word beginning a text word, with at most
+/// [`MAX_GAP`] words between two.
+fn follows(lang: Lang, terms: &[String], i: usize, expr: &[String]) -> bool {
+    let mut at = i;
+    for e in expr.iter().skip(1) {
+        let next = (at + 1..=at + 1 + MAX_GAP)
+            .take_while(|&j| j < terms.len())
+            .find(|&j| {
+                terms
+                    .get(j)
+                    .is_some_and(|t| stems(lang, t).any(|s| s.starts_with(e.as_str())))
+            });
+        match next {
+            Some(j) => at = j,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The Arabic clitic letters that attach before a word without the article.
+const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// A word and, in Arabic, the word without one or two leading clitic letters (leaving at
+/// least three letters): "وباستغلال" → itself, "باستغلال", "استغلال".
+fn stems(lang: Lang, t: &str) -> impl Iterator<Item = &str> {
+    let mut out = [Some(t), None, None];
+    if lang == Lang::Ar {
+        let mut rest = t;
+        for slot in out.iter_mut().skip(1) {
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) if CLITICS.contains(&c) && chars.clone().count() >= 3 => {
+                    rest = chars.as_str();
+                    *slot = Some(rest);
+                }
+                _ => break,
+            }
+        }
+    }
+    out.into_iter().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ConceptTarget, Origin};
+
+    fn concept(id: &str, ar: &[&str], en: &[&str]) -> Concept {
+        Concept {
+            id: id.into(),
+            label: [(Lang::En, id.to_string())].into_iter().collect(),
+            articles: vec![ConceptTarget {
+                clause: ClauseId("shelter".into()),
+                paragraph: Some(2),
+                origin: Origin::default(),
+            }],
+            requires: Vec::new(),
+            expressions: [
+                (Lang::Ar, ar.iter().map(|s| s.to_string()).collect()),
+                (Lang::En, en.iter().map(|s| s.to_string()).collect()),
+            ]
+            .into_iter()
+            .collect(),
+            origin: Origin::default(),
+        }
+    }
+
+    fn find(lx: &Lexicon, lang: Lang, text: &str) -> Vec<String> {
+        lx.find(lang, &features::terms(text))
+            .into_iter()
+            .map(|c| lx.id(c).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn expressions_match_across_spelling_clitics_and_endings() {
+        let lx = Lexicon::new(&[
+            concept(
+                "shelter",
+                &["دار إيواء", "مأوى"],
+                &["shelter", "safe house"],
+            ),
+            concept("vulnerability", &["استغلال حالة ضعف"], &["vulnerab"]),
+        ]);
+        // Clitic and article on the second word, hamza and ta marbuta spelled otherwise.
+        assert_eq!(find(&lx, Lang::Ar, "تنشأ داراً للإيواء المؤقت"), ["shelter"]);
+        assert_eq!(find(&lx, Lang::Ar, "وتوفر المأوى"), ["shelter"]);
+        assert_eq!(
+            find(&lx, Lang::Ar, "باستغلال حالة الضعف لدى الضحية"),
+            ["vulnerability"]
+        );
+        assert_eq!(
+            find(&lx, Lang::En, "Shelters for the vulnerable."),
+            ["shelter", "vulnerability"]
+        );
+        // One word may stand between two words of an expression, not two.
+        assert_eq!(
+            find(&lx, Lang::En, "a safe very secret house"),
+            Vec::<String>::new()
+        );
+        assert_eq!(find(&lx, Lang::En, "a safe secret house"), ["shelter"]);
+        // The other language's expressions do not apply.
+        assert!(find(&lx, Lang::Fr, "shelter").is_empty());
+    }
+
+    #[test]
+    fn links_are_read_per_article() {
+        let lx = Lexicon::new(&[concept("shelter", &["مأوى"], &["shelter"])]);
+        assert_eq!(lx.linked("shelter"), vec![(0, Some(2))]);
+        assert!(lx.linked("assistance").is_empty());
+        assert_eq!(lx.spread(0), 1);
+    }
+}

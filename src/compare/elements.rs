@@ -298,8 +298,17 @@ fn check_lang(
     })
 }
 
+/// Where the national text holds an element of a model provision: the element's label
+/// ("paragraph 2(b)", or a concept's label) and the matched national article (its index in the
+/// comparison) that holds most of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub element: String,
+    pub national: usize,
+}
+
 /// What the matched national articles lack of model article `a` (number `m` in the scorer),
-/// described in `display`.
+/// described in `display`, and where they hold each element they have.
 /// Empty when nothing is missing, or when no language is shared (nothing can be checked).
 #[allow(clippy::too_many_arguments)]
 pub fn missing(
@@ -311,19 +320,43 @@ pub fn missing(
     law_lang: Option<Lang>,
     order: &[Lang],
     display: Lang,
-) -> Vec<Lack> {
+) -> (Vec<Lack>, Vec<Found>) {
     let Some(lang) = check_lang(a, matched, law_lang, order) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut found: BTreeSet<u32> = BTreeSet::new();
     let mut known = Vec::new();
+    // Each matched article on its own too, to say where an element is.
+    let mut each: Vec<(usize, NationalTerms, Vec<u32>)> = Vec::new();
     for (i, _) in matched {
         if let Some(t) = scorer.national_terms(lang, *i) {
-            found.extend(lexicon.find(lang, t));
+            let cs = lexicon.find(lang, t);
+            found.extend(cs.iter().copied());
             known.extend(t.iter().cloned());
+            if matched.len() > 1 {
+                each.push((*i, NationalTerms::from_terms(t.iter().cloned()), cs));
+            }
         }
     }
     let nat = NationalTerms::from_terms(known);
+    let mut where_found: Vec<Found> = Vec::new();
+    let single = matched.first().map(|(i, _)| *i);
+    // The matched article holding most of an element: its terms' share plus its concepts.
+    let holder = |element_terms: &[String], concepts: &[u32]| -> Option<usize> {
+        if each.is_empty() {
+            return single;
+        }
+        each.iter()
+            .map(|(i, nt, cs)| {
+                let hits = concepts.iter().filter(|c| cs.contains(c)).count() as f32;
+                (
+                    *i,
+                    share_present(element_terms.to_vec(), nt, scorer, lang) + hits,
+                )
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(i, _)| i)
+    };
     // The concepts the lexicon says this provision requires, by name (each once).
     let mut required: Vec<u32> = lexicon
         .required(a.id.as_str())
@@ -331,11 +364,20 @@ pub fn missing(
         .map(|(c, _)| c)
         .collect();
     required.dedup();
-    let mut out: Vec<Lack> = required
-        .into_iter()
-        .filter(|c| !found.contains(c))
-        .map(|c| Lack::Element(lexicon.label(c, display)))
-        .collect();
+    let mut out: Vec<Lack> = Vec::new();
+    for c in required {
+        if found.contains(&c) {
+            if let Some(i) = holder(&[], &[c]) {
+                where_found.push(Found {
+                    element: lexicon.label(c, display),
+                    national: i,
+                });
+            }
+        } else {
+            out.push(Lack::Element(lexicon.label(c, display)));
+        }
+    }
+    let linked = lexicon.linked(a.id.as_str());
     let paras = a.text.get(&lang).map_or(&[][..], Vec::as_slice);
     let shown = a.text.get(&display).map_or(paras, Vec::as_slice);
     for (path, element) in structure(paras) {
@@ -343,10 +385,28 @@ pub fn missing(
             (None, Some(t)) => t.to_vec(),
             _ => terms(&element),
         };
-        let share = share_present(element_terms, &nat, scorer, lang);
-        if share < PRESENT {
-            let (para, point, excerpt) =
-                describe(shown, path).unwrap_or_else(|| (String::new(), None, excerpt(&element)));
+        let share = share_present(element_terms.clone(), &nat, scorer, lang);
+        // The concepts the lexicon links to this paragraph: a national text that holds them
+        // says the same thing in other words.
+        let para_no = u32::try_from(path.para + 1).unwrap_or(u32::MAX);
+        let concepts: Vec<u32> = linked
+            .iter()
+            .filter(|(_, p)| *p == Some(para_no))
+            .map(|(c, _)| *c)
+            .collect();
+        let held = concepts.iter().filter(|c| found.contains(c)).count();
+        let by_concepts =
+            !concepts.is_empty() && (held == concepts.len() || (held > 0 && share >= IN_PART));
+        let (para, point, excerpt) =
+            describe(shown, path).unwrap_or_else(|| (String::new(), None, excerpt(&element)));
+        if share >= PRESENT || by_concepts {
+            if let Some(i) = holder(&element_terms, &concepts) {
+                where_found.push(Found {
+                    element: element_label(display, &para, point.as_deref()),
+                    national: i,
+                });
+            }
+        } else {
             out.push(Lack::Text {
                 para,
                 point,
@@ -356,7 +416,7 @@ pub fn missing(
             });
         }
     }
-    out
+    (out, where_found)
 }
 
 /// The paragraph number, point label and first words of the element at `path`.

@@ -157,8 +157,20 @@ pub struct Provision {
     pub matches: Vec<Match>,
     /// What the matched national text lacks, in the report's language (empty when missing).
     pub missing: Vec<elements::Lack>,
+    /// Where the national text holds each element it has: the element and the national
+    /// article (with its law) that holds most of it.
+    pub found: Vec<FoundElement>,
     /// The best match and the model text, word-diffed.
     pub pair: Option<Pair>,
+}
+
+/// An element of a model provision and the national article that holds it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundElement {
+    /// "paragraph 2(b)", or a concept's label, in the report's language.
+    pub element: String,
+    pub law: String,
+    pub article: String,
 }
 
 /// How a priority theme fares.
@@ -771,21 +783,36 @@ fn provision(
         .iter()
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
-    let (status, missing) = if matched.is_empty() {
+    let (status, missing, found) = if matched.is_empty() {
         let status = if verified {
             Coverage::Missing
         } else {
             Coverage::NotVerified
         };
-        (status, Vec::new())
+        (status, Vec::new(), Vec::new())
     } else {
-        let missing = elements::missing(a, m, &matched, scorer, lexicon, law_lang, order, display);
+        let (missing, found) =
+            elements::missing(a, m, &matched, scorer, lexicon, law_lang, order, display);
         let status = if missing.is_empty() {
             Coverage::Covered
         } else {
             Coverage::Partial
         };
-        (status, missing)
+        let found = found
+            .into_iter()
+            .filter_map(|f| {
+                nationals.get(f.national).map(|na| FoundElement {
+                    element: f.element,
+                    law: law_ids
+                        .get(f.national)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                    article: na.number.clone(),
+                })
+            })
+            .collect();
+        (status, missing, found)
     };
     let best = list
         .iter()
@@ -816,6 +843,7 @@ fn provision(
             })
             .collect(),
         missing,
+        found,
         pair: None,
     };
     (p, prepared)

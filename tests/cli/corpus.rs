@@ -171,6 +171,14 @@ pub fn score_all() -> Vec<Scored> {
                 lang,
             },
         );
+        // QANUN_CORPUS_REPORTS=DIR writes each statute's gap report there, to read what the
+        // figures stand on.
+        if let Some(dir) = std::env::var_os("QANUN_CORPUS_REPORTS") {
+            let path =
+                PathBuf::from(dir).join(format!("{}.txt", gold.file.trim_end_matches(".txt")));
+            std::fs::write(path, qanun::compare::display::text::render(&report))
+                .expect("write report");
+        }
         // An article that an amending law quotes (inserts or replaces) counts for the amending
         // article that quotes it, as the gold maps amending laws by their own articles.
         let quoted_by: BTreeMap<&str, &str> = leg

@@ -23,6 +23,7 @@ struct JsonProvision<'a> {
     tags: &'a [String],
     matches: Vec<JsonMatch<'a>>,
     missing: &'a [crate::compare::elements::Lack],
+    found: &'a [crate::compare::FoundElement],
 }
 
 #[derive(Serialize)]
@@ -66,6 +67,7 @@ pub fn render(r: &GapReport) -> String {
                     })
                     .collect(),
                 missing: &p.missing,
+                found: &p.found,
             })
             .collect(),
         unmatched_articles: &r.unmatched_articles,

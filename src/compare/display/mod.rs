@@ -47,6 +47,7 @@ pub enum Label {
     ShownIn,
     NotVerified,
     AtMost,
+    Found,
 }
 
 /// The label in a language.
@@ -124,6 +125,7 @@ fn words(l: Label) -> [&'static str; 3] {
         Label::NationalLaw => ["القانون الوطني", "National law", "Loi nationale"],
         Label::ShownIn => ["معروض باللغة", "shown in", "affiché en"],
         Label::NotVerified => ["غير متحقق منه", "not verified", "non vérifié"],
+        Label::Found => ["ما يتضمنه النص الوطني", "Found in", "Présent dans"],
         Label::AtMost => [
             "على الأكثر بعد قراءة المواد غير المتاحة",
             "at most, once the unread articles are read",
@@ -252,6 +254,28 @@ pub fn column_score(c: &super::coverage::CountryColumn) -> String {
             percent(c.coverage_max)
         )
     }
+}
+
+/// Where each element of a provision is found, "paragraph 1 → 3; paragraph 2(b) → 5" (with
+/// the law's id when the report compares several laws): each format escapes it its own way.
+pub fn found_text(lang: Lang, found: &[super::FoundElement], several_laws: bool) -> String {
+    let sep = if lang == Lang::Ar { "؛ " } else { "; " };
+    found
+        .iter()
+        .map(|f| {
+            let element = if f.element.is_empty() {
+                label(lang, Label::Article).to_string()
+            } else {
+                f.element.clone()
+            };
+            if several_laws {
+                format!("{element} → {} {}", f.law, f.article)
+            } else {
+                format!("{element} → {}", f.article)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 pub fn percent(x: f64) -> String {

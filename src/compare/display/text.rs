@@ -4,8 +4,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_counts,
-    status_label, theme_label,
+    Label, cell_symbol, column_score, found_text, label, matches_text, percent, score_text,
+    status_counts, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -86,6 +86,14 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             "      {}: {}",
             label(l, Label::Matches),
             matches_text(l, &p.matches, several)
+        );
+    }
+    if !p.found.is_empty() {
+        let _ = writeln!(
+            s,
+            "      {}: {}",
+            label(l, Label::Found),
+            found_text(l, &p.found, several)
         );
     }
     for m in &p.missing {

@@ -62,6 +62,7 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
             keys(p),
             [
                 "clause",
+                "found",
                 "mandatory",
                 "matches",
                 "missing",
@@ -78,6 +79,10 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
         for m in p["matches"].as_array().expect("matches") {
             assert_eq!(keys(m), ["article", "law", "score", "source"]);
             assert!(["explicit", "auto"].contains(&m["source"].as_str().unwrap_or("")));
+        }
+        for f in p["found"].as_array().expect("found") {
+            assert_eq!(keys(f), ["article", "element", "law"]);
+            assert_eq!(f["law"], "law-9-2009");
         }
         if p["status"] == "not-verified" {
             assert!(p["matches"].as_array().is_some_and(Vec::is_empty));

@@ -433,6 +433,31 @@ Whoever profits shall be fined.
     }
 
     #[test]
+    fn a_list_announced_inside_a_code_article_quotes_no_article() {
+        // "… is punished when it is committed:" before a list is no amending formula: the
+        // next articles of the code are its own, not articles it inserts.
+        let text = "\
+Article 10-1
+Le crime est puni de vingt ans lorsqu'il est commis :
+1° A l'égard d'un mineur ;
+2° Par une personne ayant autorité.
+Les dispositions de l'article 5 sont applicables.
+
+Article 12-1
+La traite est le fait de recruter une personne.
+
+Article 12-2
+Elle est punie de sept ans.
+";
+        let imp = run(text, Lang::Fr);
+        assert_eq!(numbers(&imp), ["10-1", "12-1", "12-2"]);
+        assert!(
+            imp.law.articles().all(|a| a.inserted_by.is_none()),
+            "an article taken as quoted"
+        );
+    }
+
+    #[test]
     fn french_code_articles_keep_their_part_letter() {
         let text = "\
 Article L. 12-1

@@ -181,8 +181,8 @@ impl Builder<'_> {
             && !h.next_word.as_deref().is_some_and(is_connector)
     }
 
-    /// Whether the open top-level article introduces quoted text: a line ending with ":" or
-    /// words such as "كما يلي", "ainsi rédigé", "as follows".
+    /// Whether the open top-level article introduces quoted text: its last line ends with ":"
+    /// or holds words such as "كما يلي", "ainsi rédigé", "as follows".
     fn announces(&self) -> bool {
         const PHRASES: &[&str] = &[
             "كما يلي",
@@ -201,7 +201,10 @@ impl Builder<'_> {
         let Some(t) = self.top else { return false };
         let rest = self.rests.get(t).and_then(Option::as_ref);
         let body = self.d.bodies.get(t).map(Vec::as_slice).unwrap_or(&[]);
-        rest.into_iter().chain(body).any(|l| {
+        // Only the article's last line: the quoted articles follow the words that announce
+        // them ("… shall read as follows:"), while a line ending with ":" inside an article
+        // ("… when it is committed:" before a list) announces no article.
+        rest.into_iter().chain(body).last().is_some_and(|l| {
             let end = l.text.trim_end_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '-' | '–' | '«' | '»' | '"' | '“' | '”')
             });

@@ -318,7 +318,7 @@ pub fn table(scored: &[Scored]) -> String {
 
 /// Figures reached (see docs/compare.md); a test fails when one falls more than [`MARGIN`]
 /// below. (precision, recall) per split, pairs national article → model article.
-const REACHED_TUNE: (f64, f64) = (0.448, 0.383);
+const REACHED_TUNE: (f64, f64) = (0.478, 0.422);
 const REACHED_HELD: (f64, f64) = (0.674, 0.449);
 const MARGIN: f64 = 0.03;
 

@@ -4,6 +4,7 @@
 //! It reads no file and changes nothing; loading already reported syntax problems.
 
 use crate::diagnostics::Diagnostic;
+use crate::load::concepts::shown;
 use crate::load::{Project, listed_positions};
 use crate::model::{Clause, ClauseId, Country, Lang, Law, Origin, Status};
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,10 +47,14 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
 }
 
 /// The concept lexicon's links: every article id it names exists, and so does every
-/// paragraph (`shelter/2`).
+/// paragraph (`shelter/2`). Ids are quoted with [`shown`]: a concept file may hold anything.
 fn check_concepts(law: &Law, out: &mut Vec<Diagnostic>) {
     for c in &law.concepts {
+        let name = shown(&c.id);
         for t in c.articles.iter().chain(&c.requires) {
+            let article = shown(t.clause.as_str());
+            // The id and its quotes; with a paragraph, the opening quote and the id.
+            let id_len = t.clause.as_str().len() + if t.paragraph.is_some() { 1 } else { 2 };
             if !law.has_clause(&t.clause) {
                 let hint = match suggest(t.clause.as_str(), law.clauses.keys().map(|k| k.as_str()))
                 {
@@ -64,36 +69,45 @@ fn check_concepts(law: &Law, out: &mut Vec<Diagnostic>) {
                         "unknown-article",
                         &t.origin,
                         format!(
-                            "the concept `{}` names the article `{}`, which does not exist",
-                            c.id, t.clause
+                            "the concept `{name}` names the article `{article}`, which does not exist"
                         ),
                     )
-                    .with_len(t.clause.as_str().len() + 2)
+                    .with_len(id_len)
                     .with_hint(hint),
                 );
                 continue;
             }
             let Some(p) = t.paragraph else { continue };
-            let Some(clause) = law.clauses.get(&t.clause) else {
+            // A broken article, or one without the primary language, is reported on its own.
+            let Some(body) = law
+                .clauses
+                .get(&t.clause)
+                .and_then(|clause| clause.body(law.primary_lang()))
+            else {
                 continue;
             };
-            let count = clause
-                .body(law.primary_lang())
-                .map_or(0, |b| b.paragraphs.len());
+            let count = body.paragraphs.len();
             if p as usize > count {
+                let has = match count {
+                    0 => "which has no paragraph".to_string(),
+                    1 => "which has a single paragraph".to_string(),
+                    n => format!("which has {n} paragraphs"),
+                };
+                let hint = if count > 1 {
+                    format!(
+                        "use a paragraph from 1 to {count}, or the article alone: \"{article}\""
+                    )
+                } else {
+                    format!("link the article alone: \"{article}\"")
+                };
                 out.push(
                     Diagnostic::error(
                         "unknown-paragraph",
                         &t.origin,
-                        format!(
-                            "the concept `{}` names paragraph {p} of `{}`, which has {count}",
-                            c.id, t.clause
-                        ),
+                        format!("the concept `{name}` names paragraph {p} of `{article}`, {has}"),
                     )
-                    .with_hint(format!(
-                        "use a paragraph from 1 to {count}, or the article alone: \"{}\"",
-                        t.clause
-                    )),
+                    .with_len(id_len + 1 + p.to_string().len() + 1)
+                    .with_hint(hint),
                 );
             }
         }

@@ -1,11 +1,12 @@
 //! Loading `law/concepts.toml`, the legal concept lexicon (see docs/concepts.md). Checks what
 //! the file alone can show (a missing label, an empty or repeated expression, a repeated id, a
-//! malformed article reference); `validate` checks the article ids against the law.
+//! malformed article reference, a control character written as an escape); `validate` checks
+//! the article ids against the law.
 
 use super::Loaded;
-use super::clause::LangText;
 use super::files::Files;
 use super::law::read_from;
+use super::read::forbidden_char;
 use super::toml_file::parse_toml;
 use crate::diagnostics::Diagnostic;
 use crate::model::{ClauseId, Concept, ConceptTarget, Lang, LangMap, Origin};
@@ -29,7 +30,7 @@ struct ConceptsToml {
 struct ConceptToml {
     id: Spanned<String>,
     #[serde(default)]
-    label: LangText,
+    label: LabelToml,
     #[serde(default)]
     articles: Vec<Spanned<String>>,
     #[serde(default)]
@@ -42,6 +43,15 @@ struct ConceptToml {
     fr: Vec<Spanned<String>>,
 }
 
+/// A concept's label per language, with where each is written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LabelToml {
+    ar: Option<Spanned<String>>,
+    en: Option<Spanned<String>>,
+    fr: Option<Spanned<String>>,
+}
+
 /// Loads the lexicon; a project without `law/concepts.toml` has none.
 pub fn load_concepts(files: &Files, out: &mut Loaded) -> Vec<Concept> {
     let rel = CONCEPTS_FILE;
@@ -52,7 +62,7 @@ pub fn load_concepts(files: &Files, out: &mut Loaded) -> Vec<Concept> {
         return Vec::new();
     };
     match parse_toml::<ConceptsToml>(&text, rel, 0) {
-        Ok(t) => concepts(t, rel, &mut out.diags),
+        Ok(t) => concepts(t, &text, rel, &mut out.diags),
         Err(d) => {
             out.diags.push(d);
             Vec::new()
@@ -60,22 +70,44 @@ pub fn load_concepts(files: &Files, out: &mut Loaded) -> Vec<Concept> {
     }
 }
 
-fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Concept> {
+/// User text as a message may quote it: control, direction and invisible characters are
+/// written as `\u{…}` so that a message never carries them to a terminal or a report.
+pub fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || forbidden_char(c).is_some() {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The length in bytes of a value's span in the file (its quotes included).
+fn span_len<T>(v: &Spanned<T>) -> usize {
+    let s = v.span();
+    s.end.saturating_sub(s.start)
+}
+
+fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Concept> {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
     for c in t.concept {
         let origin = Origin::new(rel, c.span().start);
         let c = c.into_inner();
         let id_at = Origin::new(rel, c.id.span().start);
+        let id_len = span_len(&c.id);
         let id = c.id.into_inner();
+        let name = shown(&id);
         if !ClauseId::is_valid(&id) {
             diags.push(
                 Diagnostic::error(
                     "bad-concept-id",
                     &id_at,
-                    format!("`{id}` is not a valid concept id"),
+                    format!("`{name}` is not a valid concept id"),
                 )
-                .with_len(id.len() + 2)
+                .with_len(id_len)
                 .with_hint("use lowercase words joined by `-`, e.g. id = \"recovery-period\""),
             );
         }
@@ -84,20 +116,38 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
                 Diagnostic::error(
                     "duplicate-concept",
                     &id_at,
-                    format!("the concept `{id}` is defined twice"),
+                    format!("the concept `{name}` is defined twice"),
                 )
-                .with_len(id.len() + 2)
+                .with_len(id_len)
                 .with_hint("give each concept its own id, or merge the two entries"),
             );
         }
-        let label = c.label.into_map();
+        let mut label: LangMap<String> = LangMap::new();
+        for (l, text) in [
+            (Lang::Ar, c.label.ar),
+            (Lang::En, c.label.en),
+            (Lang::Fr, c.label.fr),
+        ] {
+            let Some(text) = text else { continue };
+            plain_line(
+                &text,
+                src,
+                rel,
+                &format!("the {} label of `{name}`", l_name(l)),
+                diags,
+            );
+            let text = text.into_inner();
+            if !text.trim().is_empty() {
+                label.insert(l, text);
+            }
+        }
         for l in Lang::ALL {
             if !label.contains_key(&l) {
                 diags.push(
                     Diagnostic::error(
                         "concept-label",
                         &origin,
-                        format!("the concept `{id}` has no label in {}", l_name(l)),
+                        format!("the concept `{name}` has no label in {}", l_name(l)),
                     )
                     .with_hint(format!(
                         "add label.{} = \"…\": reports name what a national text lacks by this label",
@@ -106,24 +156,29 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
                 );
             }
         }
-        let articles = targets(c.articles, rel, &id, diags);
+        let articles = targets(c.articles, rel, &name, diags);
         if articles.is_empty() {
             diags.push(
                 Diagnostic::error(
                     "concept-articles",
                     &origin,
-                    format!("the concept `{id}` is linked to no model article"),
+                    format!("the concept `{name}` is linked to no model article"),
                 )
                 .with_hint("list the articles that deal with it: articles = [\"shelter\", \"assistance/2\"]"),
             );
         }
-        let requires = targets(c.requires, rel, &id, diags);
+        let requires = targets(c.requires, rel, &name, diags);
         let mut expressions: LangMap<Vec<String>> = LangMap::new();
         for (lang, list) in [(Lang::Ar, c.ar), (Lang::En, c.en), (Lang::Fr, c.fr)] {
             let mut norm_seen: BTreeMap<String, String> = BTreeMap::new();
             let mut kept = Vec::new();
             for e in list {
                 let at = Origin::new(rel, e.span().start);
+                let len = span_len(&e);
+                let what = format!("an expression in the {} list of `{name}`", l_name(lang));
+                if !plain_line(&e, src, rel, &what, diags) {
+                    continue;
+                }
                 let text = e.into_inner();
                 let norm = normalize_for_matching(&text);
                 if norm.trim().is_empty() {
@@ -131,9 +186,12 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
                         Diagnostic::error(
                             "empty-expression",
                             &at,
-                            format!("an empty expression in the {} list of `{id}`", l_name(lang)),
+                            format!(
+                                "an empty expression in the {} list of `{name}`: it has no letter or digit to look for",
+                                l_name(lang)
+                            ),
                         )
-                        .with_len(text.len() + 2)
+                        .with_len(len)
                         .with_hint("remove it, or write the words a statute uses for the concept"),
                     );
                     continue;
@@ -144,11 +202,13 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
                             "duplicate-expression",
                             &at,
                             format!(
-                                "“{text}” repeats “{prev}” in the {} list of `{id}` (they read the same once hamza, ta marbuta, diacritics and case are set aside)",
+                                "“{}” repeats “{}” in the {} list of `{name}` (they read the same once hamza, ta marbuta, diacritics and case are set aside)",
+                                shown(&text),
+                                shown(&prev),
                                 l_name(lang)
                             ),
                         )
-                        .with_len(text.len() + 2)
+                        .with_len(len)
                         .with_hint("remove one of the two"),
                     );
                     continue;
@@ -160,7 +220,7 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
                     Diagnostic::warning(
                         "concept-language",
                         &origin,
-                        format!("the concept `{id}` has no expression in {}", l_name(lang)),
+                        format!("the concept `{name}` has no expression in {}", l_name(lang)),
                     )
                     .with_hint(format!(
                         "add {} = [\"…\"]: without it the concept is never found in a law in that language",
@@ -183,6 +243,46 @@ fn concepts(t: ConceptsToml, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<Conc
     out
 }
 
+/// Whether a label or an expression is one line of plain text. A control character, or a
+/// direction or invisible character written as an escape (`"\u202E"`: the file itself then
+/// holds only plain letters, so the check of the file's characters cannot see it), is
+/// reported at the string. A forbidden character written as itself is already reported where
+/// it stands, by the check every file goes through.
+fn plain_line(
+    value: &Spanned<String>,
+    src: &str,
+    rel: &str,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let span = value.span();
+    let raw = src.get(span.clone()).unwrap_or("");
+    let bad = value
+        .get_ref()
+        .chars()
+        .find(|&c| c.is_control() || (forbidden_char(c).is_some() && !raw.contains(c)));
+    let Some(c) = bad else {
+        return true;
+    };
+    let kind = forbidden_char(c).unwrap_or("a control character");
+    diags.push(
+        Diagnostic::error(
+            "forbidden-character",
+            &Origin::new(rel, span.start),
+            format!(
+                "{what} holds {kind} (U+{:04X}): “{}”",
+                u32::from(c),
+                shown(value.get_ref())
+            ),
+        )
+        .with_len(span_len(value))
+        .with_hint(
+            "labels and expressions are one line of plain text: delete the escape (\\u…) or the character",
+        ),
+    );
+    false
+}
+
 fn l_name(l: Lang) -> &'static str {
     match l {
         Lang::Ar => "Arabic",
@@ -191,39 +291,48 @@ fn l_name(l: Lang) -> &'static str {
     }
 }
 
-/// `"shelter"` or `"shelter/2"` → a target; a malformed entry is reported.
+/// `"shelter"` or `"shelter/2"` → a target; a malformed entry is reported. `name` is the
+/// concept's id as messages show it.
 fn targets(
     list: Vec<Spanned<String>>,
     rel: &str,
-    id: &str,
+    name: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ConceptTarget> {
     let mut out = Vec::new();
     for t in list {
         let origin = Origin::new(rel, t.span().start);
+        let len = span_len(&t);
         let raw = t.into_inner();
         let (clause, para) = match raw.split_once('/') {
             Some((c, p)) => (c.trim(), Some(p.trim())),
             None => (raw.trim(), None),
         };
-        let paragraph = match para.map(str::parse::<u32>) {
-            None => None,
-            Some(Ok(n)) if n > 0 => Some(n),
-            Some(_) => {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-concept-article",
-                        &origin,
-                        format!("`{raw}` in `{id}` is not an article id or article/paragraph"),
-                    )
-                    .with_len(raw.len() + 2)
+        let problem = match para {
+            _ if raw.trim().is_empty() => {
+                Some(format!("an empty entry in `{name}` names no article"))
+            }
+            _ if clause.is_empty() => {
+                Some(format!("`{}` in `{name}` names no article", shown(&raw)))
+            }
+            Some(p) if !p.parse::<u32>().is_ok_and(|n| n > 0) => Some(format!(
+                "`{}` in `{name}`: `{}` is not a paragraph number (paragraphs are numbered from 1)",
+                shown(&raw),
+                shown(p)
+            )),
+            _ => None,
+        };
+        if let Some(message) = problem {
+            diags.push(
+                Diagnostic::error("bad-concept-article", &origin, message)
+                    .with_len(len)
                     .with_hint(
                         "write \"shelter\" for the article, or \"shelter/2\" for its paragraph 2",
                     ),
-                );
-                continue;
-            }
-        };
+            );
+            continue;
+        }
+        let paragraph = para.and_then(|p| p.parse::<u32>().ok());
         out.push(ConceptTarget {
             clause: ClauseId(clause.to_string()),
             paragraph,
@@ -231,4 +340,16 @@ fn targets(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_escapes_what_could_reach_a_terminal() {
+        assert_eq!(shown("إيواء <b>"), "إيواء <b>");
+        assert_eq!(shown("a\u{1b}[2Jb"), "a\\u{001B}[2Jb");
+        assert_eq!(shown("x\u{202E}y"), "x\\u{202E}y");
+    }
 }

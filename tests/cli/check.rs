@@ -305,3 +305,394 @@ fn a_country_replacement_article_is_checked_like_the_model() {
         6,
     );
 }
+
+// ---- law/concepts.toml, the concept lexicon (docs/concepts.md) ----
+
+const CONCEPTS: &str = "law/concepts.toml";
+
+/// A lexicon `check --strict` accepts on the valid fixture (whose articles are `definitions`
+/// with two numbered paragraphs, `offence`, `non-punishment` and `shelter-rights`).
+const GOOD_CONCEPT: &str = r#"[[concept]]
+id = "victim"
+label.ar = "الضحية"
+label.en = "victim"
+label.fr = "victime"
+articles = ["definitions/2", "non-punishment"]
+requires = ["non-punishment"]
+ar = ["ضحية", "ضحايا"]
+en = ["victim"]
+fr = ["victime"]
+"#;
+
+/// Writes `law/concepts.toml` into the valid fixture and runs `check --format json`.
+fn check_concepts(text: impl AsRef<[u8]>) -> (i32, Vec<Value>) {
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write(CONCEPTS, text);
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    let j = r.json();
+    (
+        r.code,
+        j["diagnostics"].as_array().cloned().unwrap_or_default(),
+    )
+}
+
+/// The one error `code` in the lexicon at `line:column`, with a message and a hint.
+fn concept_error(diags: &[Value], code: &str, line: u64, column: u64) -> Value {
+    let d = expect(diags, code, CONCEPTS, line, column);
+    assert_eq!(d["severity"], "error", "{d}");
+    assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+    assert!(d["hint"].as_str().is_some_and(|h| !h.is_empty()), "{d}");
+    d
+}
+
+fn text(d: &Value, key: &str) -> String {
+    d[key].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_project_without_a_concept_lexicon_passes() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    assert!(!p.path().join(CONCEPTS).exists());
+    let r = p.run(&["check", "--strict", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["errors"], 0, "{j}");
+    assert_eq!(j["warnings"], 0, "{j}");
+}
+
+#[test]
+fn a_good_concept_lexicon_passes_strictly() {
+    let (exit, diags) = check_concepts(GOOD_CONCEPT);
+    assert_eq!(exit, 0, "{diags:#?}");
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn concepts_broken_toml_is_placed_at_the_mistake() {
+    let (exit, diags) = check_concepts("[[concept]]\nid = \"victim\"\nlabel.en = victim\n");
+    assert_eq!(exit, 1);
+    // `victim` (unquoted) begins at line 3, column 12.
+    let d = concept_error(&diags, "toml-syntax", 3, 12);
+    assert!(text(&d, "hint").contains("double quotes"), "{d}");
+    assert_eq!(diags.len(), 1, "one mistake, one report: {diags:#?}");
+
+    // A misspelt key, and a label language qanun does not know.
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace("articles =", "article ="));
+    assert_eq!(exit, 1);
+    let d = concept_error(&diags, "unknown-key", 6, 1);
+    assert!(text(&d, "message").contains("article"), "{d}");
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace("label.fr", "label.de"));
+    assert_eq!(exit, 1);
+    let d = concept_error(&diags, "unknown-key", 5, 7);
+    assert!(text(&d, "message").contains("`de`"), "{d}");
+}
+
+#[test]
+fn concepts_unknown_article_suggests_the_near_id() {
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"["definitions/2", "non-punishment"]"#,
+        r#"["definitons"]"#,
+    ));
+    assert_eq!(exit, 1);
+    // articles = ["definitons"]: the string begins at line 6, column 13.
+    let d = concept_error(&diags, "unknown-article", 6, 13);
+    assert!(text(&d, "message").contains("`definitons`"), "{d}");
+    assert!(text(&d, "message").contains("`victim`"), "{d}");
+    assert!(
+        text(&d, "hint").contains("did you mean `definitions`?"),
+        "{d}"
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+}
+
+#[test]
+fn concepts_unknown_article_in_requires_is_reported_too() {
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"requires = ["non-punishment"]"#,
+        r#"requires = ["non-punishment", "non-punishmnt", "extradition"]"#,
+    ));
+    assert_eq!(exit, 1);
+    // requires = ["non-punishment", "non-punishmnt", "extradition"]
+    //             ^ 13              ^ 31             ^ 48
+    let d = concept_error(&diags, "unknown-article", 7, 31);
+    assert!(
+        text(&d, "hint").contains("did you mean `non-punishment`?"),
+        "{d}"
+    );
+    let d = concept_error(&diags, "unknown-article", 7, 48);
+    assert!(text(&d, "message").contains("`extradition`"), "{d}");
+    assert!(
+        !text(&d, "hint").contains("did you mean"),
+        "no near id: {d}"
+    );
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+}
+
+#[test]
+fn concepts_unknown_article_reads_like_a_compiler_in_text() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write(
+        CONCEPTS,
+        GOOD_CONCEPT.replace(
+            r#"["definitions/2", "non-punishment"]"#,
+            r#"["definitons"]"#,
+        ),
+    );
+    let r = p.run(&["check"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("error[unknown-article]"), "{}", r.stdout);
+    assert!(r.stdout.contains("law/concepts.toml:6:13"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(r#"articles = ["definitons"]"#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("hint: did you mean `definitions`?"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn concepts_paragraph_the_article_lacks_and_a_malformed_one() {
+    // `shelter-rights` has a single (unnumbered) paragraph, `definitions` two.
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"["definitions/2", "non-punishment"]"#,
+        r#"["shelter-rights/99", "shelter-rights/x", "definitions/3", "offence/0", "/2"]"#,
+    ));
+    assert_eq!(exit, 1);
+    // articles = ["shelter-rights/99", "shelter-rights/x", "definitions/3", "offence/0", "/2"]
+    //             ^ 13                 ^ 34                ^ 54             ^ 71         ^ 84
+    let d = concept_error(&diags, "unknown-paragraph", 6, 13);
+    assert!(text(&d, "message").contains("paragraph 99"), "{d}");
+    assert!(text(&d, "message").contains("single paragraph"), "{d}");
+    assert!(text(&d, "hint").contains(r#""shelter-rights""#), "{d}");
+    let d = concept_error(&diags, "bad-concept-article", 6, 34);
+    assert!(
+        text(&d, "message").contains("`x` is not a paragraph number"),
+        "{d}"
+    );
+    assert!(text(&d, "hint").contains(r#""shelter/2""#), "{d}");
+    let d = concept_error(&diags, "unknown-paragraph", 6, 54);
+    assert!(text(&d, "message").contains("2 paragraphs"), "{d}");
+    assert!(text(&d, "hint").contains("from 1 to 2"), "{d}");
+    concept_error(&diags, "bad-concept-article", 6, 71);
+    let d = concept_error(&diags, "bad-concept-article", 6, 84);
+    assert!(text(&d, "message").contains("names no article"), "{d}");
+    assert_eq!(diags.len(), 5, "{diags:#?}");
+}
+
+#[test]
+fn concepts_empty_expressions_are_errors() {
+    let (exit, diags) = check_concepts(
+        GOOD_CONCEPT.replace(r#"en = ["victim"]"#, r#"en = ["victim", "", "  ", "«…»"]"#),
+    );
+    assert_eq!(exit, 1);
+    // en = ["victim", "", "  ", "«…»"]
+    //                 ^ 17 ^ 21 ^ 27
+    for column in [17, 21, 27] {
+        let d = concept_error(&diags, "empty-expression", 9, column);
+        assert!(
+            text(&d, "message").contains("English list of `victim`"),
+            "{d}"
+        );
+    }
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+}
+
+#[test]
+fn concepts_expressions_that_differ_only_by_hamza_or_diacritics_are_duplicates() {
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"ar = ["ضحية", "ضحايا"]"#,
+        r#"ar = ["إيواء", "ضحية", "ايواء", "ضحيّة", "ضحايا"]"#,
+    ));
+    assert_eq!(exit, 1);
+    // Columns count characters, not bytes: `ar = [` (6), `"إيواء"` (7), `, ` (2), `"ضحية"` (6),
+    // `, ` (2): `"ايواء"` begins at column 24; then 7 + 2 more: `"ضحيّة"` at 33 (its shadda is
+    // a character of its own).
+    let d = concept_error(&diags, "duplicate-expression", 8, 24);
+    assert!(
+        text(&d, "message").contains("“ايواء” repeats “إيواء”"),
+        "{d}"
+    );
+    assert!(
+        text(&d, "message").contains("Arabic list of `victim`"),
+        "{d}"
+    );
+    let d = concept_error(&diags, "duplicate-expression", 8, 33);
+    assert!(text(&d, "message").contains("“ضحيّة” repeats “ضحية”"), "{d}");
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+
+    // Case and accents too.
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"fr = ["victime"]"#,
+        r#"fr = ["victime", "Victime", "victimé"]"#,
+    ));
+    assert_eq!(exit, 1);
+    concept_error(&diags, "duplicate-expression", 10, 18);
+    concept_error(&diags, "duplicate-expression", 10, 29);
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+}
+
+#[test]
+fn concepts_missing_label_language_is_reported_at_the_concept() {
+    let two = format!(
+        "{GOOD_CONCEPT}\n{}",
+        GOOD_CONCEPT
+            .replace(r#"id = "victim""#, r#"id = "child""#)
+            .replace("label.fr = \"victime\"\n", "")
+            .replace(r#"label.en = "victim""#, r#"label.en = " ""#)
+    );
+    let (exit, diags) = check_concepts(two);
+    assert_eq!(exit, 1);
+    // The second concept's `[[concept]]` is line 12 (ten lines, then a blank one); both
+    // problems are reported there, the French label missing and the English one blank.
+    let labels: Vec<String> = diags
+        .iter()
+        .filter(|d| d["code"] == "concept-label")
+        .map(|d| text(d, "message"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "the concept `child` has no label in English",
+            "the concept `child` has no label in French"
+        ],
+        "{diags:#?}"
+    );
+    for d in &diags {
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(12), Some(1)),
+            "{d}"
+        );
+        assert_eq!(d["severity"], "error", "{d}");
+    }
+    let d = concept_error(&diags, "concept-label", 12, 1);
+    assert!(text(&d, "hint").starts_with("add label.en = "), "{d}");
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+}
+
+#[test]
+fn concepts_language_without_expression_is_a_warning() {
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(r#"fr = ["victime"]"#, "fr = []"));
+    assert_eq!(exit, 0, "a warning alone passes: {diags:#?}");
+    let d = expect(&diags, "concept-language", CONCEPTS, 1, 1);
+    assert_eq!(d["severity"], "warning");
+    assert!(text(&d, "message").contains("French"), "{d}");
+    assert!(text(&d, "hint").contains("fr = ["), "{d}");
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write(
+        CONCEPTS,
+        GOOD_CONCEPT.replace(r#"fr = ["victime"]"#, "fr = []"),
+    );
+    assert_eq!(p.run(&["check", "--strict"]).code, 1);
+}
+
+#[test]
+fn concepts_duplicate_ids_are_reported_at_the_second() {
+    let (exit, diags) = check_concepts(format!("{GOOD_CONCEPT}\n{GOOD_CONCEPT}"));
+    assert_eq!(exit, 1);
+    // The second `id = "victim"` is on line 13; the id's string begins at column 6.
+    let d = concept_error(&diags, "duplicate-concept", 13, 6);
+    assert!(
+        text(&d, "message").contains("`victim` is defined twice"),
+        "{d}"
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(r#""victim""#, r#""Victim_1""#));
+    assert_eq!(exit, 1);
+    concept_error(&diags, "bad-concept-id", 2, 6);
+}
+
+#[test]
+fn concepts_file_not_utf8_names_the_byte() {
+    // Windows-1256 alef (0xC7) in the middle of the Arabic expressions of line 8.
+    let mut bytes = GOOD_CONCEPT.as_bytes().to_vec();
+    let at = GOOD_CONCEPT.find("ضحايا").unwrap();
+    bytes.splice(at..at, [0xC7]);
+    let (exit, diags) = check_concepts(bytes);
+    assert_eq!(exit, 1);
+    // ar = ["ضحية", "ضحايا"]: the bad byte comes before ض, the 16th character.
+    let d = concept_error(&diags, "not-utf8", 8, 16);
+    assert!(
+        text(&d, "message").contains(&format!("byte offset {at}")),
+        "{d}"
+    );
+    assert!(text(&d, "hint").contains("UTF-8"), "{d}");
+    assert_eq!(diags.len(), 1, "a broken file is reported once: {diags:#?}");
+}
+
+#[test]
+fn concepts_markup_in_expressions_and_labels_is_only_text() {
+    let hostile = GOOD_CONCEPT
+        .replace(
+            r#"en = ["victim"]"#,
+            r#"en = ["victim", "<script>alert('x')</script>", "{{ penalty_trafficking }}", "[[offence]]", "a & b; DROP TABLE"]"#,
+        )
+        .replace(
+            r#"label.en = "victim""#,
+            r#"label.en = "<b>victim</b> {% raw %}""#,
+        );
+    let (exit, diags) = check_concepts(hostile);
+    assert_eq!(exit, 0, "{diags:#?}");
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn concepts_control_characters_in_expressions_are_refused_and_never_printed() {
+    // TOML escapes: the file holds plain letters, the expression a terminal escape sequence, a
+    // NUL and a right-to-left override.
+    let hostile = GOOD_CONCEPT
+        .replace(
+            r#"en = ["victim"]"#,
+            r#"en = ["victim", "\u001b[2J\u001b[31mred", "\u0000"]"#,
+        )
+        .replace(r#"label.fr = "victime""#, r#"label.fr = "victime\u202E""#);
+    let (exit, diags) = check_concepts(&hostile);
+    assert_eq!(exit, 1);
+    // en = ["victim", "\u001b[2J\u001b[31mred", "\u0000"]
+    //                 ^ 17                      ^ 43
+    let d = concept_error(&diags, "forbidden-character", 9, 17);
+    assert!(text(&d, "message").contains("U+001B"), "{d}");
+    assert!(text(&d, "message").contains(r"\u{001B}[2J"), "{d}");
+    concept_error(&diags, "forbidden-character", 9, 43);
+    // label.fr = "victime\u202E"
+    let d = concept_error(&diags, "forbidden-character", 5, 12);
+    assert!(text(&d, "message").contains("French label"), "{d}");
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+
+    // The text report carries none of them either.
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write(CONCEPTS, &hostile);
+    let r = p.run(&["check"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1);
+    for c in ['\u{1b}', '\u{0}', '\u{202E}'] {
+        assert!(
+            !r.stdout.contains(c),
+            "U+{:04X} printed: {}",
+            c as u32,
+            r.stdout
+        );
+    }
+
+    // An id or an article id full of escapes is quoted harmlessly too.
+    let (exit, diags) = check_concepts(
+        GOOD_CONCEPT
+            .replace(r#"id = "victim""#, r#"id = "\u001b]0;x\u0007""#)
+            .replace(r#""non-punishment"]"#, r#""\u001b[1m"]"#),
+    );
+    assert_eq!(exit, 1);
+    concept_error(&diags, "bad-concept-id", 2, 6);
+    let d = concept_error(&diags, "unknown-article", 6, 30);
+    for d in &diags {
+        assert!(!d.to_string().contains("\\u001b"), "raw ESC in {d}");
+    }
+    assert!(text(&d, "message").contains(r"\u{001B}[1m"), "{d}");
+}

@@ -7,7 +7,7 @@
 
 mod common;
 
-use qanun::compare::{CompareOptions, compare, default_legislation};
+use qanun::compare::{CompareOptions, compare, compare_body, default_legislation};
 use qanun::load::Project;
 use qanun::model::{Lang, Legislation};
 use qanun::variant::{self, Variant};
@@ -105,7 +105,64 @@ fn main() {
         peak as f64 / (1024.0 * 1024.0)
     );
     drop(report);
+    let (shipped, laws) = body_inputs();
+    let refs: Vec<&Legislation> = laws.iter().collect();
+    let started = std::time::Instant::now();
+    let report = compare_body(&shipped, &refs, true, &OPTS);
+    println!(
+        "compare: the shipped law ({} articles) × a body of {} laws, {} articles in all: one run \
+         {:.0} ms wall",
+        report.provisions.len(),
+        laws.len(),
+        report.national.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     divan::main();
+}
+
+/// Laws in the body of the second benchmark, and their articles in all.
+const BODY_LAWS: usize = 5;
+const BODY_ARTICLES: usize = 1_500;
+
+/// The shipped model law's Jordanian variant, and a body of [`BODY_LAWS`] national laws of
+/// [`BODY_ARTICLES`] articles in all (the generated national law cut in five).
+fn body_inputs() -> (Variant, Vec<Legislation>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shipped = qanun::load::load_project(root);
+    let jo = shipped.country("jo").expect("Jordan is shipped");
+    let (variant, _) = variant::build(&shipped.law, Some(jo), &Lang::ALL);
+    let generated = common::project(10, 1, BODY_ARTICLES);
+    let (project, _) = common::load_and_check(&generated);
+    let country = project.country("jo").expect("a generated country");
+    let whole = default_legislation(country).expect("a generated national law");
+    let per = whole.items.len().div_ceil(BODY_LAWS);
+    let laws = whole
+        .items
+        .chunks(per)
+        .enumerate()
+        .map(|(i, items)| {
+            let mut l = whole.clone();
+            l.meta.id = format!("law-{i}");
+            l.items = items.to_vec();
+            l
+        })
+        .collect();
+    (variant, laws)
+}
+
+/// The shipped law against a body of five laws of 1,500 articles in all (target: 300 ms).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn shipped_law_by_body_of_5_laws(bencher: divan::Bencher) {
+    let (variant, laws) = body_inputs();
+    let refs: Vec<&Legislation> = laws.iter().collect();
+    bencher.bench_local(|| {
+        compare_body(
+            divan::black_box(&variant),
+            divan::black_box(&refs),
+            true,
+            &OPTS,
+        )
+    });
 }
 
 fn run(bencher: divan::Bencher, explicit: bool) {

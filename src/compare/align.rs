@@ -36,6 +36,8 @@ pub const NATIONAL_PASSAGE_WEIGHT: f32 = 1.0;
 /// Weight of the concept score (the share of a model article's concepts, [`Lexicon`], that the
 /// national article holds) added to the text similarity.
 pub const CONCEPT_WEIGHT: f32 = 0.2;
+/// How many of a national article's best candidates its passages are scored against.
+const PASSAGE_CANDIDATES: usize = 20;
 /// In large comparisons (at least [`PRUNE_FROM_DOCS`] documents), features found in more than
 /// this share of the documents are left out of the vectors: they tell no article from
 /// another, and their long postings lists would dominate the cost.
@@ -253,6 +255,16 @@ impl Scorer {
             .sum()
     }
 
+    /// The concepts of the lexicon found in national article `n` in `lang` (sorted).
+    pub fn national_concepts(&self, lang: Lang, n: usize) -> Option<&[u32]> {
+        self.spaces
+            .iter()
+            .find(|s| s.lang == lang)?
+            .national_concepts
+            .get(n)
+            .map(Vec::as_slice)
+    }
+
     /// The terms of national article `n` in `lang` (as [`features::terms`] gives them).
     pub fn national_terms(&self, lang: Lang, n: usize) -> Option<&[String]> {
         self.spaces
@@ -308,15 +320,31 @@ impl Scorer {
                     *x = x.max(s);
                 }
             }
-            // Each passage of the national article against every model unit.
-            for q in sp.national_passages.get(n).into_iter().flatten() {
-                w.iter_mut().for_each(|x| *x = 0.0);
-                g.iter_mut().for_each(|x| *x = 0.0);
-                accumulate(&q.words, &sp.post_words, &mut w);
-                accumulate(&q.grams, &sp.post_grams, &mut g);
-                for (u, &(m, _)) in sp.units.iter().enumerate() {
-                    if let Some(x) = part.get_mut(m as usize) {
-                        *x = x.max(combine(w[u], g[u]));
+            // Each passage of the national article against the units of the model articles
+            // the whole article already points to (its best [`PASSAGE_CANDIDATES`]): a
+            // passage sharpens a candidate's score, it does not need to find new ones.
+            let passages = sp.national_passages.get(n).map_or(&[][..], Vec::as_slice);
+            if !passages.is_empty() {
+                let mut cands: Vec<(usize, f32)> = (0..self.models)
+                    .map(|m| (m, whole[m].max(PASSAGE_WEIGHT * passage[m])))
+                    .filter(|(_, s)| *s > 0.0)
+                    .collect();
+                cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                cands.truncate(PASSAGE_CANDIDATES);
+                for (m, _) in cands {
+                    let Some(Some(doc)) = sp.model.get(m) else {
+                        continue;
+                    };
+                    for u in &doc.units {
+                        for q in passages {
+                            let s = combine(
+                                features::dot(&u.words, &q.words),
+                                features::dot(&u.grams, &q.grams),
+                            );
+                            if let Some(x) = part.get_mut(m) {
+                                *x = x.max(s);
+                            }
+                        }
                     }
                 }
             }
@@ -399,21 +427,23 @@ impl Space {
                 None => (None, None),
             })
             .unzip();
-        let nf: Vec<Option<Features>> = nationals
+        // Each national text is normalised once: an article with several passages is
+        // counted passage by passage, and its whole from its passages' counts.
+        let (nf, np): (Vec<Option<Features>>, Vec<Vec<Features>>) = nationals
             .par_iter()
-            .map(|t| t.as_deref().map(features_of))
-            .collect();
-        let np: Vec<Vec<Features>> = nationals
-            .par_iter()
-            .map(|t| {
-                let ps = t.as_deref().map(features::passages).unwrap_or_default();
-                if ps.len() > 1 {
-                    ps.iter().map(|p| features_of(p)).collect()
-                } else {
-                    Vec::new()
+            .map(|t| match t.as_deref() {
+                None => (None, Vec::new()),
+                Some(t) => {
+                    let cleaned = features::clean(t);
+                    let ps = features::passages(&cleaned);
+                    if ps.len() > 1 {
+                        (None, ps.iter().map(|p| features_of(p)).collect())
+                    } else {
+                        (Some(features_of(&cleaned)), Vec::new())
+                    }
                 }
             })
-            .collect();
+            .unzip();
         let mut words: Vocab<String> = Vocab::default();
         let mut grams: Vocab<u64> = Vocab::default();
         let mut count = |f: &Features, document: bool| -> Counts {
@@ -433,20 +463,40 @@ impl Space {
                 })
             })
             .collect();
-        let nc: Vec<Option<Counts>> = nf
-            .iter()
-            .map(|f| f.as_ref().map(|f| count(f, true)))
-            .collect();
-        let pc: Vec<Vec<Counts>> = np
-            .iter()
-            .map(|ps| ps.iter().map(|f| count(f, false)).collect())
-            .collect();
-        drop(np);
+        let mut nc: Vec<Option<Counts>> = Vec::with_capacity(nf.len());
+        let mut pc: Vec<Vec<Counts>> = Vec::with_capacity(nf.len());
+        for (f, ps) in nf.iter().zip(&np) {
+            if let Some(f) = f {
+                nc.push(Some((
+                    words.counts(&f.words, true),
+                    grams.counts(&f.grams, true),
+                )));
+                pc.push(Vec::new());
+            } else if ps.is_empty() {
+                nc.push(None);
+                pc.push(Vec::new());
+            } else {
+                let parts: Vec<Counts> = ps
+                    .iter()
+                    .map(|f| (words.counts(&f.words, false), grams.counts(&f.grams, false)))
+                    .collect();
+                let (w, g): (Vec<_>, Vec<_>) = parts.iter().cloned().unzip();
+                nc.push(Some((words.merge_counts(&w), grams.merge_counts(&g))));
+                pc.push(parts);
+            }
+        }
         // The raw features are no longer needed: keep only the national terms (for the
         // element checks) and free the rest before the vectors are built.
         drop(mf);
-        let national_terms: Vec<Option<Vec<String>>> =
-            nf.into_iter().map(|f| f.map(|f| f.words)).collect();
+        let national_terms: Vec<Option<Vec<String>>> = nf
+            .into_iter()
+            .zip(np)
+            .map(|(f, ps)| match f {
+                Some(f) => Some(f.words),
+                None if ps.is_empty() => None,
+                None => Some(ps.into_iter().flat_map(|p| p.words).collect()),
+            })
+            .collect();
         let national_concepts: Vec<Vec<u32>> = national_terms
             .par_iter()
             .map(|t| {

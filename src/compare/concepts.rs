@@ -22,6 +22,9 @@ type FirstTerms = HashMap<(Lang, String), Vec<(u32, Vec<String>)>>;
 pub struct Lexicon {
     concepts: Vec<Entry>,
     first: FirstTerms,
+    /// The lengths (in characters) of the expressions' first terms: only prefixes of these
+    /// lengths are looked up.
+    lengths: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -60,9 +63,13 @@ impl Lexicon {
                 requires: pairs(&c.requires),
             });
         }
+        let mut lengths: Vec<usize> = first.keys().map(|(_, t)| t.chars().count()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
         Lexicon {
             concepts: entries,
             first,
+            lengths,
         }
     }
 
@@ -137,12 +144,17 @@ impl Lexicon {
         let mut key = (lang, String::new());
         for (i, t) in terms.iter().enumerate() {
             for stem in stems(lang, t) {
-                // Every prefix of the word may be an expression's first term.
-                for (end, _) in stem
+                // Every prefix of the word as long as some expression's first term.
+                let ends: Vec<usize> = stem
                     .char_indices()
+                    .map(|(i, _)| i)
                     .skip(1)
-                    .chain(std::iter::once((stem.len(), ' ')))
-                {
+                    .chain(std::iter::once(stem.len()))
+                    .collect();
+                for &len in &self.lengths {
+                    let Some(&end) = ends.get(len.wrapping_sub(1)) else {
+                        break;
+                    };
                     key.1.clear();
                     key.1.push_str(&stem[..end]);
                     let Some(list) = self.first.get(&key) else {

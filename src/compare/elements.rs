@@ -330,7 +330,9 @@ pub fn missing(
     let mut each: Vec<(usize, NationalTerms, Vec<u32>)> = Vec::new();
     for (i, _) in matched {
         if let Some(t) = scorer.national_terms(lang, *i) {
-            let cs = lexicon.find(lang, t);
+            let cs = scorer
+                .national_concepts(lang, *i)
+                .map_or_else(|| lexicon.find(lang, t), <[u32]>::to_vec);
             found.extend(cs.iter().copied());
             known.extend(t.iter().cloned());
             if matched.len() > 1 {

@@ -259,6 +259,28 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
         v
     }
 
+    /// The counts of a document made of parts already counted (with `document` false): the
+    /// parts' counts added up, and the document counted once in each feature's document
+    /// frequency. The same as counting the parts' features put together, without hashing
+    /// them again.
+    pub fn merge_counts(&mut self, parts: &[Vec<(u32, u32)>]) -> Vec<(u32, u32)> {
+        let mut all: Vec<(u32, u32)> = parts.iter().flatten().copied().collect();
+        all.sort_unstable_by_key(|&(id, _)| id);
+        let mut v: Vec<(u32, u32)> = Vec::with_capacity(all.len());
+        for (id, c) in all {
+            match v.last_mut() {
+                Some((last, n)) if *last == id => *n += c,
+                _ => v.push((id, c)),
+            }
+        }
+        for (id, _) in &v {
+            if let Some(d) = self.df.get_mut(*id as usize) {
+                *d += 1;
+            }
+        }
+        v
+    }
+
     /// The id of a feature already seen.
     pub fn id<Q>(&self, f: &Q) -> Option<u32>
     where

@@ -18,7 +18,10 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:
 .badge{font-size:.8em;padding:.1em .5em;border-radius:.5em;border:1px solid #999}\
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}.pair>div{border:1px solid #ddd;padding:.5em;white-space:pre-wrap}\
 mark.national{background:#ffd6a5}mark.model{background:#bde0fe}.obligation{font-weight:bold;color:#a00}\
-.provision{border-top:1px solid #ccc;padding-top:.5em}.small{font-size:.85em;color:#555}";
+.provision{border-top:1px solid #ccc;padding-top:.5em}.small{font-size:.85em;color:#555}\
+.legend{list-style:none;padding:0;margin:.3em 0 1em}.legend li{margin:.15em 0}\
+.key{display:inline-block;min-width:1.6em;text-align:center;border:1px solid #ccc;margin-inline-end:.4em}\
+.score,.number{white-space:nowrap}";
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -119,10 +122,9 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
     let st = p.status.as_str();
     let _ = writeln!(
         s,
-        "<section class=\"provision\" id=\"{}\">\n<h3>{} {} — {} <span class=\"badge {st}\">{}</span> <span class=\"small\">{}</span></h3>",
+        "<section class=\"provision\" id=\"{}\">\n<h3>{} — {} <span class=\"badge {st}\">{}</span> <span class=\"small\">{}</span></h3>",
         escape(p.clause.as_str()),
-        label(l, Label::Article),
-        escape(&p.number),
+        escape(&article_name(l, &p.number)),
         escape(&p.title),
         status_label(l, p.status),
         label(
@@ -192,17 +194,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
-    let _ = writeln!(
-        s,
-        "<p class=\"small\">{}: + {}, ~ {}, - {}, ? {}, x {}, ! {}</p>",
-        label(l, Label::Legend),
-        label(l, Label::Covered),
-        label(l, Label::Partial),
-        label(l, Label::MissingStatus),
-        label(l, Label::NotVerified),
-        label(l, Label::Omitted),
-        label(l, Label::Obligation)
-    );
+    legend(&mut s, r);
     if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
         let _ = writeln!(
             s,
@@ -223,8 +215,8 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     for p in &r.provisions {
         let _ = write!(
             s,
-            "<tr><td>{}</td><td>{}</td>",
-            escape(&p.number),
+            "<tr><td class=\"number\">{}</td><td>{}</td>",
+            escape(&row_number(l, &p.number)),
             escape(&p.title)
         );
         for c in &r.countries {
@@ -249,7 +241,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = write!(s, "<tr><th></th><th>{}</th>", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, "<th>{}</th>", column_score(c));
+        let _ = write!(s, "<th class=\"score\">{}</th>", column_score(c));
     }
     s.push_str("</tr>\n</table>\n");
     let _ = writeln!(s, "<h2>{}</h2>\n<table>", label(l, Label::Instruments));
@@ -316,9 +308,171 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     s
 }
 
+/// A provision as a heading names it: "Article 12", and for the shelter regulations (number
+/// "annex 3") "Article 3 of the Annex" in the report's language, as the packet does.
+fn article_name(l: Lang, number: &str) -> String {
+    match (l, number.strip_prefix("annex ")) {
+        (Lang::Ar, Some(n)) => format!("المادة {n} من الملحق"),
+        (Lang::En, Some(n)) => format!("Article {n} of the Annex"),
+        (Lang::Fr, Some(n)) => format!("Article {n} de l'annexe"),
+        (_, None) => format!("{} {number}", label(l, Label::Article)),
+    }
+}
+
+/// A provision's number in the matrix's first column: "12", "annex 3" in the matrix's
+/// language.
+fn row_number(l: Lang, number: &str) -> String {
+    match (l, number.strip_prefix("annex ")) {
+        (Lang::Ar, Some(n)) => format!("الملحق {n}"),
+        (Lang::Fr, Some(n)) => format!("annexe {n}"),
+        _ => number.to_string(),
+    }
+}
+
+/// The matrix's legend: each symbol in a cell styled as the matrix styles it, what "?" and
+/// "!" mean, and, when a score is a range, what its two figures are.
+fn legend(s: &mut String, r: &CoverageReport) {
+    let l = r.lang;
+    let (not_verified, obligation, range) = match l {
+        Lang::Ar => (
+            "لم يُعثر عليه في ملخص أو نص ناقص، وقد يرد مع ذلك في مادة لم تُقرأ",
+            "حكم غير مغطى أو مغطى جزئيًا ينفذ صكًا ملزمًا الدولةُ طرف فيه",
+            "نسبة التغطية المعروضة نطاقًا (أدنى–أعلى): الرقم الأول ما يُظهره النص المتاح، والثاني أقصى ما قد تبلغه بعد قراءة النص الرسمي كاملًا.",
+        ),
+        Lang::En => (
+            "not found in a summary or an incomplete text; the law may still have it in an article not read",
+            "a provision not or only partly covered that implements a binding instrument the country is party to",
+            "A coverage shown as a range (low–high): the first figure is what the text available shows, the second the most it can be once the whole official text is read.",
+        ),
+        Lang::Fr => (
+            "introuvable dans un résumé ou un texte incomplet\u{a0}; la loi peut la prévoir dans un article non lu",
+            "disposition non couverte ou partielle qui met en œuvre un instrument contraignant auquel le pays est partie",
+            "Couverture en fourchette (bas–haut)\u{a0}: le premier chiffre est ce que montre le texte disponible, le second le maximum qu'elle puisse atteindre une fois lu le texte officiel complet.",
+        ),
+    };
+    let ranged = r
+        .countries
+        .iter()
+        .any(|c| !c.verified && c.coverage_max > c.coverage);
+    let item = |s: &mut String, class: &str, symbol: &str, text: &str| {
+        let _ = writeln!(
+            s,
+            "<li><span class=\"key {class}\">{symbol}</span>{}</li>",
+            escape(text)
+        );
+    };
+    let _ = writeln!(
+        s,
+        "<div class=\"small\"><strong>{}</strong>\n<ul class=\"legend\">",
+        label(l, Label::Legend)
+    );
+    item(s, "covered", "+", label(l, Label::Covered));
+    item(s, "partial", "~", label(l, Label::Partial));
+    item(s, "missing", "-", label(l, Label::MissingStatus));
+    let explained = |word: Label, text: &str| format!("{} — {text}", label(l, word));
+    item(
+        s,
+        "not-verified",
+        "?",
+        &explained(Label::NotVerified, not_verified),
+    );
+    item(s, "omitted", "x", label(l, Label::Omitted));
+    item(
+        s,
+        "obligation",
+        "!",
+        &explained(Label::Obligation, obligation),
+    );
+    if ranged {
+        let _ = writeln!(s, "<li>{}</li>", escape(range));
+    }
+    s.push_str("</ul>\n</div>\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::compare::coverage::{Cell, CellStatus, CountryColumn, ProvisionRow};
+    use crate::model::ClauseId;
+
+    /// A matrix of one country whose summary shows article 4 and not the annex's article 3.
+    fn matrix(lang: Lang) -> CoverageReport {
+        let row = |clause: &str, number: &str| ProvisionRow {
+            clause: ClauseId::new(clause),
+            number: number.to_string(),
+            title: "Title".to_string(),
+            mandatory: true,
+            tags: Vec::new(),
+            instruments: Vec::new(),
+        };
+        let cell = |status| Cell { status, duty: None };
+        CoverageReport {
+            law: "model".to_string(),
+            version: "1.0.0".to_string(),
+            lang,
+            provisions: vec![row("a", "4"), row("b", "annex 3")],
+            countries: vec![CountryColumn {
+                code: "jo".to_string(),
+                name: "Jordan".to_string(),
+                law: "law".to_string(),
+                official: false,
+                verified: false,
+                coverage: 0.5,
+                coverage_max: 1.0,
+                cells: [
+                    (ClauseId::new("a"), cell(CellStatus::Partial)),
+                    (ClauseId::new("b"), cell(CellStatus::NotVerified)),
+                ]
+                .into_iter()
+                .collect(),
+                obligations: 0,
+                recommendations: 0,
+            }],
+            instruments: Vec::new(),
+            uncovered: Vec::new(),
+            ratifications: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_matrix_legend_explains_not_verified_cells_and_ranges() {
+        let html = render_coverage(&matrix(Lang::En));
+        // Each symbol is shown as its cell is, and "?" and a range say what they mean.
+        assert!(
+            html.contains(
+                "<span class=\"key not-verified\">?</span>not verified — not found in a summary"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("the first figure is what the text available shows"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"key obligation\">!</span>obligation — "),
+            "{html}"
+        );
+        // A range does not break at its dash.
+        assert!(html.contains("<th class=\"score\">50–100%</th>"), "{html}");
+        assert!(html.contains(".score,.number{white-space:nowrap}"));
+        // Without a range, the legend does not explain one.
+        let mut verified = matrix(Lang::En);
+        verified.countries[0].verified = true;
+        assert!(!render_coverage(&verified).contains("the first figure"));
+    }
+
+    #[test]
+    fn annex_articles_are_named_in_the_reports_language() {
+        let ar = render_coverage(&matrix(Lang::Ar));
+        assert!(ar.contains("<td class=\"number\">الملحق 3</td>"), "{ar}");
+        assert!(!ar.contains(">annex 3<"), "{ar}");
+        assert!(render_coverage(&matrix(Lang::Fr)).contains(">annexe 3<"));
+        assert!(render_coverage(&matrix(Lang::En)).contains(">annex 3<"));
+        assert_eq!(article_name(Lang::Ar, "annex 3"), "المادة 3 من الملحق");
+        assert_eq!(article_name(Lang::En, "annex 3"), "Article 3 of the Annex");
+        assert_eq!(article_name(Lang::Fr, "12"), "Article 12");
+    }
 
     #[test]
     fn escaping_covers_markup_and_quotes() {

@@ -329,6 +329,8 @@ pub struct PacketView {
     pub plabels: PacketLabels,
     pub language_name: &'static str,
     pub coverage: Option<String>,
+    /// What a range of scores means, under the score (none when the score is one figure).
+    pub coverage_note: Option<String>,
     pub compared_with: Option<String>,
     /// A warning shown with the scores when an absence cannot be verified (a summary, an
     /// extract).
@@ -360,7 +362,13 @@ pub struct PacketInput<'a> {
 /// Builds the packet view.
 pub fn packet_view(input: &PacketInput) -> PacketView {
     let lang = input.lang;
-    let labels = PacketLabels::for_lang(lang);
+    let mut labels = PacketLabels::for_lang(lang);
+    if let Some(g) = input.gaps {
+        labels.recommended_intro = recommended_intro(lang, g.caveat.is_some());
+        if g.caveat.is_some() {
+            labels.lacks = not_shown_label(lang);
+        }
+    }
     let law = law_view(
         input.law,
         Some(input.country),
@@ -374,6 +382,7 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
     PacketView {
         language_name: lang.native_name(),
         coverage: input.gaps.map(|g| score(input, g)),
+        coverage_note: input.gaps.and_then(|g| range_note(input, g)),
         compared_with: input.gaps.map(|g| digits(input, &g.law_title)),
         caveat: input
             .gaps
@@ -395,7 +404,7 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
 /// The coverage as the summary box shows it: "12%" when verified, else the range "12–64%".
 fn score(input: &PacketInput, g: &Gaps) -> String {
     let low = percent(input, g.coverage);
-    if g.caveat.is_none() || g.coverage_max <= g.coverage {
+    if !is_range(g) {
         return low;
     }
     let high = percent(input, g.coverage_max);
@@ -403,7 +412,70 @@ fn score(input: &PacketInput, g: &Gaps) -> String {
     format!("{}–{high}", low.trim_end_matches(sign))
 }
 
-/// The note of the recommended text on provisions not verified (none when all are).
+/// Whether the score is shown as a range: the text cannot verify every absence, and what it
+/// does not show could raise the score.
+fn is_range(g: &Gaps) -> bool {
+    g.caveat.is_some() && g.coverage_max > g.coverage
+}
+
+/// Under a range, what its two figures mean, in words (so that neither the reading order of
+/// a right-to-left line nor the dash has to carry the meaning).
+fn range_note(input: &PacketInput, g: &Gaps) -> Option<String> {
+    if !is_range(g) {
+        return None;
+    }
+    let (low, high) = (percent(input, g.coverage), percent(input, g.coverage_max));
+    Some(match input.lang {
+        Lang::Ar => format!(
+            "لا تقل عن {low} بحسب ما يُظهره النص الوطني المتاح، وقد تصل إلى {high} تبعًا لما يتضمنه النص الرسمي."
+        ),
+        Lang::En => format!(
+            "At least {low}, from what the national text available shows; up to {high}, depending on what the official text holds."
+        ),
+        Lang::Fr => format!(
+            "Au moins {low} d'après le texte national disponible\u{a0}; jusqu'à {high} selon ce que contient le texte officiel."
+        ),
+    })
+}
+
+/// The introduction of the recommended text once the gap analysis has chosen its articles:
+/// which articles it holds. Where the text cannot verify an absence, nothing is called
+/// missing.
+fn recommended_intro(lang: Lang, unverified: bool) -> &'static str {
+    match (lang, unverified) {
+        (Lang::Ar, false) => {
+            "فيما يلي مواد القانون النموذجي، كما كُيّفت للدولة، التي يخلو منها التشريع الوطني أو لا يغطيها إلا جزئيًا، مع شرحها والصكوك التي تنفذها."
+        }
+        (Lang::Ar, true) => {
+            "فيما يلي مواد القانون النموذجي، كما كُيّفت للدولة، التي لا يغطيها النص الوطني المتاح إلا جزئيًا، مع شرحها والصكوك التي تنفذها."
+        }
+        (Lang::En, false) => {
+            "The model articles below, adapted for the country, are those that national law lacks or covers only in part, with the drafters' commentary and the instrument articles they implement."
+        }
+        (Lang::En, true) => {
+            "The model articles below, adapted for the country, are those that the national text available covers only in part, with the drafters' commentary and the instrument articles they implement."
+        }
+        (Lang::Fr, false) => {
+            "Les articles de la loi type ci-dessous, adaptés au pays, sont ceux que le droit national ne prévoit pas ou ne couvre qu'en partie, avec le commentaire des rédacteurs et les articles des instruments qu'ils mettent en œuvre."
+        }
+        (Lang::Fr, true) => {
+            "Les articles de la loi type ci-dessous, adaptés au pays, sont ceux que le texte national disponible ne couvre qu'en partie, avec le commentaire des rédacteurs et les articles des instruments qu'ils mettent en œuvre."
+        }
+    }
+}
+
+/// The label of what a partly covered provision's text does not show, where the text is a
+/// summary or an extract: the official text may have it, so it is not said to lack it.
+fn not_shown_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "ما لا يُظهره النص الوطني المتاح",
+        Lang::En => "What the national text available does not show",
+        Lang::Fr => "Ce que le texte national disponible ne montre pas",
+    }
+}
+
+/// The note of the recommended text on provisions not verified (none when all are): which
+/// they are (the gap table marks them), and where their text is (the annexes).
 fn unverified_note(input: &PacketInput) -> Option<String> {
     let g = input.gaps?;
     let n = g
@@ -420,15 +492,18 @@ fn unverified_note(input: &PacketInput) -> Option<String> {
     if n == 0 {
         return None;
     }
-    let text = match input.lang {
-        Lang::Ar => format!(
-            "لم يتسنَّ التحقق من {n} من أحكام القانون النموذجي في النص الوطني المتاح، فلا تُعرض هنا؛ ونصها الكامل في الملحق (القانون النموذجي كما كُيّف للدولة)، ويُرجى مقارنتها بالنص الرسمي."
+    let text = match (input.lang, n) {
+        (Lang::Ar, 1) => "لا يعرض هذا القسم حكمًا واحدًا من أحكام القانون النموذجي تعذّر التحقق منه في النص الوطني المتاح (وهي المادة الموصوفة بأنها «غير متحقق منها» في جدول الثغرات)؛ ونصه الكامل في الملاحق، وينبغي مقارنته بالنص الرسمي.".to_string(),
+        (Lang::Ar, _) => format!(
+            "لا يعرض هذا القسم {n} من أحكام القانون النموذجي تعذّر التحقق منها في النص الوطني المتاح (وهي الموصوفة بأنها «غير متحقق منها» في جدول الثغرات)؛ ونصوصها الكاملة في الملاحق، وينبغي مقارنتها بالنص الرسمي."
         ),
-        Lang::En => format!(
-            "{n} provisions of the model law could not be verified against the national text available; they are not repeated here. Their full text is in the annex (the model law as adapted for the country): please compare them with the official text."
+        (Lang::En, 1) => "This section leaves out the one provision of the model law that could not be verified against the national text available (“not verified” in the gap table). Its full text is in the annexes; it should be checked against the official text.".to_string(),
+        (Lang::En, _) => format!(
+            "This section leaves out the {n} provisions of the model law that could not be verified against the national text available (“not verified” in the gap table). Their full text is in the annexes; they should be checked against the official text."
         ),
-        Lang::Fr => format!(
-            "{n} dispositions de la loi type n'ont pu être vérifiées au regard du texte national disponible ; elles ne sont pas reprises ici. Leur texte intégral figure en annexe (la loi type adaptée au pays) : merci de les comparer au texte officiel."
+        (Lang::Fr, 1) => "Cette section omet la disposition de la loi type qui n'a pu être vérifiée au regard du texte national disponible («\u{a0}non vérifié\u{a0}» dans le tableau des lacunes). Son texte intégral figure dans les annexes\u{a0}; elle est à examiner au regard du texte officiel.".to_string(),
+        (Lang::Fr, _) => format!(
+            "Cette section omet les {n} dispositions de la loi type qui n'ont pu être vérifiées au regard du texte national disponible («\u{a0}non vérifié\u{a0}» dans le tableau des lacunes). Leur texte intégral figure dans les annexes\u{a0}; elles sont à examiner au regard du texte officiel."
         ),
     };
     Some(digits(input, &text))

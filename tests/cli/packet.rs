@@ -308,11 +308,21 @@ fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
     // The packet prints the recommended article just above, so the "lacks" line names
     // paragraphs and points (points of one paragraph together) instead of quoting their first
     // words again, and separates them as the packet's language does.
+    // The shipped national texts are summaries: what a summary does not show is not said to
+    // be lacking (see `what_a_summary_does_not_show_is_not_said_to_be_lacking`).
     for (lang, label, sep) in [
         // The separators as they appear in Typst source (ASCII punctuation escaped).
-        ("en", "What the national text lacks", "\\; "),
-        ("fr", "Ce qui manque au texte national", "\u{a0}\\; "),
-        ("ar", "ما ينقص النص الوطني", "؛ "),
+        (
+            "en",
+            "What the national text available does not show",
+            "\\; ",
+        ),
+        (
+            "fr",
+            "Ce que le texte national disponible ne montre pas",
+            "\u{a0}\\; ",
+        ),
+        ("ar", "ما لا يُظهره النص الوطني المتاح", "؛ "),
     ] {
         let typ = packet_typ("ma", lang);
         let lines: Vec<&str> = typ.lines().filter(|l| l.contains(label)).collect();
@@ -332,6 +342,156 @@ fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
             lines.iter().any(|l| l.contains(sep)),
             "{lang}: no list of several lacks"
         );
+    }
+}
+
+#[test]
+fn what_a_summary_does_not_show_is_not_said_to_be_lacking() {
+    // On a summary, the elements of a partly covered provision that it does not show may be in
+    // the official text: the label says "does not show", and the recommended text's
+    // introduction calls nothing missing. On a complete official text, they are lacking.
+    let summary = packet_typ("ma", "en");
+    let official = packet_typ_in(shipped_with_official_texts("ma").path(), "ma", "en");
+    assert!(summary.contains("What the national text available does not show\\:"));
+    assert!(!summary.contains("What the national text lacks"));
+    assert!(official.contains("What the national text lacks\\:"));
+    assert!(!official.contains("What the national text available does not show"));
+    assert!(summary.contains("are those that the national text available covers only in part"));
+    assert!(official.contains("are those that national law lacks or covers only in part"));
+    for (lang, label) in [
+        ("fr", "Ce que le texte national disponible ne montre pas"),
+        ("ar", "ما لا يُظهره النص الوطني المتاح"),
+    ] {
+        let typ = packet_typ("ma", lang);
+        assert!(typ.contains(label), "{lang}");
+        for lacks in ["Ce qui manque au texte national", "ما ينقص النص الوطني"] {
+            assert!(!typ.contains(lacks), "{lang}: {lacks}");
+        }
+    }
+}
+
+/// The lines of the executive summary's score box, from its opening to its closing bracket.
+fn score_box(typ: &str) -> Vec<&str> {
+    let mut lines = typ
+        .lines()
+        .skip_while(|l| !l.starts_with("#block(fill: rgb(\"#eef2f7\")"));
+    let mut out: Vec<&str> = lines.by_ref().take_while(|l| *l != "]").collect();
+    out.retain(|l| !l.trim().is_empty());
+    out
+}
+
+#[test]
+fn the_summary_box_puts_the_score_the_range_and_the_law_on_lines_of_their_own() {
+    // The law compared used to follow the score on its line, after a `#h(1fr)` that shrinks
+    // to nothing when the line is full: "8–100%National law compared" (Jordan, in English).
+    for (cc, lang, range) in [
+        ("jo", "en", "–100\\%]"),
+        ("ma", "fr", "–100\u{202f}\\%]"),
+        ("ma", "ar", "–100\\%]"),
+        ("eg", "ar", "–١٠٠٪]"),
+    ] {
+        let typ = packet_typ(cc, lang);
+        let lines = score_box(&typ);
+        assert_eq!(lines.len(), 4, "{cc} {lang}: {lines:#?}");
+        // The score is a box (a range never breaks at its dash) and takes the paragraph's
+        // direction: forced left to right, Egypt's Arabic-Indic range came out reversed.
+        assert!(
+            lines[1].contains("#box(text(size: 20pt"),
+            "{cc} {lang}: {}",
+            lines[1]
+        );
+        assert!(
+            lines[1].trim_end().ends_with(&format!("{range})")),
+            "{cc} {lang}: {}",
+            lines[1]
+        );
+        assert!(!lines[1].contains("dir: ltr") && !lines[1].contains("#h(1fr)"));
+        // What the two figures mean, then the law, each a block of its own.
+        assert!(lines[2].trim_start().starts_with("#block("), "{}", lines[2]);
+        assert!(lines[3].trim_start().starts_with("#block("), "{}", lines[3]);
+    }
+    let en = packet_typ("jo", "en");
+    let lines = score_box(&en);
+    assert!(lines[2].contains("\\%\\, from what the national text available shows\\; up to 100\\%\\, depending on what the official text holds\\."), "{}", lines[2]);
+    assert!(lines[3].contains("National law compared\\: "));
+    // Egypt's note is in its digits.
+    let eg = packet_typ("eg", "ar");
+    assert!(
+        score_box(&eg)[2].contains("٪ بحسب ما يُظهره النص الوطني المتاح، وقد تصل إلى ١٠٠٪"),
+        "{:?}",
+        score_box(&eg)
+    );
+    // One figure on a complete official text, and no note.
+    let official = packet_typ_in(shipped_with_official_texts("jo").path(), "jo", "en");
+    let lines = score_box(&official);
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(!lines[1].contains('–'), "{}", lines[1]);
+    assert!(!official.contains("from what the national text available shows"));
+}
+
+#[test]
+fn not_verified_in_the_gap_table_is_a_tinted_cell_not_an_italic_amiri_lacks() {
+    // Amiri (the only font embedded) has no italic, and colour alone is lost in print: a
+    // provision not verified gets a tinted cell, distinct from bold missing and partial.
+    for (cc, lang, word) in [
+        ("jo", "en", "not verified"),
+        ("ma", "fr", "non vérifié"),
+        ("eg", "ar", "غير متحقق منها"),
+    ] {
+        let typ = packet_typ(cc, lang);
+        let table = typ
+            .split("#table(\n  columns: (auto, 1fr, auto, 24%)")
+            .nth(1)
+            .and_then(|t| t.split("\n)\n").next())
+            .expect("gap table");
+        let rows: Vec<&str> = table.lines().filter(|l| l.contains(word)).collect();
+        assert!(rows.len() > 10, "{cc} {lang}: {}", rows.len());
+        let cell =
+            format!("table.cell(fill: rgb(\"#e8eaf6\"))[#text(fill: rgb(\"#283593\"))[{word}]]");
+        for row in rows {
+            assert!(row.contains(&cell), "{cc} {lang}: {row}");
+        }
+        assert!(!table.contains("italic"), "{cc} {lang}");
+    }
+}
+
+#[test]
+fn the_recommended_text_says_which_provisions_it_leaves_out_and_where_they_are() {
+    // The count (before the first part) depends on the alignment; the rest is the wording.
+    for (cc, lang, before, after) in [
+        (
+            "jo",
+            "en",
+            "This section leaves out the ",
+            " provisions of the model law that could not be verified against the national text available \\(“not verified” in the gap table\\)\\. Their full text is in the annexes\\; they should be checked against the official text\\.]]",
+        ),
+        (
+            "ma",
+            "fr",
+            "Cette section omet les ",
+            " dispositions de la loi type qui n\\'ont pu être vérifiées au regard du texte national disponible \\(«\u{a0}non vérifié\u{a0}» dans le tableau des lacunes\\)\\. Leur texte intégral figure dans les annexes\u{a0}\\; elles sont à examiner au regard du texte officiel\\.]]",
+        ),
+        (
+            "eg",
+            "ar",
+            "لا يعرض هذا القسم ",
+            " من أحكام القانون النموذجي تعذّر التحقق منها في النص الوطني المتاح \\(وهي الموصوفة بأنها «غير متحقق منها» في جدول الثغرات\\)؛ ونصوصها الكاملة في الملاحق، وينبغي مقارنتها بالنص الرسمي\\.]]",
+        ),
+    ] {
+        let typ = packet_typ(cc, lang);
+        let line = typ
+            .lines()
+            .find(|l| l.contains(before))
+            .unwrap_or_else(|| panic!("{cc} {lang}: no note"));
+        let rest = &line[line.find(before).unwrap() + before.len()..];
+        let count: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+        assert!(
+            count
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)),
+            "{cc} {lang}: {count}"
+        );
+        assert_eq!(&rest[count.len()..], after, "{cc} {lang}");
     }
 }
 

@@ -67,7 +67,11 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         );
         return EXIT_TROUBLE;
     }
-    let meta = LegislationMeta::new(&id, imported.lang);
+    let mut meta = LegislationMeta::new(&id, imported.lang);
+    meta.complete = !imported
+        .report
+        .iter()
+        .any(|n| n.kind == crate::import::NoteKind::Missing);
     let markdown = to_markdown(&imported.law, &meta);
     if let Err(e) = write_atomic(&out, markdown.as_bytes()) {
         eprintln!("error: cannot write {}: {e}", out.display());

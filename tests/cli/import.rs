@@ -189,3 +189,59 @@ fn section_headings_and_code_prefixes_become_articles_that_load() {
         .collect();
     assert!(errs.is_empty(), "{errs:#?}");
 }
+
+#[test]
+fn a_text_with_articles_missing_is_imported_as_incomplete_and_compared_as_such() {
+    // Articles 3 and 4 are missing: the file says `complete = false`, and compare then shows
+    // what it does not find as "not verified", never "missing".
+    let p = Project::from_fixtures(&["check/valid"]);
+    let src = p.path().join("extract.txt");
+    std::fs::write(
+        &src,
+        "المادة 1\nيسمى هذا القانون قانون منع الاتجار بالبشر.\n\nالمادة 2\nيعاقب كل من ارتكب جريمة الاتجار بالبشر بالسجن.\n\nالمادة 5\nيعمل بهذا القانون من تاريخ نشره.\n",
+    )
+    .expect("write");
+    let r = p.run(&[
+        "import",
+        &src.to_string_lossy(),
+        "--country",
+        "jo",
+        "--id",
+        "extract",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let md = p.read("countries/jo/legislation/extract.md");
+    assert!(md.contains("\ncomplete = false\n"), "{md}");
+    let c = p.run(&["compare", "jo", "--law", "extract", "--format", "json"]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    let j = c.json();
+    assert_eq!(j["verified"], false);
+    let statuses: Vec<&str> = j["provisions"]
+        .as_array()
+        .expect("provisions")
+        .iter()
+        .filter_map(|p| p["status"].as_str())
+        .collect();
+    assert!(!statuses.contains(&"missing"), "{statuses:?}");
+    assert!(statuses.contains(&"not-verified"), "{statuses:?}");
+    // A text whose numbering has no gap stays complete (no line at all: the default).
+    let whole = p.path().join("whole.txt");
+    std::fs::write(
+        &whole,
+        "المادة 1\nيسمى هذا القانون قانون منع الاتجار بالبشر.\n\nالمادة 2\nيعمل بهذا القانون من تاريخ نشره.\n",
+    )
+    .expect("write");
+    let r = p.run(&[
+        "import",
+        &whole.to_string_lossy(),
+        "--country",
+        "jo",
+        "--id",
+        "whole",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !p.read("countries/jo/legislation/whole.md")
+            .contains("complete")
+    );
+}

@@ -58,6 +58,7 @@ pub struct Scored {
     pub covered: usize,
     pub partial: usize,
     pub missing: usize,
+    pub not_verified: usize,
 }
 
 impl Scored {
@@ -242,6 +243,7 @@ pub fn score_all() -> Vec<Scored> {
             covered: count(qanun::compare::Coverage::Covered),
             partial: count(qanun::compare::Coverage::Partial),
             missing: count(qanun::compare::Coverage::Missing),
+            not_verified: count(qanun::compare::Coverage::NotVerified),
         });
     }
     out
@@ -267,12 +269,12 @@ fn totals<'a>(items: impl Iterator<Item = &'a Scored>) -> (f64, f64, f64, usize)
 /// The Markdown table docs/compare.md and BENCHMARKS.md show.
 pub fn table(scored: &[Scored]) -> String {
     let mut s = String::from(
-        "| statute | lang | split | articles | gold pairs | precision | recall | top 3 | covered / partial / missing | coverage |\n|---|---|---|---|---|---|---|---|---|---|\n",
+        "| statute | lang | split | articles | gold pairs | precision | recall | top 3 | covered / partial / missing / not verified | coverage |\n|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for x in scored {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {}{} | {} | {:.3} | {:.3} | {:.3} | {} / {} / {} | {:.0}% |",
+            "| {} | {} | {} | {}{} | {} | {:.3} | {:.3} | {:.3} | {} / {} / {} / {} | {:.0}% |",
             x.name,
             x.lang,
             x.split,
@@ -289,6 +291,7 @@ pub fn table(scored: &[Scored]) -> String {
             x.covered,
             x.partial,
             x.missing,
+            x.not_verified,
             x.coverage * 100.0
         );
     }

@@ -439,3 +439,17 @@ fn coverage_warns_that_shipped_national_texts_are_summaries() {
         text.stdout
     );
 }
+
+#[test]
+fn annex_articles_are_numbered_in_the_reports_language() {
+    // The shelter regulations are numbered on their own: an Arabic or French report names the
+    // annex in its language, never the English word.
+    for (lang, word) in [("ar", "الملحق 1"), ("fr", "annexe 1")] {
+        for fmt in ["text", "md"] {
+            let r = run_in(&repo(), &["compare", "jo", "--lang", lang, "--format", fmt]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            assert!(r.stdout.contains(word), "{lang} {fmt}");
+            assert!(!r.stdout.contains("annex 1 "), "{lang} {fmt}: English word");
+        }
+    }
+}

@@ -216,7 +216,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         let _ = write!(
             s,
             "<tr><td class=\"number\">{}</td><td>{}</td>",
-            escape(&row_number(l, &p.number)),
+            escape(&super::row_number(l, &p.number)),
             escape(&p.title)
         );
         for c in &r.countries {
@@ -316,16 +316,6 @@ fn article_name(l: Lang, number: &str) -> String {
         (Lang::En, Some(n)) => format!("Article {n} of the Annex"),
         (Lang::Fr, Some(n)) => format!("Article {n} de l'annexe"),
         (_, None) => format!("{} {number}", label(l, Label::Article)),
-    }
-}
-
-/// A provision's number in the matrix's first column: "12", "annex 3" in the matrix's
-/// language.
-fn row_number(l: Lang, number: &str) -> String {
-    match (l, number.strip_prefix("annex ")) {
-        (Lang::Ar, Some(n)) => format!("الملحق {n}"),
-        (Lang::Fr, Some(n)) => format!("annexe {n}"),
-        _ => number.to_string(),
     }
 }
 

@@ -4,8 +4,8 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_label,
-    theme_label,
+    Label, cell_symbol, column_score, label, matches_text, percent, row_number, score_text,
+    status_label, theme_label,
 };
 use std::fmt::Write;
 
@@ -79,7 +79,7 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "| {} | {} (`{}`){} | {} | {} | {} |",
-            escape(&p.number),
+            escape(&row_number(l, &p.number)),
             escape(&p.title),
             escape(p.clause.as_str()),
             if p.mandatory { "" } else { " ○" },
@@ -137,7 +137,12 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     s.push('\n');
     for p in &r.provisions {
-        let _ = write!(s, "| {} | {} |", escape(&p.number), escape(&p.title));
+        let _ = write!(
+            s,
+            "| {} | {} |",
+            escape(&row_number(l, &p.number)),
+            escape(&p.title)
+        );
         for c in &r.countries {
             let sym = c.cells.get(&p.clause).map_or("", cell_symbol);
             let _ = write!(s, " `{sym}` |");

@@ -216,6 +216,16 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
     }
 }
 
+/// A provision's number as a report's lists show it: "12", and for the shelter regulations
+/// ("annex 3") the annex in the report's language.
+pub fn row_number(l: Lang, number: &str) -> String {
+    match (l, number.strip_prefix("annex ")) {
+        (Lang::Ar, Some(n)) => format!("الملحق {n}"),
+        (Lang::Fr, Some(n)) => format!("annexe {n}"),
+        _ => number.to_string(),
+    }
+}
+
 /// A score as a percentage: 0.425 → "42.5%".
 /// The matches of a provision as plain text, "448-1 (explicit, 0.45); 3 (auto, 0.31)": each
 /// format escapes it in its own way.

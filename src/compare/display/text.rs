@@ -4,8 +4,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_text, percent, score_text,
-    status_counts, status_label, theme_label,
+    Label, cell_symbol, column_score, found_text, label, matches_text, percent, row_number,
+    score_text, status_counts, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -68,7 +68,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
         s,
         "  [{}] {} {} — {} ({})",
         status_label(l, p.status),
-        p.number,
+        row_number(l, &p.number),
         p.clause,
         p.title,
         label(
@@ -139,7 +139,11 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     s.push('\n');
     for p in &r.provisions {
-        let _ = write!(s, "{:<width$}", format!("{:>9} {}", p.number, p.clause));
+        let _ = write!(
+            s,
+            "{:<width$}",
+            format!("{:>9} {}", row_number(l, &p.number), p.clause)
+        );
         for c in &r.countries {
             let sym = c.cells.get(&p.clause).map_or("", cell_symbol);
             let _ = write!(s, " {sym:>6}");

@@ -4,7 +4,9 @@
 //! of text is escaped with [`crate::pdf::escape_typst`], so it is shown literally.
 
 use super::super::GapReport;
-use super::{Label, label, matches_text, percent, score_text, status_label, theme_label};
+use super::{
+    Label, label, matches_text, percent, row_number, score_text, status_label, theme_label,
+};
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
 
@@ -69,7 +71,7 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "  [{}], [{}{}], [{}], [{}], [{}],",
-            esc(&p.number),
+            esc(&row_number(l, &p.number)),
             esc(&p.title),
             if p.mandatory { "" } else { " °" },
             esc(status_label(l, p.status)),

@@ -36,8 +36,6 @@ pub const NATIONAL_PASSAGE_WEIGHT: f32 = 1.0;
 /// Weight of the concept score (the share of a model article's concepts, [`Lexicon`], that the
 /// national article holds) added to the text similarity.
 pub const CONCEPT_WEIGHT: f32 = 0.2;
-/// How many of a national article's best candidates its passages are scored against.
-const PASSAGE_CANDIDATES: usize = 20;
 /// In large comparisons (at least [`PRUNE_FROM_DOCS`] documents), features found in more than
 /// this share of the documents are left out of the vectors: they tell no article from
 /// another, and their long postings lists would dominate the cost.
@@ -320,31 +318,15 @@ impl Scorer {
                     *x = x.max(s);
                 }
             }
-            // Each passage of the national article against the units of the model articles
-            // the whole article already points to (its best [`PASSAGE_CANDIDATES`]): a
-            // passage sharpens a candidate's score, it does not need to find new ones.
-            let passages = sp.national_passages.get(n).map_or(&[][..], Vec::as_slice);
-            if !passages.is_empty() {
-                let mut cands: Vec<(usize, f32)> = (0..self.models)
-                    .map(|m| (m, whole[m].max(PASSAGE_WEIGHT * passage[m])))
-                    .filter(|(_, s)| *s > 0.0)
-                    .collect();
-                cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                cands.truncate(PASSAGE_CANDIDATES);
-                for (m, _) in cands {
-                    let Some(Some(doc)) = sp.model.get(m) else {
-                        continue;
-                    };
-                    for u in &doc.units {
-                        for q in passages {
-                            let s = combine(
-                                features::dot(&u.words, &q.words),
-                                features::dot(&u.grams, &q.grams),
-                            );
-                            if let Some(x) = part.get_mut(m) {
-                                *x = x.max(s);
-                            }
-                        }
+            // Each passage of the national article against every model unit.
+            for q in sp.national_passages.get(n).into_iter().flatten() {
+                w.iter_mut().for_each(|x| *x = 0.0);
+                g.iter_mut().for_each(|x| *x = 0.0);
+                accumulate(&q.words, &sp.post_words, &mut w);
+                accumulate(&q.grams, &sp.post_grams, &mut g);
+                for (u, &(m, _)) in sp.units.iter().enumerate() {
+                    if let Some(x) = part.get_mut(m as usize) {
+                        *x = x.max(combine(w[u], g[u]));
                     }
                 }
             }

@@ -115,7 +115,15 @@ struct Features {
 }
 
 fn features_of(text: &str) -> Features {
-    let words = features::terms(text);
+    features_of_words(features::terms(text))
+}
+
+/// The features of a text already cleaned ([`features::clean`]).
+fn features_of_clean(text: &str) -> Features {
+    features_of_words(features::terms_of_clean(text))
+}
+
+fn features_of_words(words: Vec<String>) -> Features {
     let mut grams = Vec::new();
     features::trigrams(&words, &mut grams);
     Features { words, grams }
@@ -419,9 +427,9 @@ impl Space {
                     let cleaned = features::clean(t);
                     let ps = features::passages(&cleaned);
                     if ps.len() > 1 {
-                        (None, ps.iter().map(|p| features_of(p)).collect())
+                        (None, ps.iter().map(|p| features_of_clean(p)).collect())
                     } else {
-                        (Some(features_of(&cleaned)), Vec::new())
+                        (Some(features_of_clean(&cleaned)), Vec::new())
                     }
                 }
             })

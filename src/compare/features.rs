@@ -39,7 +39,12 @@ pub fn clean(text: &str) -> String {
 /// The terms of a text for matching: normalised tokens without stop words, numbers and
 /// single letters; Latin plurals lose their final `s`/`x`.
 pub fn terms(text: &str) -> Vec<String> {
-    match_tokens(&clean(text))
+    terms_of_clean(&clean(text))
+}
+
+/// [`terms`] of a text already cleaned by [`clean`].
+pub fn terms_of_clean(text: &str) -> Vec<String> {
+    match_tokens(text)
         .into_iter()
         .filter(|t| {
             t.chars().count() > 1

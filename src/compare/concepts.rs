@@ -73,14 +73,6 @@ impl Lexicon {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.concepts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.concepts.is_empty()
-    }
-
     /// The concept's id.
     pub fn id(&self, c: u32) -> &str {
         self.concepts.get(c as usize).map_or("", |e| e.id.as_str())

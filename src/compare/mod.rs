@@ -270,7 +270,7 @@ pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
 }
 
 /// The caveat of a summary (see [`caveat`]).
-pub fn summary_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reader) -> String {
+fn summary_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reader) -> String {
     let of = |lang: Lang| match (lang, total) {
         (Lang::Ar, Some(t)) => format!(" من أصل {t}"),
         (Lang::En, Some(t)) => format!(" of {t}"),

@@ -116,6 +116,8 @@ pub enum OutFormat {
     Html,
     Typ,
     Pdf,
+    /// Akoma Ntoso 3.0 XML (OASIS LegalDocML), one language per document.
+    Akn,
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +133,9 @@ pub struct RenderArgs {
     /// Where to write (default: standard output; for pdf, out/<cc>/law-<lang>.pdf).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Leave the drafters' commentary out (akn).
+    #[arg(long)]
+    pub no_commentary: bool,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

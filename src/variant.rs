@@ -18,10 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
 pub enum Piece {
     Text(String),
-    /// A cross-reference written out ("المادة (12)").
-    Ref(String),
-    /// A country's term filled in for a variable.
-    Term(String),
+    /// A cross-reference written out ("المادة (12)"), and the article it points to.
+    Ref(String, ClauseId),
+    /// A country's term filled in for a variable, and the variable's name.
+    Term(String, String),
     /// A variable left blank (model law, or a term the country lacks).
     Placeholder(String),
 }
@@ -29,7 +29,7 @@ pub enum Piece {
 impl Piece {
     pub fn text(&self) -> &str {
         match self {
-            Piece::Text(s) | Piece::Ref(s) | Piece::Term(s) | Piece::Placeholder(s) => s,
+            Piece::Text(s) | Piece::Ref(s, _) | Piece::Term(s, _) | Piece::Placeholder(s) => s,
         }
     }
 }
@@ -338,7 +338,7 @@ fn capitalise_terms(pieces: &mut [Piece], lang: Lang, mut at_start: bool) {
     }
     for p in pieces.iter_mut() {
         match p {
-            Piece::Term(t) | Piece::Placeholder(t) if at_start => {
+            Piece::Term(t, _) | Piece::Placeholder(t) if at_start => {
                 let mut chars = t.chars();
                 if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
                     *t = first.to_uppercase().chain(chars).collect();
@@ -778,7 +778,7 @@ impl Resolver<'_, '_> {
                 }
                 Inline::Var { name, origin } => {
                     let piece = self.variable(name, origin, lang, style);
-                    if let (Some(Piece::Text(before)), Piece::Term(term)) = (out.last(), &piece)
+                    if let (Some(Piece::Text(before)), Piece::Term(term, _)) = (out.last(), &piece)
                         && let Some(article) = doubled_article(before, term, lang)
                     {
                         self.diags.push(
@@ -826,11 +826,10 @@ impl Resolver<'_, '_> {
         law_text: bool,
     ) -> Piece {
         if let Some((n, annex)) = self.numbers.get(id) {
-            return Piece::Ref(ref_label(
-                lang,
-                &digits(&n.to_string(), style, lang),
-                *annex,
-            ));
+            return Piece::Ref(
+                ref_label(lang, &digits(&n.to_string(), style, lang), *annex),
+                id.clone(),
+            );
         }
         if let Some(o) = self.omitted.get(id) {
             if law_text
@@ -871,7 +870,7 @@ impl Resolver<'_, '_> {
             return Piece::Placeholder(format!("[{}]", digits(&desc, style, lang)));
         };
         match country.term(lang, name) {
-            Some(t) if !t.trim().is_empty() => Piece::Term(digits(t, style, lang)),
+            Some(t) if !t.trim().is_empty() => Piece::Term(digits(t, style, lang), name.to_string()),
             _ => {
                 if self.law.variables.contains_key(name)
                     && self.reported.insert((lang, name.to_string()))
@@ -951,11 +950,11 @@ mod tests {
     #[test]
     fn terms_opening_a_sentence_take_a_capital() {
         let mut p = vec![
-            Piece::Term("la Commission".into()),
+            Piece::Term("la Commission".into(), "x".into()),
             Piece::Text(" publie. ".into()),
-            Piece::Term("le ministère".into()),
+            Piece::Term("le ministère".into(), "x".into()),
             Piece::Text(" et ".into()),
-            Piece::Term("la cour".into()),
+            Piece::Term("la cour".into(), "x".into()),
         ];
         capitalise_terms(&mut p, Lang::Fr, true);
         let texts: Vec<&str> = p.iter().map(Piece::text).collect();
@@ -969,7 +968,7 @@ mod tests {
                 "la cour"
             ]
         );
-        let mut ar = vec![Piece::Term("اللجنة".into())];
+        let mut ar = vec![Piece::Term("اللجنة".into(), "x".into())];
         capitalise_terms(&mut ar, Lang::Ar, true);
         assert_eq!(ar[0].text(), "اللجنة");
     }

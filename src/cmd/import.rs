@@ -52,7 +52,25 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         country: cc.clone(),
         id: Some(id.clone()),
     };
-    let imported = import(&text, &opts);
+    let akn = is_akn(&args.file, &text);
+    let imported = if akn {
+        match crate::import::akn::import_akn(&text, lang, &cc) {
+            Ok(a) => Ok(a),
+            Err(e) => {
+                let mut sources = SourceMap::default();
+                sources.insert(&shown, text.clone());
+                let starts = line_starts(&text);
+                let offset = starts.get(e.line.saturating_sub(1)).copied().unwrap_or(0)
+                    + e.column.saturating_sub(1);
+                let d = Diagnostic::error("not-akn", &Origin::new(shown.clone(), offset), e.message)
+                    .with_hint(e.hint);
+                let _ = ctx.emit(&Report::new(vec![d], &sources), &sources, false);
+                return EXIT_TROUBLE;
+            }
+        }
+    } else {
+        Err(import(&text, &opts))
+    };
     let out = args.output.clone().unwrap_or_else(|| {
         ctx.root
             .join("countries")
@@ -67,7 +85,44 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         );
         return EXIT_TROUBLE;
     }
-    let mut meta = LegislationMeta::new(&id, imported.lang);
+    let imported = match imported {
+        Ok(a) => {
+            let mut meta = LegislationMeta::new(&id, a.lang);
+            let i = &a.identity;
+            if !i.number.is_empty() {
+                meta.number = i.number.clone();
+            }
+            if let Some(year) = i.date.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit())) {
+                meta.year = year.to_string();
+            }
+            if i.doc_type == "bill" {
+                meta.status = "draft".to_string();
+            }
+            meta.source = format!("Akoma Ntoso document {} ({})", args.file.display(), i.expression);
+            if !i.title.is_empty() {
+                match a.lang {
+                    crate::model::Lang::Ar => meta.title_ar = Some(i.title.clone()),
+                    crate::model::Lang::En => meta.title_en = Some(i.title.clone()),
+                    crate::model::Lang::Fr => meta.title_fr = Some(i.title.clone()),
+                }
+            }
+            meta.akn = Some((i.work.clone(), i.expression.clone()));
+            (
+                crate::import::Imported {
+                    lang: a.lang,
+                    law: a.law,
+                    report: a.report,
+                    repairs: Vec::new(),
+                },
+                meta,
+            )
+        }
+        Err(imported) => {
+            let meta = LegislationMeta::new(&id, imported.lang);
+            (imported, meta)
+        }
+    };
+    let (imported, mut meta) = imported;
     meta.complete = !imported
         .report
         .iter()
@@ -124,6 +179,16 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     } else {
         EXIT_FOUND
     }
+}
+
+/// Whether to read the file as Akoma Ntoso: an `.xml` or `.akn` file, or any text that opens
+/// with a tag. (A pasted law never starts with `<`.)
+fn is_akn(path: &std::path::Path, text: &str) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xml" | "akn") || crate::import::akn::looks_like_xml(text)
 }
 
 /// A law id from a file name: `Law 9 of 2009.txt` → `law-9-of-2009`.

@@ -6,6 +6,7 @@ use crate::cli::{OutFormat, RenderArgs};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
 use crate::pdf::PdfOptions;
+use crate::render::akn::akn_view;
 use crate::render::view::law_view;
 use crate::render::{Format, Templates};
 use std::io::Write;
@@ -31,8 +32,21 @@ pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Docu
         prepared.fallback,
     );
     let sources = &prepared.project.loaded.sources;
-    let text = Templates::load(&ctx.root, format, &[])
-        .and_then(|t| t.render("law", &view))
+    let rendered = match format {
+        Format::Xml => {
+            let akn = akn_view(
+                law,
+                prepared.country(),
+                &prepared.variant,
+                prepared.lang,
+                prepared.fallback,
+                !args.no_commentary,
+            );
+            Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("akn", &akn))
+        }
+        _ => Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("law", &view)),
+    };
+    let text = rendered
         .map_err(|d| {
             let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
             EXIT_FOUND
@@ -56,6 +70,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
         OutFormat::Md => Format::Md,
         OutFormat::Html => Format::Html,
         OutFormat::Typ | OutFormat::Pdf => Format::Typ,
+        OutFormat::Akn => Format::Xml,
     };
     let doc = match document(ctx, args, format) {
         Ok(d) => d,

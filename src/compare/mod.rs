@@ -498,7 +498,7 @@ fn lang_order(law_lang: Option<Lang>) -> Vec<Lang> {
 pub(crate) fn matching_text(pieces: &[Piece]) -> String {
     pieces
         .iter()
-        .filter(|p| !matches!(p, Piece::Ref(_)))
+        .filter(|p| !matches!(p, Piece::Ref(..)))
         .map(Piece::text)
         .collect()
 }

@@ -41,6 +41,8 @@ pub struct LegislationMeta {
     pub title_ar: Option<String>,
     pub title_en: Option<String>,
     pub title_fr: Option<String>,
+    /// The FRBR Work and Expression URIs of an Akoma Ntoso document (`[akn]`).
+    pub akn: Option<(String, String)>,
 }
 
 impl LegislationMeta {
@@ -60,6 +62,7 @@ impl LegislationMeta {
             title_ar: None,
             title_en: None,
             title_fr: None,
+            akn: None,
         }
     }
 }
@@ -112,6 +115,11 @@ fn front_matter(meta: &LegislationMeta) -> String {
                 s.push_str(&format!("{code} = {}\n", toml_str(t)));
             }
         }
+    }
+    if let Some((work, expression)) = &meta.akn {
+        s.push_str("\n# The Akoma Ntoso document this text was imported from (its FRBR identity).\n[akn]\n");
+        s.push_str(&format!("work = {}\n", toml_str(work)));
+        s.push_str(&format!("expression = {}\n", toml_str(expression)));
     }
     s.push_str("+++\n");
     s

@@ -7,6 +7,7 @@
 //! glued markers that fill gaps and join broken lines → `check` (duplicates, order, gaps) →
 //! [`to_markdown`].
 
+pub mod akn;
 mod check;
 mod markdown;
 mod marker;
@@ -149,6 +150,10 @@ pub enum NoteKind {
     Indentation,
     /// A line that Markdown would read as a heading.
     MarkdownSyntax,
+    /// Content left out of the import (an AKN table, image or quoted structure).
+    Skipped,
+    /// Markup that is not what the format prescribes (an AKN namespace, say).
+    Unexpected,
 }
 
 impl NoteKind {
@@ -168,6 +173,8 @@ impl NoteKind {
             NoteKind::PresentationForm => "presentation-form",
             NoteKind::Indentation => "indentation",
             NoteKind::MarkdownSyntax => "markdown-syntax",
+            NoteKind::Skipped => "skipped",
+            NoteKind::Unexpected => "unexpected",
         }
     }
 }

@@ -423,6 +423,14 @@ pub fn parse_legislation(
         source: String,
         #[serde(default)]
         confidence: String,
+        akn: Option<Akn>,
+    }
+    /// The FRBR identity of the Akoma Ntoso document the text was imported from.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Akn {
+        work: String,
+        expression: String,
     }
     let fm = match split_front_matter(text, rel) {
         Ok(fm) => fm,
@@ -462,6 +470,7 @@ pub fn parse_legislation(
         total_articles: front.total_articles,
         source: front.source,
         confidence: front.confidence,
+        akn: front.akn.map(|a| (a.work, a.expression)),
     };
     let items = parse_legislation_body(rel, fm.body, fm.body_offset, diags);
     Some(Legislation {

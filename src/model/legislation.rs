@@ -25,6 +25,9 @@ pub struct LegislationMeta {
     pub total_articles: Option<u32>,
     pub source: String,
     pub confidence: String,
+    /// The FRBR Work and Expression URIs of the Akoma Ntoso document the text was imported
+    /// from (front matter `[akn]`), if it was.
+    pub akn: Option<(String, String)>,
 }
 
 /// One article of a national law.

@@ -17,6 +17,27 @@ pub fn html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// XML text and attribute values: `& < > " '` become entities, and the characters XML 1.0
+/// cannot hold at all (C0 controls other than tab and line ends, U+FFFE, U+FFFF) become
+/// U+FFFD, so a document is well-formed whatever a clause contains.
+pub fn xml(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    for c in input.chars() {
+        match c {
+            '&' => out.write_all(b"&amp;")?,
+            '<' => out.write_all(b"&lt;")?,
+            '>' => out.write_all(b"&gt;")?,
+            '"' => out.write_all(b"&quot;")?,
+            '\'' => out.write_all(b"&apos;")?,
+            '\t' | '\n' | '\r' => write!(out, "{c}")?,
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                out.write_all("\u{FFFD}".as_bytes())?
+            }
+            _ => write!(out, "{c}")?,
+        }
+    }
+    Ok(())
+}
+
 /// Typst markup: every ASCII punctuation character is backslash-escaped (see
 /// [`crate::pdf::escape_typst`]), so `#`, `$`, `*`, `_`, `@`, `<`, `//` stay literal.
 pub fn typst(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -54,6 +75,10 @@ mod tests {
         assert_eq!(
             run(super::markdown, "*b* [x](y) <i>"),
             "\\*b\\* \\[x\\](y) \\<i\\>"
+        );
+        assert_eq!(
+            run(super::xml, "<w:p a='1'>&]]>\u{1}\u{0}x"),
+            "&lt;w:p a=&apos;1&apos;&gt;&amp;]]&gt;\u{FFFD}\u{FFFD}x"
         );
         assert!(run(super::typst, "#read(\"/etc/passwd\")").starts_with("\\#read"));
     }

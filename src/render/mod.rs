@@ -6,6 +6,7 @@
 //! escaped for the output language (HTML, Typst markup, Markdown): text written by users is
 //! data, never markup or code. This stage reads template files; it writes nothing.
 
+pub mod akn;
 pub mod escape;
 pub mod packet;
 pub mod view;
@@ -20,6 +21,8 @@ pub enum Format {
     Md,
     Html,
     Typ,
+    /// XML (Akoma Ntoso): templates `*.xml.tera`.
+    Xml,
 }
 
 impl Format {
@@ -29,6 +32,7 @@ impl Format {
             Format::Md => ".md.tera",
             Format::Html => ".html.tera",
             Format::Typ => ".typ.tera",
+            Format::Xml => ".xml.tera",
         }
     }
 
@@ -37,6 +41,7 @@ impl Format {
             Format::Md => escape::markdown,
             Format::Html => escape::html,
             Format::Typ => escape::typst,
+            Format::Xml => escape::xml,
         }
     }
 }
@@ -61,6 +66,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/runs.typ.tera",
         include_str!("../../templates/partials/runs.typ.tera"),
     ),
+    ("akn.xml.tera", include_str!("../../templates/akn.xml.tera")),
     (
         "partials/style.html.tera",
         include_str!("../../templates/partials/style.html.tera"),
@@ -128,7 +134,7 @@ impl Templates {
             .map_err(|e| template_error(&e))?;
         Ok(match self.format {
             Format::Html => text,
-            Format::Md | Format::Typ => tidy_blank_lines(&text),
+            Format::Md | Format::Typ | Format::Xml => tidy_blank_lines(&text),
         })
     }
 }

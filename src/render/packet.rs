@@ -711,24 +711,31 @@ fn citation(input: &PacketInput, raw: &str, parsed: Option<&InstrumentRef>) -> C
         };
     };
     let inst = input.law.instrument(&r.instrument);
-    let short = inst
-        .and_then(|i| pick(&i.short, input.lang))
-        .cloned()
-        .unwrap_or_else(|| r.instrument.clone());
-    let paras = paragraphs(r, input.lang);
     let requires = inst
         .and_then(|i| i.article(&r.article))
         .and_then(|a| pick(&a.requires, input.lang).or_else(|| pick(&a.title, input.lang)))
         .cloned()
         .unwrap_or_default();
     CitationView {
-        reference: format!(
-            "{short}{} {}{paras}",
-            comma(input.lang),
-            part_name(input.lang, &r.article)
-        ),
+        reference: citation_text(input.law, input.lang, r),
         requires,
     }
+}
+
+/// A reference to an instrument as a reader cites it: "Palermo Protocol, art. 3(a)",
+/// "بروتوكول باليرمو، المادة 3(أ)", "OHCHR Principles, Principle 2".
+pub(crate) fn citation_text(law: &Law, lang: Lang, r: &InstrumentRef) -> String {
+    let short = law
+        .instrument(&r.instrument)
+        .and_then(|i| pick(&i.short, lang))
+        .cloned()
+        .unwrap_or_else(|| r.instrument.clone());
+    format!(
+        "{short}{} {}{}",
+        comma(lang),
+        part_name(lang, &r.article),
+        paragraphs(r, lang)
+    )
 }
 
 fn status_word(lang: Lang, s: RatificationStatus) -> &'static str {

@@ -20,8 +20,8 @@ pub fn runs(pieces: &[Piece], lang: Lang) -> Vec<Run> {
     for p in pieces {
         let kind = match p {
             Piece::Text(_) => "text",
-            Piece::Ref(_) => "ref",
-            Piece::Term(_) => "term",
+            Piece::Ref(..) => "ref",
+            Piece::Term(..) => "term",
             Piece::Placeholder(_) => "placeholder",
         };
         if lang.is_rtl() {

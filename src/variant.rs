@@ -870,7 +870,9 @@ impl Resolver<'_, '_> {
             return Piece::Placeholder(format!("[{}]", digits(&desc, style, lang)));
         };
         match country.term(lang, name) {
-            Some(t) if !t.trim().is_empty() => Piece::Term(digits(t, style, lang), name.to_string()),
+            Some(t) if !t.trim().is_empty() => {
+                Piece::Term(digits(t, style, lang), name.to_string())
+            }
             _ => {
                 if self.law.variables.contains_key(name)
                     && self.reported.insert((lang, name.to_string()))

@@ -62,8 +62,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
                 let starts = line_starts(&text);
                 let offset = starts.get(e.line.saturating_sub(1)).copied().unwrap_or(0)
                     + e.column.saturating_sub(1);
-                let d = Diagnostic::error("not-akn", &Origin::new(shown.clone(), offset), e.message)
-                    .with_hint(e.hint);
+                let d =
+                    Diagnostic::error("not-akn", &Origin::new(shown.clone(), offset), e.message)
+                        .with_hint(e.hint);
                 let _ = ctx.emit(&Report::new(vec![d], &sources), &sources, false);
                 return EXIT_TROUBLE;
             }
@@ -92,13 +93,21 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             if !i.number.is_empty() {
                 meta.number = i.number.clone();
             }
-            if let Some(year) = i.date.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit())) {
+            if let Some(year) = i
+                .date
+                .get(..4)
+                .filter(|y| y.chars().all(|c| c.is_ascii_digit()))
+            {
                 meta.year = year.to_string();
             }
             if i.doc_type == "bill" {
                 meta.status = "draft".to_string();
             }
-            meta.source = format!("Akoma Ntoso document {} ({})", args.file.display(), i.expression);
+            meta.source = format!(
+                "Akoma Ntoso document {} ({})",
+                args.file.display(),
+                i.expression
+            );
             if !i.title.is_empty() {
                 match a.lang {
                     crate::model::Lang::Ar => meta.title_ar = Some(i.title.clone()),

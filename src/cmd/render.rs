@@ -46,11 +46,10 @@ pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Docu
         }
         _ => Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("law", &view)),
     };
-    let text = rendered
-        .map_err(|d| {
-            let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
-            EXIT_FOUND
-        })?;
+    let text = rendered.map_err(|d| {
+        let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
+        EXIT_FOUND
+    })?;
     let options = super::pdf_options(law, &view.title, &prepared.target, prepared.lang, "law");
     let path = args.output.clone().unwrap_or_else(|| {
         ctx.root

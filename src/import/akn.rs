@@ -63,13 +63,28 @@ pub struct AknError {
 /// Whether a text looks like XML (its first non-blank character opens a tag), so `import`
 /// reads it as AKN rather than as a pasted law.
 pub fn looks_like_xml(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
 }
 
 /// Elements whose content is structure above the article: headings.
 const CONTAINERS: &[&str] = &[
-    "book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "division",
-    "subdivision", "hcontainer", "level", "section", "subsection", "transitional",
+    "book",
+    "tome",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "division",
+    "subdivision",
+    "hcontainer",
+    "level",
+    "section",
+    "subsection",
+    "transitional",
 ];
 
 /// Elements left out with a report: their content is not article text qanun can hold.
@@ -81,7 +96,6 @@ const SKIPPED: &[&str] = &[
     "componentRef",
     "documentRef",
     "foreign",
-    "formula",
     "subFlow",
 ];
 
@@ -139,11 +153,17 @@ pub fn import_akn(text: &str, lang: Option<Lang>, country: &str) -> Result<AknIm
                 "this XML is not an Akoma Ntoso document: its root element is <{}>, not <akomaNtoso>",
                 root.tag_name().name()
             ),
-            hint: "qanun imports Akoma Ntoso (AKN 3.0) acts and bills, or pasted law texts (.txt)".to_string(),
+            hint: "qanun imports Akoma Ntoso (AKN 3.0) acts and bills, or pasted law texts (.txt)"
+                .to_string(),
         });
     }
     let mut report = Vec::new();
-    let line_of = |n: Node| doc.text_pos_at(n.range().start).row as usize;
+    // Line numbers by binary search in the line starts (roxmltree's own `text_pos_at` counts
+    // from the start of the text at each call, which is quadratic on a long document).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |n: Node| starts.partition_point(|&s| s <= n.range().start);
     if root.tag_name().namespace() != Some(AKN_NS) {
         report.push(ImportNote {
             line: line_of(root),
@@ -190,7 +210,9 @@ pub fn import_akn(text: &str, lang: Option<Lang>, country: &str) -> Result<AknIm
         return Err(AknError {
             line: line_of(main),
             column: 1,
-            message: format!("this <{doc_type}> has no <body> (or <mainBody>): there are no articles to import"),
+            message: format!(
+                "this <{doc_type}> has no <body> (or <mainBody>): there are no articles to import"
+            ),
             hint: "check that the file is the whole document, not only its metadata".to_string(),
         });
     };
@@ -199,7 +221,7 @@ pub fn import_akn(text: &str, lang: Option<Lang>, country: &str) -> Result<AknIm
         .find(|u| body.descendants().any(|n| n.has_tag_name(*u) || is(n, u)))
         .unwrap_or("article");
     let mut r = Reader {
-        doc: &doc,
+        starts: &starts,
         unit,
         lang,
         country: country.to_string(),
@@ -221,7 +243,11 @@ pub fn import_akn(text: &str, lang: Option<Lang>, country: &str) -> Result<AknIm
             continue;
         };
         let Some(abody) = child(inner, "body").or_else(|| child(inner, "mainBody")) else {
-            r.note(att, NoteKind::Skipped, "an attachment without a body was left out");
+            r.note(
+                att,
+                NoteKind::Skipped,
+                "an attachment without a body was left out",
+            );
             continue;
         };
         let heading = [
@@ -362,7 +388,7 @@ fn collect_inline(n: Node, out: &mut String) {
             out.push_str(c.text().unwrap_or_default());
         } else if c.is_element() {
             let name = c.tag_name().name();
-            if SILENT.contains(&name) {
+            if SILENT.contains(&name) || SKIPPED.contains(&name) {
                 continue;
             }
             if matches!(name, "eol" | "br") {
@@ -374,8 +400,9 @@ fn collect_inline(n: Node, out: &mut String) {
     }
 }
 
-struct Reader<'a, 'i> {
-    doc: &'a Document<'i>,
+struct Reader<'a> {
+    /// The byte offset of each line's start.
+    starts: &'a [usize],
     unit: &'static str,
     lang: Lang,
     country: String,
@@ -385,9 +412,9 @@ struct Reader<'a, 'i> {
     annex: Option<(usize, usize)>,
 }
 
-impl Reader<'_, '_> {
+impl Reader<'_> {
     fn line(&self, n: Node) -> usize {
-        self.doc.text_pos_at(n.range().start).row as usize
+        self.starts.partition_point(|&s| s <= n.range().start)
     }
 
     fn note(&mut self, n: Node, kind: NoteKind, message: &str) {
@@ -409,7 +436,6 @@ impl Reader<'_, '_> {
             "embeddedStructure" => "an embedded structure",
             "componentRef" | "documentRef" => "a reference to another component",
             "foreign" => "content in another XML vocabulary",
-            "formula" => "a formula",
             _ => "an element",
         };
         let line = self.line(n);
@@ -417,7 +443,10 @@ impl Reader<'_, '_> {
             line,
             kind: NoteKind::Skipped,
             message: format!("{what} (<{name}>) was left out of the import"),
-            hint: Some("copy its content into the legislation file by hand if it matters for compare".to_string()),
+            hint: Some(
+                "copy its content into the legislation file by hand if it matters for compare"
+                    .to_string(),
+            ),
         });
     }
 
@@ -438,7 +467,7 @@ impl Reader<'_, '_> {
                     }));
                 }
             } else if CONTAINERS.contains(&name) || name == "component" {
-                let head = heading_of(c);
+                let head = heading_of(c, self.lang);
                 if !head.is_empty() {
                     self.items.push(Item::Heading(Heading {
                         level,
@@ -461,7 +490,10 @@ impl Reader<'_, '_> {
                     self.report.push(ImportNote {
                         line,
                         kind: NoteKind::TextOutsideArticle,
-                        message: format!("text outside any article (<{name}>) was left out: “{}”", shorten(&text)),
+                        message: format!(
+                            "text outside any article (<{name}>) was left out: “{}”",
+                            shorten(&text)
+                        ),
                         hint: None,
                     });
                 }
@@ -499,7 +531,23 @@ impl Reader<'_, '_> {
             .trim_start_matches('(')
             .trim_end_matches(['.', ':', '-', ')', ' '])
             .trim();
-        if !bare.is_empty() && bare.starts_with(|c: char| c.is_ascii_digit()) && !bare.contains(' ') {
+        // "Article 12", "المادة (12)", "Section 3A": the word, then a bare number.
+        let after_word = bare
+            .split_once(' ')
+            .filter(|(w, _)| w.chars().all(char::is_alphabetic) || w.ends_with('.'))
+            .map(|(_, rest)| {
+                rest.trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim()
+            })
+            .filter(|rest| !rest.contains(' '));
+        let bare = match after_word {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+            _ => bare,
+        };
+        if !bare.is_empty() && bare.starts_with(|c: char| c.is_ascii_digit()) && !bare.contains(' ')
+        {
             let parts: Vec<u32> = bare
                 .split(|c: char| !c.is_ascii_digit())
                 .filter_map(|p| p.parse().ok())
@@ -563,17 +611,36 @@ impl Reader<'_, '_> {
             if LINES.contains(&name) || (top && matches!(name, "num" | "heading")) {
                 let has_blocks = c
                     .children()
-                    .any(|g| is(g, "p") || is(g, "blockList") || SKIPPED.contains(&g.tag_name().name()));
+                    .any(|g| is(g, "p") || is(g, "blockList") || is(g, "table"));
                 if has_blocks {
                     self.lines_into(c, false, &prefix, out);
                 } else {
+                    // Inline content that is left out (an image, a quoted structure in a
+                    // `mod`) is reported; the rest of the line is kept.
+                    let inner: Vec<Node> = c
+                        .descendants()
+                        .skip(1)
+                        .filter(|d| {
+                            d.is_element()
+                                && SKIPPED.contains(&d.tag_name().name())
+                                && !d
+                                    .ancestors()
+                                    .skip(1)
+                                    .take_while(|a| *a != c)
+                                    .any(|a| SKIPPED.contains(&a.tag_name().name()))
+                        })
+                        .collect();
+                    for d in inner {
+                        self.skipped(d);
+                    }
                     out.push(join_prefix(&prefix, &inline_text(c)));
                 }
                 prefix.clear();
-            } else if matches!(name, "content" | "blockContainer" | "container") {
-                self.lines_into(c, false, &prefix, out);
-                prefix.clear();
-            } else if name == "blockList" || name == "list" && !has_num(c) {
+            } else if matches!(
+                name,
+                "content" | "blockContainer" | "container" | "blockList"
+            ) || (name == "list" && !has_num(c))
+            {
                 self.lines_into(c, false, &prefix, out);
                 prefix.clear();
             } else {
@@ -614,9 +681,36 @@ fn join_prefix(prefix: &str, text: &str) -> String {
     }
 }
 
-/// "num: heading", "num" or "heading" of a container.
-fn heading_of(n: Node) -> String {
-    let num = child(n, "num").map(inline_text).unwrap_or_default();
+/// "num: heading", "num" or "heading" of a container. A bare number ("1", "IV") is named by
+/// its element as the language says it ("Part 1"), as pasted texts write their headings.
+fn heading_of(n: Node, lang: Lang) -> String {
+    let mut num = child(n, "num").map(inline_text).unwrap_or_default();
+    let bare = !num.is_empty()
+        && num
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_ascii_digit() || "IVXLCDM".contains(c));
+    if bare {
+        let word = match (lang, n.tag_name().name()) {
+            (Lang::En, "part") => "Part",
+            (Lang::En, "chapter") => "Chapter",
+            (Lang::En, "title") => "Title",
+            (Lang::En, "book") => "Book",
+            (Lang::En, "division") => "Division",
+            (Lang::Fr, "part") => "Partie",
+            (Lang::Fr, "chapter") => "Chapitre",
+            (Lang::Fr, "title") => "Titre",
+            (Lang::Fr, "book") => "Livre",
+            (Lang::Ar, "part") => "الجزء",
+            (Lang::Ar, "chapter") => "الفصل",
+            (Lang::Ar, "title") => "الباب",
+            (Lang::Ar, "book") => "الكتاب",
+            _ => "",
+        };
+        if !word.is_empty() {
+            num = format!("{word} {}", num.trim_end_matches('.'));
+        }
+    }
     let head = child(n, "heading").map(inline_text).unwrap_or_default();
     match (num.is_empty(), head.is_empty()) {
         (false, false) => format!("{num}: {head}"),
@@ -652,7 +746,8 @@ fn sequence_notes(items: &[Item]) -> Vec<ImportNote> {
         if let Some(p) = prev
             && !a.number_value.parts.is_empty()
             && !p.number_value.parts.is_empty()
-            && let Some((from, to)) = super::number::missing_between(&p.number_value, &a.number_value)
+            && let Some((from, to)) =
+                super::number::missing_between(&p.number_value, &a.number_value)
         {
             let message = if from == to {
                 format!("article {from} is not in this document")
@@ -689,19 +784,23 @@ mod tests {
 
     #[test]
     fn articles_paragraphs_and_points_become_numbered_lines() {
-        let xml = doc(r#"<chapter eId="chp_1"><num>Chapter 1</num><heading>General</heading>
+        let xml = doc(
+            r#"<chapter eId="chp_1"><num>Chapter 1</num><heading>General</heading>
 <article eId="art_1"><num>Article 1</num><heading>Scope</heading>
 <paragraph eId="art_1__para_1"><num>1</num><content><p>This   law
  applies.</p></content></paragraph>
 <paragraph eId="art_1__para_2"><num>2</num><list eId="l"><intro><p>It covers:</p></intro>
 <point eId="p_a"><num>(a)</num><content><p>women<authorialNote eId="n"><p>a note</p></authorialNote>;</p></content></point>
 <point eId="p_b"><num>(b)</num><content><p>girls.</p></content></point></list></paragraph>
-</article></chapter>"#);
+</article></chapter>"#,
+        );
         let imp = import_akn(&xml, None, "xx").unwrap();
         assert_eq!(imp.lang, Lang::En);
         assert_eq!(imp.identity.number, "7");
         assert_eq!(imp.identity.work, "/akn/xx/act/2020-01-01/1/!main");
-        let Item::Heading(h) = &imp.law.items[0] else { panic!() };
+        let Item::Heading(h) = &imp.law.items[0] else {
+            panic!()
+        };
         assert_eq!(h.text, "Chapter 1: General");
         let a = imp.law.articles().next().unwrap();
         assert_eq!(a.number, "1");
@@ -715,9 +814,11 @@ mod tests {
 
     #[test]
     fn arabic_numbers_are_read_in_ascii_digits() {
-        let xml = doc(r#"<article eId="art_12"><num>المادة (١٢)</num><content><p>نص.</p></content></article>
-<article eId="art_13"><num>المادة الثالثة عشرة</num><content><p>نص.</p></content></article>"#)
-            .replace("eng", "ara");
+        let xml = doc(
+            r#"<article eId="art_12"><num>المادة (١٢)</num><content><p>نص.</p></content></article>
+<article eId="art_13"><num>المادة الثالثة عشرة</num><content><p>نص.</p></content></article>"#,
+        )
+        .replace("eng", "ara");
         let imp = import_akn(&xml, None, "jo").unwrap();
         assert_eq!(imp.lang, Lang::Ar);
         let numbers: Vec<&str> = imp.law.articles().map(|a| a.number.as_str()).collect();
@@ -726,7 +827,9 @@ mod tests {
 
     #[test]
     fn what_is_left_out_is_reported_at_its_line() {
-        let xml = doc("<article eId=\"art_1\"><num>1.</num><content><p>Text.</p>\n<table><tr><td><p>x</p></td></tr></table></content></article>\n<article eId=\"art_3\"><num>3.</num><content><p>T.</p></content></article>");
+        let xml = doc(
+            "<article eId=\"art_1\"><num>1.</num><content><p>Text.</p>\n<table><tr><td><p>x</p></td></tr></table></content></article>\n<article eId=\"art_3\"><num>3.</num><content><p>T.</p></content></article>",
+        );
         let imp = import_akn(&xml, None, "xx").unwrap();
         let kinds: Vec<NoteKind> = imp.report.iter().map(|n| n.kind).collect();
         assert_eq!(kinds, [NoteKind::Skipped, NoteKind::Missing]);
@@ -740,8 +843,12 @@ mod tests {
         assert!(e.message.contains("not well-formed"), "{e:?}");
         let e = import_akn("<html><body/></html>", None, "xx").unwrap_err();
         assert!(e.message.contains("root element is <html>"), "{e:?}");
-        let e = import_akn(&format!("<akomaNtoso xmlns=\"{AKN_NS}\"><judgment/></akomaNtoso>"), None, "xx")
-            .unwrap_err();
+        let e = import_akn(
+            &format!("<akomaNtoso xmlns=\"{AKN_NS}\"><judgment/></akomaNtoso>"),
+            None,
+            "xx",
+        )
+        .unwrap_err();
         assert!(e.message.contains("<judgment>"), "{e:?}");
         let e = import_akn(
             "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><akomaNtoso/>",
@@ -749,6 +856,9 @@ mod tests {
             "xx",
         )
         .unwrap_err();
-        assert!(e.message.contains("not well-formed") || e.message.contains("DTD"), "{e:?}");
+        assert!(
+            e.message.contains("not well-formed") || e.message.contains("DTD"),
+            "{e:?}"
+        );
     }
 }

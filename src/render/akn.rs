@@ -317,10 +317,18 @@ pub fn akn_view(
         title: pick(&law.title, lang).cloned().unwrap_or_default(),
         author: pick(&law.author, lang).cloned().unwrap_or_default(),
         country: country
-            .map(|c| pick(&c.name, lang).cloned().unwrap_or_else(|| c.code.clone()))
+            .map(|c| {
+                pick(&c.name, lang)
+                    .cloned()
+                    .unwrap_or_else(|| c.code.clone())
+            })
             .unwrap_or_default(),
         date: law.date.clone(),
-        date_name: if country.is_some() { "draft" } else { "adoption" },
+        date_name: if country.is_some() {
+            "draft"
+        } else {
+            "adoption"
+        },
         version: law.version.clone(),
         frbr,
         instruments,
@@ -492,7 +500,11 @@ impl Ctx<'_> {
             wid: format!("art_{}", a.id),
             num: a.label.get(&lang).cloned().unwrap_or_default(),
             heading: pick(&a.title, lang).cloned().unwrap_or_default(),
-            lang: if text_lang == lang { "" } else { text_lang.code() },
+            lang: if text_lang == lang {
+                ""
+            } else {
+                text_lang.code()
+            },
             content: single,
             paragraphs,
             notes,

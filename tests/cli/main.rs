@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per command, driving the real `qanun` executable.
 
+mod akn;
 mod check;
 mod compare;
 mod corpus;

@@ -118,6 +118,8 @@ pub enum OutFormat {
     Pdf,
     /// Akoma Ntoso 3.0 XML (OASIS LegalDocML), one language per document.
     Akn,
+    /// A Word document (.docx).
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -130,7 +132,8 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutFormat::Md)]
     pub format: OutFormat,
-    /// Where to write (default: standard output; for pdf, out/<cc>/law-<lang>.pdf).
+    /// Where to write (default: standard output; for pdf and docx, out/<cc>/law-<lang>.pdf
+    /// or .docx).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Leave the drafters' commentary out (akn).

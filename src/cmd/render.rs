@@ -65,11 +65,14 @@ pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Docu
 }
 
 pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
+    if args.format == OutFormat::Docx {
+        return docx(ctx, args);
+    }
     let format = match args.format {
         OutFormat::Md => Format::Md,
         OutFormat::Html => Format::Html,
         OutFormat::Typ | OutFormat::Pdf => Format::Typ,
-        OutFormat::Akn => Format::Xml,
+        OutFormat::Akn | OutFormat::Docx => Format::Xml,
     };
     let doc = match document(ctx, args, format) {
         Ok(d) => d,
@@ -103,6 +106,45 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> u8 {
             EXIT_FOUND
         }
     }
+}
+
+/// `render --format docx`: a Word document, to out/<target>/law-<lang>.docx unless `-o`.
+fn docx(ctx: &Context, args: &RenderArgs) -> u8 {
+    let prepared = match prepare(ctx, &args.target, args.lang.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let law = &prepared.project.law;
+    let view = law_view(
+        law,
+        prepared.country(),
+        &prepared.variant,
+        prepared.lang,
+        prepared.fallback,
+    );
+    let country = prepared.country().map(|c| c.code.as_str());
+    let docx = crate::render::docx::docx_view(&view, country, &law.date);
+    let sources = &prepared.project.loaded.sources;
+    let bytes = match Templates::load(&ctx.root, Format::Xml, &[])
+        .and_then(|t| crate::render::docx::render_docx(&t, &docx))
+    {
+        Ok(b) => b,
+        Err(d) => {
+            let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
+            return EXIT_FOUND;
+        }
+    };
+    let path = args.output.clone().unwrap_or_else(|| {
+        ctx.root
+            .join("out")
+            .join(&prepared.target)
+            .join(format!("law-{}.docx", prepared.lang))
+    });
+    let code = write_file(&path, &bytes);
+    if code == EXIT_OK && !ctx.quiet {
+        eprintln!("wrote {}", path.display());
+    }
+    code
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> u8 {

@@ -7,6 +7,7 @@
 //! data, never markup or code. This stage reads template files; it writes nothing.
 
 pub mod akn;
+pub mod docx;
 pub mod escape;
 pub mod packet;
 pub mod view;
@@ -67,6 +68,26 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/partials/runs.typ.tera"),
     ),
     ("akn.xml.tera", include_str!("../../templates/akn.xml.tera")),
+    (
+        "docx/document.xml.tera",
+        include_str!("../../templates/docx/document.xml.tera"),
+    ),
+    (
+        "docx/styles.xml.tera",
+        include_str!("../../templates/docx/styles.xml.tera"),
+    ),
+    (
+        "docx/header.xml.tera",
+        include_str!("../../templates/docx/header.xml.tera"),
+    ),
+    (
+        "docx/footer.xml.tera",
+        include_str!("../../templates/docx/footer.xml.tera"),
+    ),
+    (
+        "docx/core.xml.tera",
+        include_str!("../../templates/docx/core.xml.tera"),
+    ),
     (
         "partials/style.html.tera",
         include_str!("../../templates/partials/style.html.tera"),

@@ -777,6 +777,7 @@ fn date_runs(input: &PacketInput, date: &str) -> Vec<Run> {
                 "text"
             },
             text: s.to_string(),
+            target: String::new(),
         })
         .collect()
 }

@@ -12,6 +12,19 @@ use serde::Serialize;
 pub struct Run {
     pub kind: &'static str,
     pub text: String,
+    /// For a `ref`: the Word bookmark of the article it points at ([`bookmark`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub target: String,
+}
+
+/// The name of the bookmark that marks an article in a Word document: `art_` and the clause
+/// id, with `_` for `-` (Word allows letters, digits and `_`, at most 40 characters).
+pub fn bookmark(id: &str) -> String {
+    let name: String = format!("art_{id}")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    name.chars().take(40).collect()
 }
 
 /// Turns resolved pieces into runs; in Arabic, hyphenated numbers become `ltr` runs.
@@ -24,17 +37,23 @@ pub fn runs(pieces: &[Piece], lang: Lang) -> Vec<Run> {
             Piece::Term(..) => "term",
             Piece::Placeholder(_) => "placeholder",
         };
+        let target = match p {
+            Piece::Ref(_, id) => bookmark(id.as_str()),
+            _ => String::new(),
+        };
         if lang.is_rtl() {
             for (ltr, s) in split_ltr_numbers(p.text()) {
                 out.push(Run {
                     kind: if ltr { "ltr" } else { kind },
                     text: s.to_string(),
+                    target: target.clone(),
                 });
             }
         } else {
             out.push(Run {
                 kind,
                 text: p.text().to_string(),
+                target,
             });
         }
     }
@@ -60,11 +79,15 @@ pub struct ParagraphView {
 pub struct ArticleView {
     pub id: String,
     pub anchor: String,
+    /// The article's bookmark in a Word document ([`bookmark`]).
+    pub bookmark: String,
     pub label: String,
     pub title: String,
     pub mandatory: bool,
     /// Set when the article is shown in another language because it lacks this one.
     pub fallback: Option<String>,
+    /// The language (`ar`, `en`, `fr`) its text is shown in.
+    pub text_lang: &'static str,
     pub paragraphs: Vec<ParagraphView>,
     pub commentary: Vec<Vec<Run>>,
     /// Set ("in English", in the output's language) when the commentary is shown in the
@@ -263,10 +286,12 @@ fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labe
     ArticleView {
         id: a.id.to_string(),
         anchor: format!("art-{}", a.id),
+        bookmark: bookmark(a.id.as_str()),
         label: a.label.get(&lang).cloned().unwrap_or_default(),
         title: pick(&a.title, lang).cloned().unwrap_or_default(),
         mandatory: a.status == crate::model::Status::Mandatory,
         fallback: used_fallback,
+        text_lang: text_lang.code(),
         paragraphs: a
             .text
             .get(&text_lang)

@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod corpus;
 mod diff;
+mod docx;
 mod import;
 mod packet;
 mod render;

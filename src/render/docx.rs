@@ -1,0 +1,383 @@
+//! Word documents (DOCX, Office Open XML): the law of a country (or the model law) as a real
+//! Word document with restylable styles, right-to-left paragraphs and runs for Arabic, the
+//! country's digits, bookmarks on articles and links for references.
+//!
+//! The view ([`DocxView`]) is built once from the [`LawView`] every other format uses: the
+//! document as a flat list of paragraphs ([`Block`]), each with its Word style, so points
+//! nest to any depth and a template only lays paragraphs out. The XML parts come from the
+//! templates `docx/*.xml.tera` (escaped as XML); the package parts that never change are
+//! constants here. [`package`] zips them with fixed dates in a fixed order: the same input
+//! gives the same bytes. docs/docx.md explains the styles and the choices.
+
+use super::Templates;
+use super::view::{LawView, PointView, Run};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Lang, Origin};
+use crate::text::bidi::split_ltr_numbers;
+use serde::Serialize;
+use std::io::Write;
+
+/// The font of every script slot. Word and LibreOffice substitute another Arabic font when it
+/// is not installed (docs/docx.md names the fallbacks).
+pub const FONT: &str = "Amiri";
+
+/// One paragraph of the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    /// The Word paragraph style (styles.xml): `Title`, `Heading1`, `LawParagraph` …
+    pub style: &'static str,
+    /// Text before the runs ("1- ", "أ- "), in the paragraph's direction.
+    pub prefix: String,
+    pub runs: Vec<Run>,
+    /// Extra indentation from the start edge, in twentieths of a point (deep points).
+    pub indent: u32,
+    /// The name of a bookmark around the paragraph (an article's heading), or empty; and
+    /// its number, unique in the document.
+    pub bookmark: String,
+    pub bookmark_id: usize,
+    /// The language tag and direction of this paragraph when they differ from the
+    /// document's (commentary or an article shown in a fallback language), else empty.
+    pub lang_tag: String,
+    pub rtl: bool,
+    /// The tags of its runs' `w:lang`: `w:val` (Latin text) and `w:bidi` (Arabic text).
+    pub latin_tag: String,
+    pub bidi_tag: String,
+}
+
+/// Everything the DOCX templates need.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocxView {
+    pub title: String,
+    pub author: String,
+    /// The running header: country and title.
+    pub header: String,
+    pub rtl: bool,
+    /// BCP 47 tag of the document's language, with the country's region: `ar-JO`, `en-GB`.
+    pub lang_tag: String,
+    /// The tag Word keeps for Latin text (`w:val`) and for Arabic (`w:bidi`).
+    pub latin_tag: String,
+    pub bidi_tag: String,
+    pub font: &'static str,
+    /// Page numbers: `decimal`, or `hindiNumbers` (Arabic-Indic digits).
+    pub page_format: &'static str,
+    /// `YYYY-MM-DDT00:00:00Z`: the law's date, for the document properties.
+    pub created: String,
+    pub blocks: Vec<Block>,
+}
+
+/// BCP 47 tag of `lang` as written in `country` (an ISO code) or, for the model law, generic.
+pub fn lang_tag(lang: Lang, country: Option<&str>) -> String {
+    let region = country
+        .filter(|c| c.len() == 2 && c.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase);
+    match (lang, region) {
+        (Lang::Ar, Some(r)) => format!("ar-{r}"),
+        (Lang::Ar, None) => "ar-SA".to_string(),
+        (Lang::En, _) => "en-GB".to_string(),
+        (Lang::Fr, Some(r)) if matches!(r.as_str(), "MA" | "DZ" | "TN" | "LB") => format!("fr-{r}"),
+        (Lang::Fr, _) => "fr-FR".to_string(),
+    }
+}
+
+/// Runs of a text of the interface (a title, a label): in Arabic, number groups ("1.0.0",
+/// "2026-11-29") are runs of their own, left to right, as in every other format.
+fn text_runs(text: &str, rtl: bool) -> Vec<Run> {
+    if !rtl {
+        return vec![Run {
+            kind: "text",
+            text: text.to_string(),
+            target: String::new(),
+        }];
+    }
+    split_ltr_numbers(text)
+        .into_iter()
+        .map(|(ltr, s)| Run {
+            kind: if ltr { "ltr" } else { "text" },
+            text: s.to_string(),
+            target: String::new(),
+        })
+        .collect()
+}
+
+/// Builds the document's paragraphs from the law's view.
+/// `date` is the law's date, `YYYY-MM-DD` (the view's is in the country's digits).
+pub fn docx_view(view: &LawView, country: Option<&str>, date: &str) -> DocxView {
+    let lang = Lang::from_code(view.lang).unwrap_or(Lang::Ar);
+    let doc_tag = lang_tag(lang, country);
+    let block = |style: &'static str, prefix: String, runs: Vec<Run>| Block {
+        style,
+        prefix,
+        runs,
+        indent: 0,
+        bookmark: String::new(),
+        bookmark_id: 0,
+        lang_tag: String::new(),
+        rtl: view.rtl,
+        latin_tag: String::new(),
+        bidi_tag: String::new(),
+    };
+    let colon = view.labels.colon;
+    let mut blocks = vec![
+        block("Title", String::new(), text_runs(&view.title, view.rtl)),
+        block(
+            "Subtitle",
+            String::new(),
+            text_runs(&view.country, view.rtl),
+        ),
+        block(
+            "DocumentInfo",
+            String::new(),
+            text_runs(
+                &format!(
+                    "{}{colon} {} · {}{colon} {}",
+                    view.labels.version, view.version, view.labels.date, view.date
+                ),
+                view.rtl,
+            ),
+        ),
+    ];
+    if view.is_model {
+        blocks.push(block(
+            "Note",
+            String::new(),
+            text_runs(view.labels.placeholder_note, view.rtl),
+        ));
+    }
+    let mut bookmark_id = 0;
+    for part in &view.parts {
+        let style = if part.annex {
+            "AnnexHeading"
+        } else {
+            "Heading1"
+        };
+        let heading = if part.title.is_empty() {
+            part.label.clone()
+        } else {
+            format!("{}{colon} {}", part.label, part.title)
+        };
+        blocks.push(block(style, String::new(), text_runs(&heading, view.rtl)));
+        for a in &part.articles {
+            let heading = if a.title.is_empty() {
+                a.label.clone()
+            } else {
+                format!("{} — {}", a.label, a.title)
+            };
+            let mut b = block("Heading2", String::new(), text_runs(&heading, view.rtl));
+            b.bookmark = a.bookmark.clone();
+            b.bookmark_id = bookmark_id;
+            bookmark_id += 1;
+            blocks.push(b);
+            // An article shown in another language keeps that language's tag and direction.
+            let (text_tag, text_rtl) = match Lang::from_code(a.text_lang) {
+                Some(l) if l != lang => (lang_tag(l, country), l.is_rtl()),
+                _ => (String::new(), view.rtl),
+            };
+            if let Some(f) = &a.fallback {
+                blocks.push(block(
+                    "Note",
+                    String::new(),
+                    text_runs(&format!("({f})"), view.rtl),
+                ));
+            }
+            for p in &a.paragraphs {
+                let mut prefix = String::new();
+                if let Some(o) = &p.option {
+                    prefix.push_str(&format!("{o}{colon} "));
+                }
+                if !p.number.is_empty() {
+                    prefix.push_str(&format!("{}- ", p.number));
+                }
+                let mut b = block("LawParagraph", prefix, p.runs.clone());
+                b.lang_tag = text_tag.clone();
+                b.rtl = text_rtl;
+                blocks.push(b);
+                points(&p.points, 0, &text_tag, text_rtl, &mut blocks);
+            }
+            if !a.commentary.is_empty() {
+                let c_lang = Lang::from_code(a.commentary_lang).unwrap_or(lang);
+                let c_tag = if c_lang == lang {
+                    String::new()
+                } else {
+                    lang_tag(c_lang, country)
+                };
+                let title = match &a.commentary_fallback {
+                    Some(f) => format!("{} ({f})", view.labels.commentary),
+                    None => view.labels.commentary.to_string(),
+                };
+                blocks.push(block(
+                    "CommentaryHeading",
+                    String::new(),
+                    text_runs(&title, view.rtl),
+                ));
+                for c in &a.commentary {
+                    let mut b = block("Commentary", String::new(), c.clone());
+                    b.lang_tag = c_tag.clone();
+                    b.rtl = c_lang.is_rtl();
+                    blocks.push(b);
+                }
+            }
+        }
+    }
+    if !view.is_model {
+        blocks.push(block(
+            "Heading1",
+            String::new(),
+            text_runs(view.labels.deviations, view.rtl),
+        ));
+        if view.deviations.is_empty() {
+            blocks.push(block(
+                "Deviation",
+                String::new(),
+                text_runs(view.labels.no_deviations, view.rtl),
+            ));
+        }
+        for d in &view.deviations {
+            let mut runs = text_runs(&d.text, view.rtl);
+            if !d.note.is_empty() {
+                runs.extend(text_runs(&format!("{colon} "), view.rtl));
+                runs.extend(text_runs(&d.note, d.note_dir == "rtl"));
+            }
+            blocks.push(block("Deviation", "• ".to_string(), runs));
+        }
+    }
+    let tags = |tag: &str, rtl: bool| {
+        if rtl {
+            ("en-GB".to_string(), tag.to_string())
+        } else {
+            (tag.to_string(), lang_tag(Lang::Ar, country))
+        }
+    };
+    let (latin_tag, bidi_tag) = tags(&doc_tag, lang.is_rtl());
+    for b in &mut blocks {
+        let tag = if b.lang_tag.is_empty() {
+            &doc_tag
+        } else {
+            &b.lang_tag
+        };
+        (b.latin_tag, b.bidi_tag) = tags(tag, b.rtl);
+    }
+    DocxView {
+        title: view.title.clone(),
+        author: view.author.clone(),
+        header: format!("{} — {}", view.country, view.title),
+        rtl: view.rtl,
+        lang_tag: doc_tag,
+        latin_tag,
+        bidi_tag,
+        font: FONT,
+        page_format: if view.digits_arab {
+            "hindiNumbers"
+        } else {
+            "decimal"
+        },
+        created: format!("{date}T00:00:00Z"),
+        blocks,
+    }
+}
+
+fn points(points: &[PointView], depth: u32, tag: &str, rtl: bool, out: &mut Vec<Block>) {
+    for p in points {
+        out.push(Block {
+            style: if depth == 0 {
+                "LawPoint"
+            } else {
+                "LawSubPoint"
+            },
+            prefix: format!("{}- ", p.label),
+            runs: p.runs.clone(),
+            indent: depth.saturating_sub(1) * 425,
+            bookmark: String::new(),
+            bookmark_id: 0,
+            lang_tag: tag.to_string(),
+            rtl,
+            latin_tag: String::new(),
+            bidi_tag: String::new(),
+        });
+        self::points(&p.points, depth + 1, tag, rtl, out);
+    }
+}
+
+/// The parts of a package that do not depend on the document.
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+"#;
+
+const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
+"#;
+
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>
+"#;
+
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
+"#;
+
+const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>qanun</Application></Properties>
+"#;
+
+/// Renders the templates of `view` and packs the document.
+pub fn render_docx(templates: &Templates, view: &DocxView) -> Result<Vec<u8>, Diagnostic> {
+    let part = |name: &str| templates.render(name, view).map(String::into_bytes);
+    let parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
+        ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
+        ("docProps/app.xml", APP.as_bytes().to_vec()),
+        ("docProps/core.xml", part("docx/core")?),
+        (
+            "word/_rels/document.xml.rels",
+            DOCUMENT_RELS.as_bytes().to_vec(),
+        ),
+        ("word/document.xml", part("docx/document")?),
+        ("word/styles.xml", part("docx/styles")?),
+        ("word/settings.xml", SETTINGS.as_bytes().to_vec()),
+        ("word/header1.xml", part("docx/header")?),
+        ("word/footer1.xml", part("docx/footer")?),
+    ];
+    package(&parts).map_err(|e| {
+        Diagnostic::error(
+            "docx",
+            &Origin::new("templates", 0),
+            format!("the Word document could not be packed: {e}"),
+        )
+    })
+}
+
+/// A zip package of `parts`, in the given order, every entry dated 1980-01-01 (the earliest
+/// date zip can hold) so that the bytes depend on the content only.
+pub fn package(parts: &[(&str, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_carry_the_country() {
+        assert_eq!(lang_tag(Lang::Ar, Some("jo")), "ar-JO");
+        assert_eq!(lang_tag(Lang::Ar, None), "ar-SA");
+        assert_eq!(lang_tag(Lang::Fr, Some("ma")), "fr-MA");
+        assert_eq!(lang_tag(Lang::Fr, Some("eg")), "fr-FR");
+        assert_eq!(lang_tag(Lang::En, Some("jo")), "en-GB");
+    }
+
+    #[test]
+    fn packages_are_byte_identical() {
+        let parts = vec![("a.xml", b"<a/>".to_vec()), ("b/c.xml", b"<c/>".to_vec())];
+        let one = package(&parts).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(one, package(&parts).unwrap());
+    }
+}

@@ -1,0 +1,426 @@
+//! `render --format docx`: the Word document opened as Word would read it (zip + XML):
+//! styles, right-to-left paragraphs and runs, language tags, digits, bookmarks and links,
+//! escaping, determinism; and LibreOffice turning it into a PDF whose text reads in logical
+//! order (ignored by default: it needs `soffice`; `.ci/run` installs LibreOffice and runs it).
+
+use crate::support::{Project, repo, run_in};
+use qanun::load::load_project;
+use qanun::model::Lang;
+use qanun::variant::plain;
+use roxmltree::{Document, Node};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Renders `args` as DOCX into `dir` and returns the file's path.
+fn render(root: &Path, dir: &Path, target: &str, lang: &str) -> PathBuf {
+    let out = dir.join(format!("{target}-{lang}.docx"));
+    let r = run_in(
+        root,
+        &[
+            "render",
+            target,
+            "--lang",
+            lang,
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+/// The parts of a DOCX file, by name.
+fn parts(path: &Path) -> BTreeMap<String, String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        out.insert(f.name().unwrap().to_string(), s);
+    }
+    out
+}
+
+fn w<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name((W, name)))
+}
+
+fn attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attribute((W, name))
+}
+
+/// The paragraphs of document.xml: (style, has w:bidi, text).
+fn paragraphs(doc: &Document) -> Vec<(String, bool, String)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            let ppr = w(p, "pPr");
+            let style = ppr
+                .and_then(|x| w(x, "pStyle"))
+                .and_then(|s| attr(s, "val"))
+                .unwrap_or_default()
+                .to_string();
+            let bidi = ppr.and_then(|x| w(x, "bidi")).is_some();
+            let text: String = p
+                .descendants()
+                .filter(|t| t.has_tag_name((W, "t")))
+                .filter_map(|t| t.text())
+                .collect();
+            (style, bidi, text)
+        })
+        .collect()
+}
+
+#[test]
+fn an_arabic_document_is_right_to_left_with_styles_tags_bookmarks_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = render(&repo(), dir.path(), "jo", "ar");
+    let parts = parts(&path);
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+        "word/_rels/document.xml.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+    ] {
+        let text = parts
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} is in the package"));
+        Document::parse(text).unwrap_or_else(|e| panic!("{name} is well-formed: {e}"));
+    }
+    // Styles staff can restyle, headings in the navigation pane.
+    let styles = Document::parse(&parts["word/styles.xml"]).unwrap();
+    let outline: BTreeMap<String, Option<String>> = styles
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .map(|s| {
+            let lvl = w(s, "pPr")
+                .and_then(|p| w(p, "outlineLvl"))
+                .and_then(|o| attr(o, "val"))
+                .map(str::to_string);
+            (attr(s, "styleId").unwrap().to_string(), lvl)
+        })
+        .collect();
+    for s in [
+        "Title",
+        "Heading1",
+        "Heading2",
+        "AnnexHeading",
+        "LawParagraph",
+        "LawPoint",
+        "LawSubPoint",
+        "CommentaryHeading",
+        "Commentary",
+        "Header",
+        "Footer",
+    ] {
+        assert!(outline.contains_key(s), "style {s}");
+    }
+    assert_eq!(outline["Heading1"].as_deref(), Some("0"));
+    assert_eq!(outline["Heading2"].as_deref(), Some("1"));
+    assert_eq!(outline["AnnexHeading"].as_deref(), Some("0"));
+    let fonts = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "rFonts")))
+        .unwrap();
+    assert_eq!(
+        attr(fonts, "cs"),
+        Some("Amiri"),
+        "the Arabic font in the complex-script slot"
+    );
+
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    let paras = paragraphs(&doc);
+    assert!(
+        paras.iter().all(|(_, bidi, _)| *bidi),
+        "every paragraph is right to left"
+    );
+    // Runs are marked right to left, except number groups; each carries its language.
+    let runs: Vec<Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "r")))
+        .collect();
+    let mut ltr = 0;
+    for r in &runs {
+        let rpr = w(*r, "rPr").expect("run properties");
+        let lang = w(rpr, "lang").expect("w:lang on every run");
+        assert_eq!(attr(lang, "bidi"), Some("ar-JO"));
+        let text: String = r.descendants().filter_map(|t| t.text()).collect();
+        if w(rpr, "rtl").is_none() {
+            ltr += 1;
+            assert!(
+                !text.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "an Arabic run is rtl: {text}"
+            );
+        }
+    }
+    assert!(ltr > 0, "number groups such as 1.0.0 are runs of their own");
+    // Title block, chapters and articles, in order, with the law's own words.
+    assert_eq!(paras[0].0, "Title");
+    assert_eq!(
+        paras[0].2,
+        "القانون النموذجي لمنع الاتجار بالبشر وحماية ضحاياه"
+    );
+    assert_eq!(paras[1].2, "المملكة الأردنية الهاشمية");
+    let project = load_project(&repo());
+    let jo = project.country("jo").unwrap();
+    let (variant, _) = qanun::variant::build(&project.law, Some(jo), &[Lang::Ar]);
+    let headings: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.0 == "Heading2")
+        .map(|p| &p.2)
+        .collect();
+    assert_eq!(headings.len(), variant.articles().count());
+    let law_text: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.0 == "LawParagraph")
+        .map(|p| &p.2)
+        .collect();
+    for a in variant.articles() {
+        for p in &a.text[&Lang::Ar] {
+            let text = plain(&p.pieces);
+            assert!(
+                law_text.iter().any(|t| t.ends_with(&text)),
+                "{}: {text}",
+                a.id
+            );
+        }
+    }
+    // A bookmark per article, named after its clause id; every reference links to one.
+    let bookmarks: BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+        .map(|b| attr(b, "name").unwrap())
+        .collect();
+    for a in variant.articles() {
+        assert!(
+            bookmarks.contains(qanun::render::view::bookmark(a.id.as_str()).as_str()),
+            "{}",
+            a.id
+        );
+    }
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "hyperlink")))
+        .map(|h| attr(h, "anchor").unwrap())
+        .collect();
+    assert!(links.len() > 10, "references are links");
+    assert!(
+        links.iter().all(|l| bookmarks.contains(l)),
+        "every link lands on a bookmark"
+    );
+    // Running header with the country and the title, page numbers in the footer.
+    assert!(parts["word/header1.xml"].contains("المملكة الأردنية الهاشمية — القانون النموذجي"));
+    assert!(parts["word/footer1.xml"].contains("w:instr=\" PAGE \""));
+    assert!(
+        parts["word/document.xml"].contains("<w:pgNumType w:fmt=\"decimal\"/><w:bidi/></w:sectPr>")
+    );
+    assert!(
+        parts["docProps/core.xml"]
+            .contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-29T00:00:00Z")
+    );
+    // Deviations are listed at the end.
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.0 == "Deviation" && p.2.contains("المقرر الوطني"))
+    );
+}
+
+#[test]
+fn english_is_left_to_right_and_egypt_counts_in_arabic_indic_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = parts(&render(&repo(), dir.path(), "jo", "en"));
+    let doc = Document::parse(&en["word/document.xml"]).unwrap();
+    assert!(paragraphs(&doc).iter().all(|(_, bidi, _)| !bidi));
+    assert!(!en["word/document.xml"].contains("<w:rtl/>"));
+    assert!(en["word/document.xml"].contains("w:val=\"en-GB\""));
+    assert!(
+        paragraphs(&doc)
+            .iter()
+            .any(|p| p.0 == "Heading2" && p.2 == "Article 1 — Short title")
+    );
+
+    let eg = parts(&render(&repo(), dir.path(), "eg", "ar"));
+    let doc = Document::parse(&eg["word/document.xml"]).unwrap();
+    let paras = paragraphs(&doc);
+    let heading = &paras.iter().find(|p| p.0 == "Heading2").unwrap().2;
+    assert!(heading.starts_with("المادة (١)"), "{heading}");
+    assert!(
+        !paras
+            .iter()
+            .filter(|p| p.0 == "Heading2")
+            .any(|p| p.2.chars().any(|c| c.is_ascii_digit()))
+    );
+    assert!(eg["word/document.xml"].contains("w:fmt=\"hindiNumbers\""));
+    assert!(eg["word/document.xml"].contains("w:bidi=\"ar-EG\""));
+}
+
+#[test]
+fn hostile_clause_text_stays_text_in_word() {
+    let p = Project::from_fixtures(&["check/valid", "render/hostile"]);
+    let path = "law/clauses/general/offence.md";
+    let clause = p.read(path).replace(
+        "<script>alert(1)</script> shall",
+        "<script>alert(1)</script> <w:p>x</w:p> & ]]> \u{1} shall",
+    );
+    p.write(path, clause);
+    let out = p.path().join("h.docx");
+    let r = p.run(&[
+        "render",
+        "jo",
+        "--lang",
+        "en",
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    r.assert_no_panic();
+    if r.code != 0 {
+        // Control characters may be refused by the loader: then plainly, at the file.
+        assert!(r.stderr.contains("offence.md"), "{}", r.stderr);
+        p.write(path, p.read(path).replace('\u{1}', ""));
+        let r = p.run(&[
+            "render",
+            "jo",
+            "--lang",
+            "en",
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let parts = parts(&out);
+    let doc = Document::parse(&parts["word/document.xml"]).expect("still well-formed");
+    let all: String = paragraphs(&doc).into_iter().map(|p| p.2).collect();
+    for h in [
+        "<script>alert(1)</script>",
+        "<w:p>x</w:p>",
+        "& ]]>",
+        "#read(\"/etc/passwd\")",
+    ] {
+        assert!(all.contains(h), "{h} is shown literally: {all}");
+    }
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .count(),
+        paragraphs(&doc).len()
+    );
+    assert!(!parts["word/document.xml"].contains('\u{1}'));
+}
+
+#[test]
+fn word_documents_are_byte_identical_and_go_to_out_by_default() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let r = p.run(&["render", "jo", "--format", "docx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let default = p.path().join("out/jo/law-ar.docx");
+    assert!(r.stderr.contains("law-ar.docx"), "{}", r.stderr);
+    let first = std::fs::read(&default).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let r = p.run(&["render", "jo", "--format", "docx"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        first,
+        "the same bytes a second later"
+    );
+    assert!(r.stdout.is_empty(), "nothing binary on standard output");
+}
+
+/// The text pdftotext reads from a PDF, with bidi controls removed and spaces collapsed.
+fn pdf_text(path: &Path) -> String {
+    crate::render::pdf_text(path).expect("pdftotext (poppler-utils) is installed")
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice)"]
+fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        render(&repo(), dir.path(), "jo", "ar"),
+        render(&repo(), dir.path(), "eg", "ar"),
+        render(&repo(), dir.path(), "ma", "fr"),
+        render(&repo(), dir.path(), "model", "en"),
+    ];
+    // One soffice call converts them all, with the embedded fonts of the PDFs (Amiri)
+    // installed for it as a user's fonts.
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".fonts")).unwrap();
+    for f in ["Amiri-Regular.ttf", "Amiri-Bold.ttf"] {
+        std::fs::copy(
+            repo().join("assets/fonts").join(f),
+            home.join(".fonts").join(f),
+        )
+        .unwrap();
+    }
+    let out = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args(&files)
+        .env("HOME", &home)
+        .output()
+        .expect("soffice (LibreOffice) is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = |name: &str| pdf_text(&dir.path().join(name));
+    // pdftotext reads LibreOffice's lam-alef ligatures back to front and splits marks from
+    // their letters, so the phrases avoid both; word order and number groups are what matter.
+    let jo = text("jo-ar.pdf");
+    let head = &jo[..jo.len().min(1500)];
+    for phrase in [
+        "القانون النموذجي لمنع",
+        "بالبشر وحماية ضحاياه",
+        "المملكة",
+        "2026-11-29",
+        "1.0.0",
+        "اسم القانون",
+    ] {
+        assert!(
+            jo.contains(phrase),
+            "jo-ar.pdf reads “{phrase}” in logical order:\n{head}"
+        );
+    }
+    assert!(
+        !jo.contains("29-11-2026"),
+        "the date is not reversed:\n{head}"
+    );
+    let eg = text("eg-ar.pdf");
+    let head = &eg[..eg.len().min(1500)];
+    assert!(
+        eg.contains("المادة") && eg.contains('١') && eg.contains('٢'),
+        "Egypt's Arabic-Indic digits:\n{head}"
+    );
+    assert!(
+        eg.contains("٢٠٢٦") && eg.contains("١.٠.٠"),
+        "the date and version in Egypt's digits:\n{head}"
+    );
+    let ma = text("ma-fr.pdf");
+    assert!(ma.contains("Article 1"), "{}", &ma[..ma.len().min(800)]);
+    let model = text("model-en.pdf");
+    assert!(
+        model.contains("Model Law on the Prevention of Trafficking in Persons"),
+        "{}",
+        &model[..model.len().min(800)]
+    );
+}

@@ -167,6 +167,8 @@ pub enum DiffFormat {
     Html,
     Json,
     Pdf,
+    /// A Word document whose tracked changes turn OLD into NEW (default: out/diff.docx).
+    Docx,
 }
 
 /// A PDF standard the packet must conform to.
@@ -240,6 +242,13 @@ pub struct DiffArgs {
     /// Unchanged words to keep on each side of a change (text output).
     #[arg(long, value_name = "N", default_value_t = 8)]
     pub context: usize,
+    /// The author of the tracked changes (docx; default: `git config user.name`, else qanun).
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// The date of the tracked changes, YYYY-MM-DD (docx; default: the new draft's date in
+    /// law.toml), so the same drafts give the same file.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 /// A language of the law.

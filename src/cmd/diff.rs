@@ -47,6 +47,9 @@ pub fn run(ctx: &Context, args: &DiffArgs) -> u8 {
     } else {
         EXIT_OK
     };
+    if args.format == DiffFormat::Docx {
+        return write_docx(ctx, args, &new.law, &result, (&old_draft, &new_draft), code);
+    }
     let color = args.output.is_none() && format == Format::Text && ctx.use_color(false);
     let shown = DisplayOptions {
         color,
@@ -68,7 +71,7 @@ fn format_of(f: DiffFormat) -> Format {
         DiffFormat::Md => Format::Md,
         DiffFormat::Html => Format::Html,
         DiffFormat::Json => Format::Json,
-        DiffFormat::Pdf => Format::Typ,
+        DiffFormat::Pdf | DiffFormat::Docx => Format::Typ,
     }
 }
 
@@ -103,6 +106,90 @@ fn write_pdf(ctx: &Context, args: &DiffArgs, law: &Law, typ: &str, code: u8) -> 
             EXIT_TROUBLE
         }
     }
+}
+
+/// The Word redline (default: out/diff.docx); keeps the diff's status.
+fn write_docx(
+    ctx: &Context,
+    args: &DiffArgs,
+    law: &Law,
+    diff: &crate::diff::LawDiff,
+    (old, new): (&Draft, &Draft),
+    code: u8,
+) -> u8 {
+    let date = args.date.clone().unwrap_or_else(|| law.date.clone());
+    if !valid_date(&date) {
+        eprintln!(
+            "error: `{date}` is not a date\nhint: write it as YYYY-MM-DD, e.g. --date 2026-12-06"
+        );
+        return EXIT_TROUBLE;
+    }
+    let author = args.author.clone().unwrap_or_else(git_user);
+    let when = format!("{date}T00:00:00Z");
+    let redline = crate::diff::redline::redline(diff, old, new, &author, &when);
+    let lang = diff.primary();
+    let title = crate::model::pick(&law.title, lang)
+        .cloned()
+        .unwrap_or_default();
+    let base = crate::render::docx::DocxView::frame(
+        &title,
+        &author,
+        &format!("{} → {}", diff.old, diff.new),
+        lang,
+        diff.country.as_deref(),
+        &date,
+    );
+    let doc = crate::render::docx::RedlineDoc {
+        base: &base,
+        redline: &redline,
+    };
+    let bytes = match crate::render::Templates::load(&ctx.root, crate::render::Format::Xml, &[])
+        .and_then(|t| crate::render::docx::render_redline(&t, &doc))
+    {
+        Ok(b) => b,
+        Err(d) => {
+            eprintln!("error: {}", d.message);
+            return EXIT_TROUBLE;
+        }
+    };
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| ctx.root.join("out").join("diff.docx"));
+    match crate::output::write_atomic(&path, &bytes) {
+        Ok(()) => {
+            if !ctx.quiet {
+                eprintln!("wrote {}", path.display());
+            }
+            code
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && [y, m, d].iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
+}
+
+/// `git config user.name`, or "qanun" when git does not answer.
+fn git_user() -> String {
+    std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "qanun".to_string())
 }
 
 fn langs_of(l: LangArg) -> Vec<Lang> {

@@ -8,6 +8,7 @@
 pub mod display;
 mod draft;
 mod matching;
+pub mod redline;
 mod words;
 
 pub use draft::{Draft, DraftArticle};

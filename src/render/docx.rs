@@ -51,6 +51,8 @@ pub struct DocxView {
     pub author: String,
     /// The running header: country and title.
     pub header: String,
+    /// Whether the header reads right to left (a redline's, naming git revisions, does not).
+    pub header_rtl: bool,
     pub rtl: bool,
     /// BCP 47 tag of the document's language, with the country's region: `ar-JO`, `en-GB`.
     pub lang_tag: String,
@@ -260,6 +262,7 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str) -> DocxView 
         title: view.title.clone(),
         author: view.author.clone(),
         header: format!("{} — {}", view.country, view.title),
+        header_rtl: view.rtl,
         rtl: view.rtl,
         lang_tag: doc_tag,
         latin_tag,
@@ -320,6 +323,63 @@ const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// Renders the templates of `view` and packs the document.
 pub fn render_docx(templates: &Templates, view: &DocxView) -> Result<Vec<u8>, Diagnostic> {
+    pack(templates, view, "docx/document")
+}
+
+/// The redline of two drafts with its tracked changes, on the common parts of `base` (styles,
+/// header, footer, properties).
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineDoc<'a> {
+    #[serde(flatten)]
+    pub base: &'a DocxView,
+    pub redline: &'a crate::diff::redline::RedlineView,
+}
+
+/// Renders a redline and packs it.
+pub fn render_redline(templates: &Templates, doc: &RedlineDoc) -> Result<Vec<u8>, Diagnostic> {
+    pack(templates, doc, "docx/redline")
+}
+
+impl DocxView {
+    /// The common parts of a document without paragraphs of its own (a redline's).
+    pub fn frame(
+        title: &str,
+        author: &str,
+        header: &str,
+        lang: Lang,
+        country: Option<&str>,
+        date: &str,
+    ) -> DocxView {
+        let tag = lang_tag(lang, country);
+        let (latin_tag, bidi_tag) = if lang.is_rtl() {
+            ("en-GB".to_string(), tag.clone())
+        } else {
+            (tag.clone(), lang_tag(Lang::Ar, country))
+        };
+        DocxView {
+            title: title.to_string(),
+            author: author.to_string(),
+            header: header.to_string(),
+            header_rtl: header
+                .chars()
+                .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            rtl: lang.is_rtl(),
+            lang_tag: tag,
+            latin_tag,
+            bidi_tag,
+            font: FONT,
+            page_format: "decimal",
+            created: format!("{date}T00:00:00Z"),
+            blocks: Vec::new(),
+        }
+    }
+}
+
+fn pack<T: Serialize>(
+    templates: &Templates,
+    view: &T,
+    document: &str,
+) -> Result<Vec<u8>, Diagnostic> {
     let part = |name: &str| templates.render(name, view).map(String::into_bytes);
     let parts: Vec<(&str, Vec<u8>)> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
@@ -330,7 +390,7 @@ pub fn render_docx(templates: &Templates, view: &DocxView) -> Result<Vec<u8>, Di
             "word/_rels/document.xml.rels",
             DOCUMENT_RELS.as_bytes().to_vec(),
         ),
-        ("word/document.xml", part("docx/document")?),
+        ("word/document.xml", part(document)?),
         ("word/styles.xml", part("docx/styles")?),
         ("word/settings.xml", SETTINGS.as_bytes().to_vec()),
         ("word/header1.xml", part("docx/header")?),

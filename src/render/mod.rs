@@ -73,6 +73,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/docx/document.xml.tera"),
     ),
     (
+        "docx/redline.xml.tera",
+        include_str!("../../templates/docx/redline.xml.tera"),
+    ),
+    (
         "docx/styles.xml.tera",
         include_str!("../../templates/docx/styles.xml.tera"),
     ),

@@ -354,11 +354,28 @@ fn pdf_text(path: &Path) -> String {
 #[ignore = "needs LibreOffice (soffice)"]
 fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
     let dir = tempfile::tempdir().unwrap();
+    let redline = dir.path().join("redline.docx");
+    let r = run_in(
+        &repo(),
+        &[
+            "diff",
+            "git:11f3dcf",
+            ".",
+            "--format",
+            "docx",
+            "-o",
+            redline.to_str().unwrap(),
+            "--date",
+            "2026-12-06",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
     let files = [
         render(&repo(), dir.path(), "jo", "ar"),
         render(&repo(), dir.path(), "eg", "ar"),
         render(&repo(), dir.path(), "ma", "fr"),
         render(&repo(), dir.path(), "model", "en"),
+        redline,
     ];
     // One soffice call converts them all, with the embedded fonts of the PDFs (Amiri)
     // installed for it as a user's fonts.
@@ -417,10 +434,296 @@ fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
     );
     let ma = text("ma-fr.pdf");
     assert!(ma.contains("Article 1"), "{}", &ma[..ma.len().min(800)]);
+    // The redline opens, and shows its tracked changes (LibreOffice prints them by default).
+    let red = text("redline.pdf");
+    assert!(
+        red.contains("النص العربي") && red.contains("English text"),
+        "{}",
+        &red[..red.len().min(800)]
+    );
     let model = text("model-en.pdf");
     assert!(
         model.contains("Model Law on the Prevention of Trafficking in Persons"),
         "{}",
         &model[..model.len().min(800)]
     );
+}
+
+/// A paragraph of a redline as Word reads it: its style, what happens to its mark, and its
+/// runs with what happens to them (`""`, `ins`, `del`, `moveFrom`, `moveTo`).
+struct Tracked {
+    style: String,
+    mark: &'static str,
+    runs: Vec<(&'static str, String)>,
+}
+
+fn track_of(n: Node) -> &'static str {
+    ["ins", "del", "moveFrom", "moveTo"]
+        .into_iter()
+        .find(|t| n.has_tag_name((W, *t)))
+        .unwrap_or("")
+}
+
+fn tracked(doc: &Document) -> Vec<Tracked> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .map(|p| {
+            let ppr = w(p, "pPr");
+            let style = ppr
+                .and_then(|x| w(x, "pStyle"))
+                .and_then(|s| attr(s, "val"))
+                .unwrap_or_default()
+                .to_string();
+            let mark = ppr
+                .and_then(|x| w(x, "rPr"))
+                .and_then(|r| r.children().map(track_of).find(|t| !t.is_empty()))
+                .unwrap_or("");
+            let runs = p
+                .descendants()
+                .filter(|r| r.has_tag_name((W, "r")))
+                .map(|r| {
+                    let track = r.parent().map(track_of).unwrap_or("");
+                    let text: String = r
+                        .children()
+                        .filter(|t| t.has_tag_name((W, "t")) || t.has_tag_name((W, "delText")))
+                        .filter_map(|t| t.text())
+                        .collect();
+                    (track, text)
+                })
+                .collect();
+            Tracked { style, mark, runs }
+        })
+        .collect()
+}
+
+/// The text after accepting (or rejecting) every change, per language section: the articles
+/// as (heading, lines). A paragraph whose mark goes away joins the next one, which keeps its
+/// own style, as in Word.
+fn resolve(paras: &[Tracked], accept: bool) -> Vec<Vec<(String, Vec<String>)>> {
+    let keeps = |t: &str| match t {
+        "" => true,
+        "ins" | "moveTo" => accept,
+        _ => !accept,
+    };
+    let mut merged: Vec<(String, String)> = Vec::new();
+    let mut pending = String::new();
+    for p in paras {
+        let text: String = p
+            .runs
+            .iter()
+            .filter(|(t, _)| keeps(t))
+            .map(|(_, s)| s.as_str())
+            .collect();
+        pending.push_str(&text);
+        if keeps(p.mark) {
+            merged.push((p.style.clone(), std::mem::take(&mut pending)));
+        }
+    }
+    let mut sections: Vec<Vec<(String, Vec<String>)>> = Vec::new();
+    for (style, text) in merged {
+        match style.as_str() {
+            "Heading1" => sections.push(Vec::new()),
+            "Heading2" => {
+                if let Some(s) = sections.last_mut() {
+                    s.push((text, Vec::new()));
+                }
+            }
+            "Title" | "DocumentInfo" => {}
+            _ => {
+                if let Some((_, lines)) = sections.last_mut().and_then(|s| s.last_mut()) {
+                    lines.push(text.trim_start().to_string());
+                }
+            }
+        }
+    }
+    sections
+}
+
+/// What a draft reads as, per language: the articles as (heading, lines).
+fn expected(draft: &qanun::diff::Draft, langs: &[Lang]) -> Vec<Vec<(String, Vec<String>)>> {
+    langs
+        .iter()
+        .map(|&lang| {
+            draft
+                .articles
+                .iter()
+                .map(|a| {
+                    let lines = a
+                        .text
+                        .get(&lang)
+                        .map(|t| t.split('\n').map(|l| l.trim_start().to_string()).collect())
+                        .unwrap_or_default();
+                    (qanun::diff::redline::heading(a, lang), lines)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Writes the redline of OLD → NEW (run in `root`) and checks that accepting every change
+/// gives NEW and rejecting every change gives OLD, in every language.
+fn accept_and_reject(root: &Path, old: &str, new: &str) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("redline.docx");
+    let r = run_in(
+        root,
+        &[
+            "diff",
+            old,
+            new,
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+            "--author",
+            "Reviewer",
+            "--date",
+            "2026-12-06",
+        ],
+    );
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{old} → {new}: the drafts differ\n{}", r.stderr);
+    let parts = parts(&out);
+    let doc = Document::parse(&parts["word/document.xml"]).expect("well-formed");
+    let paras = tracked(&doc);
+    let side = |spec: &str| qanun::load::input::load_side(spec, root);
+    let (o, n) = (side(old), side(new));
+    let langs: Vec<Lang> = o
+        .law
+        .languages()
+        .filter(|l| n.law.languages().any(|m| m == *l))
+        .collect();
+    let od = qanun::diff::Draft::from_law(&o.law, "old");
+    let nd = qanun::diff::Draft::from_law(&n.law, "new");
+    assert_eq!(
+        resolve(&paras, true),
+        expected(&nd, &langs),
+        "{old} → {new}: accept all gives NEW"
+    );
+    assert_eq!(
+        resolve(&paras, false),
+        expected(&od, &langs),
+        "{old} → {new}: reject all gives OLD"
+    );
+    // Every change names its author and date.
+    for n in doc.descendants().filter(|n| !track_of(*n).is_empty()) {
+        assert_eq!(attr(n, "author"), Some("Reviewer"));
+        assert_eq!(attr(n, "date"), Some("2026-12-06T00:00:00Z"));
+    }
+    paras
+        .iter()
+        .map(|p| p.runs.iter().filter(|(t, _)| !t.is_empty()).count())
+        .sum()
+}
+
+#[test]
+fn a_redline_accepted_gives_the_new_text_and_rejected_the_old_in_every_language() {
+    let cases = crate::support::fixtures().join("diff");
+    let mut names: Vec<String> = std::fs::read_dir(&cases)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let old = cases.join(&name).join("old");
+        let new = cases.join(&name).join("new");
+        let changed = accept_and_reject(&new, old.to_str().unwrap(), new.to_str().unwrap());
+        // A status, an instrument list or a clause id is not text of the law: those cases
+        // show no tracked change (the text and Markdown redlines list them).
+        let textual = !matches!(name.as_str(), "status" | "instruments" | "renamed");
+        assert_eq!(changed > 0, textual, "{name}: tracked changes");
+    }
+}
+
+#[test]
+fn a_redline_shows_each_kind_of_change_as_word_does() {
+    let cases = crate::support::fixtures().join("diff");
+    let docx = |case: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("r.docx");
+        let new = cases.join(case).join("new");
+        let old = cases.join(case).join("old");
+        let r = run_in(
+            &new,
+            &[
+                "diff",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--format",
+                "docx",
+                "-o",
+                out.to_str().unwrap(),
+                "--date",
+                "2026-12-06",
+            ],
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let p = parts(&out);
+        (p["word/document.xml"].clone(), dir)
+    };
+    let (added, _d) = docx("added");
+    assert!(
+        added.contains("<w:pPr><w:pStyle w:val=\"Heading2\"/><w:bidi/><w:rPr><w:ins "),
+        "an added article is an inserted paragraph"
+    );
+    let (removed, _d) = docx("removed");
+    assert!(
+        removed.contains("<w:delText"),
+        "a removed article's words are deleted text"
+    );
+    let (moved, _d) = docx("moved-order");
+    assert!(
+        moved.contains("<w:moveFromRangeStart") && moved.contains("<w:moveToRangeStart"),
+        "a moved article is a move"
+    );
+    let names = |x: &str, tag: &str| -> Vec<String> {
+        let doc = Document::parse(x).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name((W, tag)))
+            .map(|n| attr(n, "name").unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&moved, "moveFromRangeStart"),
+        names(&moved, "moveToRangeStart"),
+        "Word pairs the two ends by name"
+    );
+    let (renumbered, _d) = docx("renumbered");
+    let doc = Document::parse(&renumbered).unwrap();
+    let heading_changes = tracked(&doc)
+        .into_iter()
+        .filter(|p| {
+            p.style == "Heading2" && p.mark.is_empty() && p.runs.iter().any(|(t, _)| *t == "del")
+        })
+        .count();
+    assert!(
+        heading_changes > 0,
+        "a renumbered article changes its heading only"
+    );
+    // The default author is git's user name or "qanun"; a bad date is refused.
+    assert!(renumbered.contains("w:author="));
+    let new = cases.join("added/new");
+    let r = run_in(
+        &new,
+        &[
+            "diff",
+            cases.join("added/old").to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--format",
+            "docx",
+            "--date",
+            "6/12/2026",
+            "-o",
+            "/tmp/never.docx",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
+}
+
+#[test]
+fn a_redline_between_git_revisions_of_the_shipped_law_resolves_both_ways() {
+    let changed = accept_and_reject(&repo(), "git:11f3dcf", ".");
+    assert!(changed > 10, "{changed}");
 }

@@ -58,9 +58,90 @@ pub enum Command {
     Watch(WatchArgs),
     /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
     Packet(PacketArgs),
+    /// Start a new model-law project: the law, an example chapter and country, the templates.
+    Init(InitArgs),
+    /// Add an article or a country, with every file and list it needs.
+    New(NewArgs),
+    /// Print shell completions: qanun completions bash > ~/.local/share/bash-completion/completions/qanun
+    Completions(CompletionsArgs),
+    /// Print the manual page (or write one page per command with -o DIR).
+    Man(ManArgs),
     /// Write a generated, seeded project for benchmarks (not a law).
     #[command(hide = true)]
     BenchCorpus(BenchCorpusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the project in (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// Write into a folder that is not empty (files of the same name are replaced).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub command: NewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A new article: its file with a placeholder per language, and its place in law.toml.
+    Article(NewArticleArgs),
+    /// A new country: its profile with every term and instrument to fill in.
+    Country(NewCountryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArticleArgs {
+    /// The article's id: lowercase words joined by `-` (victim-compensation).
+    pub id: String,
+    /// The chapter (or annex) to list it in, by its id in law.toml.
+    #[arg(long)]
+    pub chapter: String,
+    /// Place it after this article of the chapter (default: at the chapter's end).
+    #[arg(long, value_name = "ID", conflicts_with = "before")]
+    pub after: Option<String>,
+    /// Place it before this article of the chapter.
+    #[arg(long, value_name = "ID")]
+    pub before: Option<String>,
+    /// A mandatory article (the default).
+    #[arg(long, conflicts_with = "optional")]
+    pub mandatory: bool,
+    /// An optional article.
+    #[arg(long)]
+    pub optional: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewCountryArgs {
+    /// The country's two-letter ISO code (jo, eg, ma …).
+    pub code: String,
+    /// Its name in Arabic.
+    #[arg(long)]
+    pub name_ar: String,
+    /// Its name in English.
+    #[arg(long)]
+    pub name_en: String,
+    /// Arabic-Indic digits (١٢٣) in its Arabic text: `--digits arab`; default latn (123).
+    #[arg(long, value_parser = ["arab", "latn"], default_value = "latn")]
+    pub digits: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write qanun.1 and one page per command (qanun-render.1 …) into this folder.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -36,5 +36,9 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),
         cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
+        cli::Command::Init(a) => cmd::init::init(&ctx, a),
+        cli::Command::New(a) => cmd::new::run(&ctx, a),
+        cli::Command::Completions(a) => cmd::init::completions(a),
+        cli::Command::Man(a) => cmd::init::man(a),
     }
 }

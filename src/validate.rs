@@ -378,6 +378,7 @@ pub fn check_clause(
             }
         }
     }
+    placeholders(c, out);
     if c.instruments.is_empty() && c.status == Status::Mandatory {
         out.push(
             Diagnostic::warning(
@@ -512,6 +513,51 @@ fn distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// The words `qanun new article` leaves where the drafter must write: a title or a paragraph
+/// that still starts with them is reported, with what to write instead.
+pub const PLACEHOLDER: &str = "TODO";
+
+fn placeholders(c: &Clause, out: &mut Vec<Diagnostic>) {
+    for (lang, title) in &c.title {
+        if title.trim_start().starts_with(PLACEHOLDER) {
+            out.push(
+                Diagnostic::error(
+                    "placeholder",
+                    &c.origin,
+                    format!(
+                        "the {} title of `{}` is still a placeholder",
+                        lang.native_name(),
+                        c.id
+                    ),
+                )
+                .with_hint(format!(
+                    "write the article's title under [title]: {} = \"…\"",
+                    lang.code()
+                )),
+            );
+        }
+    }
+    for (lang, body) in &c.text {
+        for p in &body.paragraphs {
+            let starts = matches!(p.text.first(), Some(crate::model::Inline::Text { text }) if text.trim_start().starts_with(PLACEHOLDER));
+            if starts {
+                out.push(
+                    Diagnostic::error(
+                        "placeholder",
+                        &p.origin,
+                        format!("this {} paragraph of `{}` is still a placeholder", lang.native_name(), c.id),
+                    )
+                    .with_len(PLACEHOLDER.len())
+                    .with_hint(format!(
+                        "write the article's text in {} here: one numbered line (1. …) per paragraph",
+                        lang.native_name()
+                    )),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

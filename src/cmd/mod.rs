@@ -6,6 +6,8 @@ pub mod compare;
 pub mod coverage;
 pub mod diff;
 pub mod import;
+pub mod init;
+pub mod new;
 pub mod packet;
 pub mod prepare;
 pub mod render;

@@ -7,6 +7,7 @@ mod corpus;
 mod diff;
 mod docx;
 mod import;
+mod init;
 mod packet;
 mod render;
 mod shipped;

@@ -1,0 +1,341 @@
+//! `qanun new article` and `qanun new country`: scaffolding that keeps the project consistent.
+//! The article's file is written with its front matter and a placeholder per language, and its
+//! id is inserted into law/law.toml where asked (the rest of the file, comments included, is
+//! left as it is); a country's profile lists every variable the law uses and every instrument.
+
+use super::Context;
+use crate::cli::{NewArgs, NewArticleArgs, NewCommand, NewCountryArgs};
+use crate::diagnostics::{EXIT_OK, EXIT_TROUBLE};
+use crate::load::load_project;
+use crate::model::{ClauseId, Lang, Law};
+use crate::output::write_atomic;
+use crate::validate::PLACEHOLDER;
+use std::collections::BTreeMap;
+
+pub fn run(ctx: &Context, args: &NewArgs) -> u8 {
+    match &args.command {
+        NewCommand::Article(a) => article(ctx, a),
+        NewCommand::Country(c) => country(ctx, c),
+    }
+}
+
+fn fail(message: String, hint: &str) -> u8 {
+    eprintln!("error: {message}\nhint: {hint}");
+    EXIT_TROUBLE
+}
+
+fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
+    let project = load_project(&ctx.root);
+    let law = &project.law;
+    if law.id.is_empty() && law.chapters.is_empty() {
+        return fail(
+            format!("no law/law.toml in {}", ctx.root.display()),
+            "run this inside a qanun project, or start one with qanun init",
+        );
+    }
+    if !ClauseId::is_valid(&args.id) {
+        return fail(
+            format!("`{}` is not a valid article id", args.id),
+            "use lowercase words joined by `-`, e.g. victim-compensation",
+        );
+    }
+    let id = ClauseId(args.id.clone());
+    if law.has_clause(&id) || law.parts().any(|p| p.clauses.contains(&id)) {
+        return fail(
+            format!("an article `{id}` already exists"),
+            "choose another id; ids stay the same when articles are renumbered",
+        );
+    }
+    let Some(part) = law.parts().find(|p| p.id == args.chapter) else {
+        let ids: Vec<&str> = law.parts().map(|p| p.id.as_str()).collect();
+        return fail(
+            format!("law/law.toml has no chapter `{}`", args.chapter),
+            &format!("the chapters and annexes are: {}", ids.join(", ")),
+        );
+    };
+    let anchor = args.after.as_ref().or(args.before.as_ref());
+    if let Some(a) = anchor
+        && !part.clauses.iter().any(|c| c.as_str() == a)
+    {
+        return fail(
+            format!("chapter `{}` has no article `{a}`", part.id),
+            &format!(
+                "its articles are: {}",
+                part.clauses
+                    .iter()
+                    .map(ClauseId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    let rel = format!("law/clauses/{}/{id}.md", part.id);
+    let path = ctx.root.join(&rel);
+    if path.exists() {
+        return fail(
+            format!("{rel} already exists; it was left as it is"),
+            "choose another id",
+        );
+    }
+    // law.toml first: if it cannot be edited, no file is left behind.
+    let toml_path = ctx.root.join("law/law.toml");
+    let text = match std::fs::read_to_string(&toml_path) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(
+                format!("cannot read law/law.toml: {e}"),
+                "check that you may read and write it",
+            );
+        }
+    };
+    let edited = match insert_id(
+        &text,
+        &part.id,
+        id.as_str(),
+        args.after.as_deref(),
+        args.before.as_deref(),
+    ) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(
+                format!("law/law.toml could not be edited: {e}"),
+                "run qanun check to see what is wrong with it",
+            );
+        }
+    };
+    let status = if args.optional {
+        "optional"
+    } else {
+        "mandatory"
+    };
+    let langs: Vec<Lang> = law.languages().collect();
+    if let Err(e) = write_atomic(&path, clause_file(id.as_str(), status, &langs).as_bytes()) {
+        return fail(
+            format!("cannot write {rel}: {e}"),
+            "check that you may write in law/clauses/",
+        );
+    }
+    if let Err(e) = write_atomic(&toml_path, edited.as_bytes()) {
+        let _ = std::fs::remove_file(&path);
+        return fail(
+            format!("cannot write law/law.toml: {e}"),
+            "check that you may write it",
+        );
+    }
+    if !ctx.quiet {
+        let place = match (&args.after, &args.before) {
+            (Some(a), _) => format!("after `{a}`"),
+            (_, Some(b)) => format!("before `{b}`"),
+            _ => "at its end".to_string(),
+        };
+        eprintln!(
+            "wrote {rel} and listed `{id}` in chapter `{}` of law/law.toml, {place}",
+            part.id
+        );
+        eprintln!("next, in {rel}:");
+        eprintln!("  - the title in every language under [title] (now \"{PLACEHOLDER}: …\")");
+        eprintln!("  - the text under ## ar, ## en … (one numbered line per paragraph)");
+        eprintln!("  - instruments = [\"palermo:5(1)\", …]: the instrument articles it implements");
+        eprintln!("  - tags, from the list in docs/format.md");
+        eprintln!("then run qanun check: it points at each placeholder still there");
+    }
+    EXIT_OK
+}
+
+/// law.toml with `id` inserted into the `clauses` of chapter (or annex) `part`, after or
+/// before another id, or at the end. Everything else in the file is kept as written.
+fn insert_id(
+    text: &str,
+    part: &str,
+    id: &str,
+    after: Option<&str>,
+    before: Option<&str>,
+) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut done = false;
+    for key in ["chapters", "annexes"] {
+        if done {
+            break;
+        }
+        let Some(tables) = doc.get_mut(key).and_then(|t| t.as_array_of_tables_mut()) else {
+            continue;
+        };
+        for t in tables.iter_mut() {
+            if t.get("id").and_then(|v| v.as_str()) != Some(part) {
+                continue;
+            }
+            let clauses = t
+                .get_mut("clauses")
+                .and_then(|c| c.as_array_mut())
+                .ok_or("the chapter has no clauses = [ … ] list")?;
+            let position = |name: &str| clauses.iter().position(|v| v.as_str() == Some(name));
+            let at = match (after, before) {
+                (Some(a), _) => position(a).map(|i| i + 1),
+                (_, Some(b)) => position(b),
+                _ => Some(clauses.len()),
+            }
+            .ok_or("the article to place it by is not in the list")?;
+            // Keep the list's layout: a new line per id when the list is written that way.
+            let decor = clauses
+                .get(at.min(clauses.len().saturating_sub(1)))
+                .map(|v| v.decor().clone());
+            // The decor of an element that is not first (" " or "\n  "), for one pushed
+            // off the front.
+            let inner = clauses.iter().nth(1).map(|v| v.decor().clone());
+            clauses.insert(at, id);
+            if let (Some(d), Some(v)) = (decor, clauses.get_mut(at)) {
+                *v.decor_mut() = d;
+            }
+            if at == 0
+                && let Some(v) = clauses.get_mut(1)
+            {
+                match inner {
+                    Some(d) => *v.decor_mut() = d,
+                    None => v.decor_mut().set_prefix(" "),
+                }
+            }
+            done = true;
+            break;
+        }
+    }
+    if done {
+        Ok(doc.to_string())
+    } else {
+        Err(format!("no chapter `{part}`"))
+    }
+}
+
+/// The new article's file: front matter to complete and a placeholder in every language.
+fn clause_file(id: &str, status: &str, langs: &[Lang]) -> String {
+    let mut s = format!(
+        "+++\nid = \"{id}\"\nstatus = \"{status}\"\n# Themes of the article, from the list in docs/format.md, e.g. [\"shelter\", \"children\"].\ntags = []\n# The instrument articles it implements, e.g. [\"palermo:6(3)(b)\", \"untoc:25\"].\ninstruments = []\n\n[title]\n"
+    );
+    for l in langs {
+        s.push_str(&format!(
+            "{} = \"{PLACEHOLDER}: the title in {}\"\n",
+            l.code(),
+            english_name(*l)
+        ));
+    }
+    s.push_str("+++\n");
+    for l in langs {
+        s.push_str(&format!(
+            "\n## {}\n\n1. {PLACEHOLDER}: the text in {}, one numbered line per paragraph.\n",
+            l.code(),
+            english_name(*l)
+        ));
+    }
+    s
+}
+
+fn english_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Ar => "Arabic",
+        Lang::En => "English",
+        Lang::Fr => "French",
+    }
+}
+
+fn country(ctx: &Context, args: &NewCountryArgs) -> u8 {
+    let cc = args.code.to_lowercase();
+    if cc.len() != 2 || !cc.chars().all(|c| c.is_ascii_lowercase()) {
+        return fail(
+            format!("`{}` is not a two-letter country code", args.code),
+            "use the ISO code in lower case: jo, eg, ma …",
+        );
+    }
+    let project = load_project(&ctx.root);
+    let law = &project.law;
+    if law.id.is_empty() && law.chapters.is_empty() {
+        return fail(
+            format!("no law/law.toml in {}", ctx.root.display()),
+            "run this inside a qanun project, or start one with qanun init",
+        );
+    }
+    let dir = ctx.root.join("countries").join(&cc);
+    let path = dir.join("country.toml");
+    if path.exists() {
+        return fail(
+            format!("countries/{cc}/country.toml already exists; it was left as it is"),
+            "edit it, or choose another code",
+        );
+    }
+    let text = country_file(law, &cc, args);
+    if let Err(e) = write_atomic(&path, text.as_bytes()) {
+        return fail(
+            format!("cannot write countries/{cc}/country.toml: {e}"),
+            "check that you may write in countries/",
+        );
+    }
+    for sub in ["legislation", "variant"] {
+        let _ = std::fs::create_dir_all(dir.join(sub));
+    }
+    if !ctx.quiet {
+        eprintln!(
+            "wrote countries/{cc}/country.toml, with empty legislation/ and variant/ folders"
+        );
+        eprintln!(
+            "next: fill in the {} terms (each says which articles use it), the currency and the ratifications; qanun check lists what is still empty",
+            law.variables.len()
+        );
+    }
+    EXIT_OK
+}
+
+fn toml_str(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+/// The profile of a new country: every variable the law uses, empty, with the articles that
+/// use it; every instrument with its status unknown.
+fn country_file(law: &Law, cc: &str, args: &NewCountryArgs) -> String {
+    // Which articles use each variable.
+    let mut users: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for part in law.parts() {
+        for id in &part.clauses {
+            if let Some(c) = law.clauses.get(id) {
+                for (v, _) in c.vars() {
+                    let list = users.entry(v).or_default();
+                    if !list.contains(&id.as_str()) {
+                        list.push(id.as_str());
+                    }
+                }
+            }
+        }
+    }
+    let digits = if args.digits == "arab" {
+        "arab"
+    } else {
+        "latn"
+    };
+    let mut s = format!(
+        "# The profile of {cc}: its languages, names, the words its law uses for each blank of the\n# model law, and the instruments it has joined. Every fact carries a source (docs/format.md).\ncode = \"{cc}\"\nlanguages = [\"ar\", \"en\"]\n# Digits of the Arabic text: \"arab\" (١٢٣) or \"latn\" (123).\ndigits = \"{digits}\"\n\n[name]\nar = {}\nen = {}\n\n[currency]\n# The ISO 4217 code and name of the currency fines are written in.\ncode = \"\"\nname.en = \"\"\n",
+        toml_str(&args.name_ar),
+        toml_str(&args.name_en)
+    );
+    for lang in [Lang::Ar, Lang::En] {
+        s.push_str(&format!("\n[terms.{}]\n", lang.code()));
+        for (name, var) in &law.variables {
+            let used = users
+                .get(name.as_str())
+                .map(|u| u.join(", "))
+                .unwrap_or_else(|| "no article yet".to_string());
+            let what = var
+                .description
+                .get(&lang)
+                .or_else(|| var.description.get(&Lang::En))
+                .cloned()
+                .unwrap_or_default();
+            s.push_str(&format!("# {what} (used by: {used})\n{name} = \"\"\n"));
+        }
+    }
+    for inst in &law.instruments {
+        s.push_str(&format!(
+            "\n[[ratifications]]\ninstrument = \"{}\"\n# party, signatory, not-party or unknown; with kind and date once verified.\nstatus = \"unknown\"\nsource = \"not yet checked\"\nconfidence = \"low\"\n",
+            inst.id
+        ));
+    }
+    s
+}

@@ -1,0 +1,286 @@
+//! `qanun init`, `qanun new article`, `qanun new country`, `qanun completions`, `qanun man`.
+
+use crate::support::run_in;
+use std::path::Path;
+
+fn q(dir: &Path, args: &[&str]) -> crate::support::Run {
+    let r = run_in(dir, args);
+    r.assert_no_panic();
+    r
+}
+
+#[test]
+fn a_new_project_passes_check_and_renders_and_packs_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-law");
+    let r = q(tmp.path(), &["init", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("law/") && r.stderr.contains("templates/"),
+        "says what it created: {}",
+        r.stderr
+    );
+    for f in [
+        "law/law.toml",
+        "law/variables.toml",
+        "law/instruments.toml",
+        "countries/xx/country.toml",
+        "templates/law.html.tera",
+        "templates/packet.typ.tera",
+    ] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    let r = q(&dir, &["check", "--strict", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let md = q(&dir, &["render", "xx", "--format", "md"]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(
+        md.stdout.contains("محكمة الجنايات"),
+        "the country's term: {}",
+        md.stdout
+    );
+    let r = q(&dir, &["render", "xx", "--format", "pdf"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.join("out/xx/law-ar.pdf").is_file());
+    let r = q(&dir, &["packet", "xx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.join("out/xx/packet-ar.pdf").is_file());
+    let r = q(&dir, &["render", "model", "--lang", "en", "--format", "md"]);
+    assert!(r.stdout.contains("Non-punishment of victims"));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    let r = q(tmp.path(), &["init", tmp.path().to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("not empty") && r.stderr.contains("--force"),
+        "{}",
+        r.stderr
+    );
+    assert!(!tmp.path().join("law").exists(), "nothing written");
+    let r = q(
+        tmp.path(),
+        &["init", tmp.path().to_str().unwrap(), "--force"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+fn project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(
+        q(
+            tmp.path(),
+            &["init", tmp.path().to_str().unwrap(), "--force", "-q"]
+        )
+        .code,
+        0
+    );
+    tmp
+}
+
+#[test]
+fn a_new_article_is_placed_where_asked_and_check_points_at_its_placeholders_only() {
+    let tmp = project();
+    let dir = tmp.path();
+    let before = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    let r = q(
+        dir,
+        &[
+            "new",
+            "article",
+            "victim-support",
+            "--chapter",
+            "general",
+            "--after",
+            "definitions",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("next"), "{}", r.stderr);
+    let after = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    assert!(
+        after.contains(r#"clauses = ["definitions", "victim-support", "non-punishment"]"#),
+        "{after}"
+    );
+    // Nothing else in law.toml changed, comments included.
+    assert_eq!(after.replace(r#""victim-support", "#, ""), before);
+    let file = std::fs::read_to_string(dir.join("law/clauses/general/victim-support.md")).unwrap();
+    assert!(
+        file.contains("status = \"mandatory\"") && file.contains("## ar") && file.contains("## en")
+    );
+    let r = q(dir, &["check", "--format", "json"]);
+    let j = r.json();
+    let codes: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.is_empty());
+    for (d, code) in j["diagnostics"].as_array().unwrap().iter().zip(&codes) {
+        assert!(
+            *code == "placeholder" || *code == "no-instruments",
+            "only what was left to fill in: {d}"
+        );
+        assert!(d["hint"].as_str().is_some_and(|h| !h.is_empty()), "{d}");
+        assert!(
+            d["file"].as_str().unwrap().ends_with("victim-support.md"),
+            "{d}"
+        );
+    }
+    // Before another article, and as optional.
+    let r = q(
+        dir,
+        &[
+            "new",
+            "article",
+            "first-one",
+            "--chapter",
+            "general",
+            "--before",
+            "definitions",
+            "--optional",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let toml = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    assert!(
+        toml.contains(r#"clauses = ["first-one", "definitions""#),
+        "{toml}"
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("law/clauses/general/first-one.md"))
+            .unwrap()
+            .contains("status = \"optional\"")
+    );
+}
+
+#[test]
+fn a_new_article_with_a_wrong_id_chapter_or_place_is_refused_and_nothing_is_written() {
+    let tmp = project();
+    let dir = tmp.path();
+    let toml = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    for (args, says) in [
+        (
+            vec!["new", "article", "definitions", "--chapter", "general"],
+            "already exists",
+        ),
+        (
+            vec!["new", "article", "Bad Id", "--chapter", "general"],
+            "not a valid article id",
+        ),
+        (
+            vec!["new", "article", "x-y", "--chapter", "nowhere"],
+            "has no chapter `nowhere`",
+        ),
+        (
+            vec![
+                "new",
+                "article",
+                "x-y",
+                "--chapter",
+                "general",
+                "--after",
+                "ghost",
+            ],
+            "has no article `ghost`",
+        ),
+    ] {
+        let r = q(dir, &args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(
+            r.stderr.contains(says) && r.stderr.contains("hint:"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("law/law.toml")).unwrap(),
+        toml
+    );
+    assert!(!dir.join("law/clauses/general/x-y.md").exists());
+}
+
+#[test]
+fn a_new_country_lists_every_term_and_instrument_to_fill_in() {
+    let tmp = project();
+    let dir = tmp.path();
+    let r = q(
+        dir,
+        &[
+            "new",
+            "country",
+            "lb",
+            "--name-ar",
+            "لبنان",
+            "--name-en",
+            "Lebanon",
+            "--digits",
+            "arab",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.join("countries/lb/country.toml")).unwrap();
+    assert!(text.contains("digits = \"arab\"") && text.contains("ar = \"لبنان\""));
+    assert!(
+        text.contains("(used by: non-punishment)\ncompetent_court = \"\""),
+        "{text}"
+    );
+    assert!(text.contains("instrument = \"palermo\"\n# party, signatory, not-party or unknown; with kind and date once verified.\nstatus = \"unknown\""), "{text}");
+    assert!(
+        dir.join("countries/lb/legislation").is_dir() && dir.join("countries/lb/variant").is_dir()
+    );
+    // check reads it, and asks only for the terms left empty.
+    let j = q(dir, &["check", "--format", "json"]).json();
+    for d in j["diagnostics"].as_array().unwrap() {
+        assert!(
+            d["file"].as_str().unwrap_or_default().contains("lb")
+                || d["message"].as_str().unwrap().contains("lb")
+                || d["message"].as_str().unwrap().contains("Lebanon"),
+            "{d}"
+        );
+    }
+    let r = q(
+        dir,
+        &["new", "country", "lb", "--name-ar", "x", "--name-en", "y"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"));
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_same_definitions() {
+    let tmp = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let r = q(tmp.path(), &["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(
+            r.stdout.contains("render") && r.stdout.contains("packet"),
+            "{shell}"
+        );
+    }
+    let r = q(tmp.path(), &["man"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.starts_with(".ie") || r.stdout.contains(".TH qanun"),
+        "{}",
+        &r.stdout[..200.min(r.stdout.len())]
+    );
+    let out = tmp.path().join("man");
+    let r = q(tmp.path(), &["man", "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for page in ["qanun.1", "qanun-render.1", "qanun-diff.1", "qanun-init.1"] {
+        assert!(out.join(page).is_file(), "{page}");
+    }
+    assert!(
+        !out.join("qanun-bench-corpus.1").exists(),
+        "hidden commands have no page"
+    );
+}

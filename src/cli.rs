@@ -92,6 +92,19 @@ pub enum NewCommand {
     Article(NewArticleArgs),
     /// A new country: its profile with every term and instrument to fill in.
     Country(NewCountryArgs),
+    /// A national law's file, with its front matter, ready for the text (or use `qanun import`).
+    Law(NewLawArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewLawArgs {
+    /// The country's two-letter code.
+    pub country: String,
+    /// The law's id, which names its file: law-9-2009.
+    pub id: String,
+    /// The language of the text you will paste.
+    #[arg(long, value_parser = ["ar", "en", "fr"], default_value = "ar")]
+    pub lang: String,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@
 //! left as it is); a country's profile lists every variable the law uses and every instrument.
 
 use super::Context;
-use crate::cli::{NewArgs, NewArticleArgs, NewCommand, NewCountryArgs};
+use crate::cli::{NewArgs, NewArticleArgs, NewCommand, NewCountryArgs, NewLawArgs};
 use crate::diagnostics::{EXIT_OK, EXIT_TROUBLE};
 use crate::load::load_project;
 use crate::model::{ClauseId, Lang, Law};
@@ -16,6 +16,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> u8 {
     match &args.command {
         NewCommand::Article(a) => article(ctx, a),
         NewCommand::Country(c) => country(ctx, c),
+        NewCommand::Law(l) => law_file(ctx, l),
     }
 }
 
@@ -338,4 +339,57 @@ fn country_file(law: &Law, cc: &str, args: &NewCountryArgs) -> String {
         ));
     }
     s
+}
+
+/// A national law's file with its front matter, for a text pasted by hand. `qanun import`
+/// does better with an official text, and the command says so.
+fn law_file(ctx: &Context, args: &NewLawArgs) -> u8 {
+    let cc = args.country.to_lowercase();
+    if !ctx
+        .root
+        .join("countries")
+        .join(&cc)
+        .join("country.toml")
+        .is_file()
+    {
+        return fail(
+            format!("there is no country `{cc}` (countries/{cc}/country.toml)"),
+            &format!("add it first: qanun new country {cc} --name-ar … --name-en …"),
+        );
+    }
+    if !ClauseId::is_valid(&args.id) {
+        return fail(
+            format!("`{}` is not a valid law id", args.id),
+            "use lowercase words and digits joined by `-`, e.g. law-9-2009",
+        );
+    }
+    let rel = format!("countries/{cc}/legislation/{}.md", args.id);
+    let path = ctx.root.join(&rel);
+    if path.exists() {
+        return fail(
+            format!("{rel} already exists; it was left as it is"),
+            "choose another id, or edit that file",
+        );
+    }
+    let text = format!(
+        "+++\nid = \"{id}\"\nnumber = \"unknown\"              # the law's number, as the gazette writes it\nyear = \"unknown\"\namendments = []\nstatus = \"in-force\"               # in-force, draft, contested or none\nlanguage = \"{lang}\"\n# true only when the text below is the official text; a summary is official = false, and\n# then nothing it leaves out is ever reported as missing (docs/compare.md).\nofficial = true\n# Uncomment when some articles of the law are not below: what compare does not find in it is\n# then \"not verified\", not missing.\n# complete = false\n# total_articles = 30\nsource = \"\"                        # where the text comes from: the gazette, a URL\nconfidence = \"medium\"\n\n[title]\n{lang} = \"\"\n+++\n\n# Paste the law below, one article per \"## <number>\" heading (docs/format.md).\n# Better, for an official text: qanun import FILE --country {cc} --id {id} --force\n# reads the articles and reports what it could not understand, line by line.\n\n## 1\n\n",
+        id = args.id,
+        lang = args.lang,
+    );
+    if let Err(e) = write_atomic(&path, text.as_bytes()) {
+        return fail(
+            format!("cannot write {rel}: {e}"),
+            "check that you may write in countries/",
+        );
+    }
+    if !ctx.quiet {
+        eprintln!(
+            "wrote {rel}: fill in its number, year, source and title, then paste the articles"
+        );
+        eprintln!(
+            "hint: for an official text, `qanun import FILE --country {cc} --id {} --force` writes this file for you from the pasted text",
+            args.id
+        );
+    }
+    EXIT_OK
 }

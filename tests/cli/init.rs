@@ -284,3 +284,156 @@ fn completions_and_the_manual_come_from_the_same_definitions() {
         "hidden commands have no page"
     );
 }
+
+/// A copy of the shipped project.
+fn shipped() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["law", "countries", "templates"] {
+        copy(&crate::support::repo().join(sub), &tmp.path().join(sub));
+    }
+    tmp
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Replaces the placeholders `new article` left with text, a title and an instrument.
+fn fill(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let filled = text
+        .replace("instruments = []", "instruments = [\"palermo:6(3)\"]")
+        .replace("tags = []", "tags = [\"shelter\"]")
+        .replace("\"TODO: the title in Arabic\"", "\"دعم الضحايا\"")
+        .replace("\"TODO: the title in English\"", "\"Victim support\"")
+        .replace("\"TODO: the title in French\"", "\"Soutien aux victimes\"")
+        .replace(
+            "TODO: the text in Arabic, one numbered line per paragraph.",
+            "تقدم الدولة الدعم للضحايا وفق [[definitions]].",
+        )
+        .replace(
+            "TODO: the text in English, one numbered line per paragraph.",
+            "The State supports victims within the meaning of [[definitions]].",
+        )
+        .replace(
+            "TODO: the text in French, one numbered line per paragraph.",
+            "L'État soutient les victimes au sens de [[definitions]].",
+        );
+    assert!(!filled.contains("TODO"), "{filled}");
+    std::fs::write(path, filled).unwrap();
+}
+
+#[test]
+fn on_the_shipped_project_a_new_article_keeps_law_toml_as_written_and_renumbers_the_rest() {
+    let tmp = shipped();
+    let dir = tmp.path();
+    let before = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    let r = q(
+        dir,
+        &[
+            "new",
+            "article",
+            "victim-support",
+            "--chapter",
+            "general-provisions",
+            "--after",
+            "objectives",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    // One line added, in the list's own layout; comments and everything else as written.
+    assert_eq!(after.replace("  \"victim-support\",\n", ""), before);
+    assert!(after.contains("  \"objectives\",\n  \"victim-support\",\n  \"definitions\","));
+    fill(&dir.join("law/clauses/general-provisions/victim-support.md"));
+    let r = q(dir, &["check", "--strict"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let md = q(dir, &["render", "jo", "--lang", "en"]).stdout;
+    assert!(
+        md.contains("### Article 3 — Victim support"),
+        "the new article is number 3"
+    );
+    assert!(
+        md.contains("### Article 4 — Definitions"),
+        "the next one moved up to 4"
+    );
+}
+
+#[test]
+fn on_the_shipped_project_a_new_country_with_its_terms_filled_gets_a_packet() {
+    let tmp = shipped();
+    let dir = tmp.path();
+    let r = q(
+        dir,
+        &[
+            "new",
+            "country",
+            "qa",
+            "--name-ar",
+            "دولة قطر",
+            "--name-en",
+            "State of Qatar",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let path = dir.join("countries/qa/country.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let project = qanun::load::load_project(&crate::support::repo());
+    for name in project.law.variables.keys() {
+        assert!(
+            text.contains(&format!("\n{name} = \"\"\n")),
+            "{name} is listed"
+        );
+    }
+    assert_eq!(
+        text.matches("[[ratifications]]").count(),
+        project.law.instruments.len()
+    );
+    // Fill every term (a word per variable), and the currency.
+    let filled: String = text
+        .lines()
+        .map(|l| match l.split_once(" = \"\"") {
+            Some((k, _)) if !k.starts_with('#') && k != "code" && !k.starts_with("name") => format!("{k} = \"{k} term\""),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("[currency]\n# The ISO 4217 code and name of the currency fines are written in.\ncode = \"\"\nname.en = \"\"", "[currency]\ncode = \"QAR\"\nname.en = \"Qatari riyal\"");
+    std::fs::write(&path, filled).unwrap();
+    let r = q(
+        dir,
+        &["packet", "qa", "-o", dir.join("dist").to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.join("dist/qa/packet-ar.pdf").is_file());
+}
+
+#[test]
+fn a_new_law_file_loads_and_says_how_to_import_instead() {
+    let tmp = project();
+    let dir = tmp.path();
+    let r = q(dir, &["new", "law", "xx", "law-1-2020", "--lang", "ar"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("qanun import"), "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.join("countries/xx/legislation/law-1-2020.md")).unwrap();
+    assert!(text.contains("official = true") && text.contains("language = \"ar\""));
+    let r = q(dir, &["check", "--format", "json"]);
+    assert_eq!(r.code, 0, "the new file loads: {}", r.stdout);
+    for (args, says) in [
+        (vec!["new", "law", "zz", "x"], "there is no country `zz`"),
+        (vec!["new", "law", "xx", "Bad Id"], "not a valid law id"),
+        (vec!["new", "law", "xx", "law-1-2020"], "already exists"),
+    ] {
+        let r = q(dir, &args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    }
+}

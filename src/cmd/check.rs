@@ -1,6 +1,6 @@
 //! `qanun check`: load everything, report every problem, print translation coverage.
 
-use super::{Context, finish_io};
+use super::Context;
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, Report};
 use crate::{load, validate};
@@ -17,7 +17,8 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
     let report = Report::new(diags, &project.loaded.sources);
     let failed = report.has_errors() || (args.strict && report.warnings > 0);
     let code = if failed { EXIT_FOUND } else { EXIT_OK };
-    finish_io((|| {
+    super::finish_io_or(
+        (|| {
         match args.format {
             ReportFormat::Json => {
                 let mut out = std::io::stdout().lock();
@@ -56,5 +57,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
             }
         }
         Ok(code)
-    })())
+    })(),
+        code,
+    )
 }

@@ -4,7 +4,7 @@
 //! Thin: it wires `load::input`, `variant`, `diff` and `diff::display`; no comparing or
 //! formatting happens here.
 
-use super::{Context, finish_io};
+use super::Context;
 use crate::cli::{DiffArgs, DiffFormat, LangArg};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::diff::display::{self, DisplayOptions, Format};
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &DiffArgs) -> u8 {
     }
     match &args.output {
         Some(path) => write_file(ctx, path, &text, code),
-        None => finish_io(write_stdout(&text, color).map(|()| code)),
+        None => super::finish_io_or(write_stdout(&text, color).map(|()| code), code),
     }
 }
 

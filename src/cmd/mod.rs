@@ -131,9 +131,15 @@ pub fn pdf_options(
 
 /// Maps the result of writing to stdout to an exit code: a closed pipe (`| head`) ends quietly.
 pub fn finish_io(r: std::io::Result<u8>) -> u8 {
+    finish_io_or(r, EXIT_OK)
+}
+
+/// As [`finish_io`], for a command whose status is known before it writes (`diff`, `check`):
+/// a reader that stops early (`| head`) must not turn "differences found" into "none".
+pub fn finish_io_or(r: std::io::Result<u8>, on_closed: u8) -> u8 {
     match r {
         Ok(code) => code,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => on_closed,
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_TROUBLE

@@ -584,9 +584,6 @@ fn piping_into_head_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("internal error"), "{stderr}");
     assert!(stderr.trim().is_empty(), "{stderr}");
-    assert!(
-        out.status.code().is_some_and(|c| c <= 1),
-        "{:?}",
-        out.status
-    );
+    // The drafts differ: a reader that stopped early does not turn that into "no differences".
+    assert_eq!(out.status.code(), Some(1), "{:?}", out.status);
 }

@@ -19,45 +19,45 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
     let code = if failed { EXIT_FOUND } else { EXIT_OK };
     super::finish_io_or(
         (|| {
-        match args.format {
-            ReportFormat::Json => {
-                let mut out = std::io::stdout().lock();
-                writeln!(out, "{}", report.to_json())?;
-            }
-            ReportFormat::Text => {
-                ctx.emit(&report, &project.loaded.sources, true)?;
-                if !ctx.quiet {
+            match args.format {
+                ReportFormat::Json => {
                     let mut out = std::io::stdout().lock();
-                    let listed = project.law.parts().map(|p| p.clauses.len()).sum::<usize>();
-                    writeln!(
-                        out,
-                        "checked {listed} articles and {} countries: {} error{}, {} warning{}",
-                        project.countries.len(),
-                        report.errors,
-                        if report.errors == 1 { "" } else { "s" },
-                        report.warnings,
-                        if report.warnings == 1 { "" } else { "s" },
-                    )?;
-                    let cov: Vec<String> = validate::coverage(&project.law)
-                        .iter()
-                        .map(|c| {
-                            format!(
-                                "{} {}/{}{}",
-                                c.lang,
-                                c.translated,
-                                c.total,
-                                if c.required { "" } else { " (optional)" }
-                            )
-                        })
-                        .collect();
-                    if !cov.is_empty() {
-                        writeln!(out, "translation: {}", cov.join(", "))?;
+                    writeln!(out, "{}", report.to_json())?;
+                }
+                ReportFormat::Text => {
+                    ctx.emit(&report, &project.loaded.sources, true)?;
+                    if !ctx.quiet {
+                        let mut out = std::io::stdout().lock();
+                        let listed = project.law.parts().map(|p| p.clauses.len()).sum::<usize>();
+                        writeln!(
+                            out,
+                            "checked {listed} articles and {} countries: {} error{}, {} warning{}",
+                            project.countries.len(),
+                            report.errors,
+                            if report.errors == 1 { "" } else { "s" },
+                            report.warnings,
+                            if report.warnings == 1 { "" } else { "s" },
+                        )?;
+                        let cov: Vec<String> = validate::coverage(&project.law)
+                            .iter()
+                            .map(|c| {
+                                format!(
+                                    "{} {}/{}{}",
+                                    c.lang,
+                                    c.translated,
+                                    c.total,
+                                    if c.required { "" } else { " (optional)" }
+                                )
+                            })
+                            .collect();
+                        if !cov.is_empty() {
+                            writeln!(out, "translation: {}", cov.join(", "))?;
+                        }
                     }
                 }
             }
-        }
-        Ok(code)
-    })(),
+            Ok(code)
+        })(),
         code,
     )
 }

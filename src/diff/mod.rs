@@ -287,7 +287,13 @@ pub fn diff(old: &Draft, new: &Draft, opts: &DiffOptions) -> LawDiff {
         primary: new.primary,
         ignore_diacritics: opts.ignore_diacritics,
     };
-    let changes = matching::changes(old, new, &m, &ctx);
+    let mut changes = matching::changes(old, new, &m, &ctx);
+    // Headings name a clause in the languages compared (`--lang en` reads English titles).
+    for c in &mut changes {
+        if c.title.keys().any(|l| langs.contains(l)) {
+            c.title.retain(|l, _| langs.contains(l));
+        }
+    }
     let summary = Summary::count(&changes, m.pairs.len());
     LawDiff {
         old: old.label.clone(),

@@ -587,3 +587,32 @@ fn piping_into_head_ends_quietly() {
     // The drafts differ: a reader that stopped early does not turn that into "no differences".
     assert_eq!(out.status.code(), Some(1), "{:?}", out.status);
 }
+
+#[test]
+fn with_one_language_headings_name_articles_in_that_language() {
+    let run = diff_case("modified-both", &["--lang", "en", "--color", "never"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let heading = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with('~'))
+        .expect("a change");
+    assert!(
+        !heading
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "{heading}"
+    );
+    let run = diff_case("modified-both", &["--color", "never"]);
+    let heading = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with('~'))
+        .expect("a change");
+    assert!(
+        heading
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "the primary language by default: {heading}"
+    );
+}

@@ -62,6 +62,8 @@ pub enum Command {
     Init(InitArgs),
     /// Add an article or a country, with every file and list it needs.
     New(NewArgs),
+    /// Bring a review made in Word back: comments and tracked changes, anchored to articles.
+    Review(ReviewArgs),
     /// Print shell completions: qanun completions bash > ~/.local/share/bash-completion/completions/qanun
     Completions(CompletionsArgs),
     /// Print the manual page (or write one page per command with -o DIR).
@@ -141,6 +143,30 @@ pub struct NewCountryArgs {
     /// Arabic-Indic digits (١٢٣) in its Arabic text: `--digits arab`; default latn (123).
     #[arg(long, value_parser = ["arab", "latn"], default_value = "latn")]
     pub digits: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub command: ReviewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Read a review copy (render --format docx --review) edited in Word into reviews/.
+    Import(ReviewImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewImportArgs {
+    /// The edited review copy (.docx).
+    pub file: PathBuf,
+    /// Where to write (default: reviews/<date>-<author>.toml).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing review file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -233,6 +259,10 @@ pub struct RenderArgs {
     /// Leave the drafters' commentary out (akn).
     #[arg(long)]
     pub no_commentary: bool,
+    /// A review copy (docx): every paragraph anchored so that `qanun review import` can bring
+    /// the comments and tracked changes made in Word back to their articles.
+    #[arg(long)]
+    pub review: bool,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

@@ -18,6 +18,7 @@ pub mod output;
 pub mod pdf;
 pub mod project;
 pub mod render;
+pub mod review;
 pub mod text;
 pub mod validate;
 pub mod variant;
@@ -38,6 +39,7 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::Packet(a) => cmd::packet::run(&ctx, a),
         cli::Command::Init(a) => cmd::init::init(&ctx, a),
         cli::Command::New(a) => cmd::new::run(&ctx, a),
+        cli::Command::Review(a) => cmd::review::run(&ctx, a),
         cli::Command::Completions(a) => cmd::init::completions(a),
         cli::Command::Man(a) => cmd::init::man(a),
     }

@@ -14,7 +14,13 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
     let mut diags = project.loaded.diags.clone();
     diags.extend(validate::validate(&project));
     diags.extend(crate::variant::check_all(&project));
-    let report = Report::new(diags, &project.loaded.sources);
+    let (review_diags, review_texts) = crate::review::check_reviews(&ctx.root, &project.law);
+    diags.extend(review_diags);
+    let mut sources = project.loaded.sources.clone();
+    for (rel, text) in review_texts {
+        sources.insert(&rel, text);
+    }
+    let report = Report::new(diags, &sources);
     let failed = report.has_errors() || (args.strict && report.warnings > 0);
     let code = if failed { EXIT_FOUND } else { EXIT_OK };
     super::finish_io_or(
@@ -25,7 +31,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
                     writeln!(out, "{}", report.to_json())?;
                 }
                 ReportFormat::Text => {
-                    ctx.emit(&report, &project.loaded.sources, true)?;
+                    ctx.emit(&report, &sources, true)?;
                     if !ctx.quiet {
                         let mut out = std::io::stdout().lock();
                         let listed = project.law.parts().map(|p| p.clauses.len()).sum::<usize>();

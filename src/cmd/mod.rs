@@ -11,6 +11,7 @@ pub mod new;
 pub mod packet;
 pub mod prepare;
 pub mod render;
+pub mod review;
 
 use crate::cli::{ColorArg, GlobalArgs};
 use crate::diagnostics::{EXIT_OK, EXIT_TROUBLE, Report, SourceMap};

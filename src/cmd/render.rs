@@ -123,7 +123,12 @@ fn docx(ctx: &Context, args: &RenderArgs) -> u8 {
         prepared.fallback,
     );
     let country = prepared.country().map(|c| c.code.as_str());
-    let docx = crate::render::docx::docx_view(&view, country, &law.date);
+    let review = if args.review {
+        format!("{} {} {}", prepared.target, prepared.lang, law.version)
+    } else {
+        String::new()
+    };
+    let docx = crate::render::docx::docx_view(&view, country, &law.date, &review);
     let sources = &prepared.project.loaded.sources;
     let bytes = match Templates::load(&ctx.root, Format::Xml, &[])
         .and_then(|t| crate::render::docx::render_docx(&t, &docx))
@@ -138,7 +143,11 @@ fn docx(ctx: &Context, args: &RenderArgs) -> u8 {
         ctx.root
             .join("out")
             .join(&prepared.target)
-            .join(format!("law-{}.docx", prepared.lang))
+            .join(if args.review {
+                format!("review-{}.docx", prepared.lang)
+            } else {
+                format!("law-{}.docx", prepared.lang)
+            })
     });
     let code = write_file(&path, &bytes);
     if code == EXIT_OK && !ctx.quiet {

@@ -64,7 +64,28 @@ pub struct DocxView {
     pub page_format: &'static str,
     /// `YYYY-MM-DDT00:00:00Z`: the law's date, for the document properties.
     pub created: String,
+    /// For a review copy: "<target> <lang> <version>", kept as the custom document property
+    /// `qanun-review` (`qanun review import` reads it); empty otherwise.
+    pub review: String,
     pub blocks: Vec<Block>,
+}
+
+/// The bookmark that anchors paragraph `n` (1-based) of article `id` in a review copy:
+/// `q_<id>__<n>`, Word's 40 characters at most (a long id is shortened with a hash of it).
+pub fn anchor_name(id: &str, n: usize) -> String {
+    let clean: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let name = format!("q_{clean}__{n}");
+    if name.len() <= 40 {
+        return name;
+    }
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let short: String = clean.chars().take(22).collect();
+    format!("q_{short}_{:08x}__{n}", hash as u32)
 }
 
 /// BCP 47 tag of `lang` as written in `country` (an ISO code) or, for the model law, generic.
@@ -103,7 +124,9 @@ fn text_runs(text: &str, rtl: bool) -> Vec<Run> {
 
 /// Builds the document's paragraphs from the law's view.
 /// `date` is the law's date, `YYYY-MM-DD` (the view's is in the country's digits).
-pub fn docx_view(view: &LawView, country: Option<&str>, date: &str) -> DocxView {
+/// `review` ("<target> <lang> <version>", or empty) makes a review copy: every paragraph of the
+/// law carries a bookmark ([`anchor_name`]) that `qanun review import` finds again.
+pub fn docx_view(view: &LawView, country: Option<&str>, date: &str, review: &str) -> DocxView {
     let lang = Lang::from_code(view.lang).unwrap_or(Lang::Ar);
     let doc_tag = lang_tag(lang, country);
     let block = |style: &'static str, prefix: String, runs: Vec<Run>| Block {
@@ -192,6 +215,17 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str) -> DocxView 
                 let mut b = block("LawParagraph", prefix, p.runs.clone());
                 b.lang_tag = text_tag.clone();
                 b.rtl = text_rtl;
+                if !review.is_empty() {
+                    let n = a
+                        .paragraphs
+                        .iter()
+                        .position(|q| std::ptr::eq(q, p))
+                        .unwrap_or(0)
+                        + 1;
+                    b.bookmark = anchor_name(&a.id, n);
+                    b.bookmark_id = bookmark_id;
+                    bookmark_id += 1;
+                }
                 blocks.push(b);
                 points(&p.points, 0, &text_tag, text_rtl, &mut blocks);
             }
@@ -274,6 +308,7 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str) -> DocxView 
             "decimal"
         },
         created: format!("{date}T00:00:00Z"),
+        review: review.to_string(),
         blocks,
     }
 }
@@ -323,7 +358,7 @@ const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// Renders the templates of `view` and packs the document.
 pub fn render_docx(templates: &Templates, view: &DocxView) -> Result<Vec<u8>, Diagnostic> {
-    pack(templates, view, "docx/document")
+    pack(templates, view, "docx/document", &view.review)
 }
 
 /// The redline of two drafts with its tracked changes, on the common parts of `base` (styles,
@@ -337,7 +372,7 @@ pub struct RedlineDoc<'a> {
 
 /// Renders a redline and packs it.
 pub fn render_redline(templates: &Templates, doc: &RedlineDoc) -> Result<Vec<u8>, Diagnostic> {
-    pack(templates, doc, "docx/redline")
+    pack(templates, doc, "docx/redline", "")
 }
 
 impl DocxView {
@@ -370,20 +405,39 @@ impl DocxView {
             font: FONT,
             page_format: "decimal",
             created: format!("{date}T00:00:00Z"),
+            review: String::new(),
             blocks: Vec::new(),
         }
     }
 }
 
+/// The name of the custom document property that marks a review copy.
+pub const REVIEW_PROPERTY: &str = "qanun-review";
+
 fn pack<T: Serialize>(
     templates: &Templates,
     view: &T,
     document: &str,
+    review: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
     let part = |name: &str| templates.render(name, view).map(String::into_bytes);
-    let parts: Vec<(&str, Vec<u8>)> = vec![
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
-        ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
+    let (types, rels) = if review.is_empty() {
+        (CONTENT_TYPES.to_string(), ROOT_RELS.to_string())
+    } else {
+        (
+            CONTENT_TYPES.replace(
+                "</Types>",
+                "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/></Types>",
+            ),
+            ROOT_RELS.replace(
+                "</Relationships>",
+                "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/></Relationships>",
+            ),
+        )
+    };
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", types.into_bytes()),
+        ("_rels/.rels", rels.into_bytes()),
         ("docProps/app.xml", APP.as_bytes().to_vec()),
         ("docProps/core.xml", part("docx/core")?),
         (
@@ -396,6 +450,15 @@ fn pack<T: Serialize>(
         ("word/header1.xml", part("docx/header")?),
         ("word/footer1.xml", part("docx/footer")?),
     ];
+    if !review.is_empty() {
+        let mut escaped = Vec::new();
+        let _ = super::escape::xml(review, &mut escaped);
+        let custom = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"2\" name=\"{REVIEW_PROPERTY}\"><vt:lpwstr>{}</vt:lpwstr></property></Properties>\n",
+            String::from_utf8_lossy(&escaped)
+        );
+        parts.push(("docProps/custom.xml", custom.into_bytes()));
+    }
     package(&parts).map_err(|e| {
         Diagnostic::error(
             "docx",

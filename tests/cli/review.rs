@@ -1,0 +1,350 @@
+//! `render --format docx --review` and `qanun review import`: a review copy edited as Word
+//! edits (tracked changes, comments), brought back as a review file; conflicts, bad input and
+//! `check` on review files.
+
+use crate::support::{Project, run_in};
+use std::io::{Read, Write};
+use std::path::Path;
+
+fn parts(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            (f.name().unwrap().to_string(), b)
+        })
+        .collect()
+}
+
+fn write_package(path: &Path, parts: &[(String, Vec<u8>)]) {
+    let list: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let bytes = qanun::render::docx::package(&list).unwrap();
+    std::fs::File::create(path)
+        .unwrap()
+        .write_all(&bytes)
+        .unwrap();
+}
+
+const WHEN: &str = "2026-12-07T10:00:00Z";
+
+/// Edits a review copy as Word would: the last run of `q_definitions__1` deleted and replaced,
+/// and a comment on the last run of `q_non_punishment__1`.
+fn edit_as_word(path: &Path) -> String {
+    let mut all = parts(path);
+    let doc = all
+        .iter_mut()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap();
+    let mut xml = String::from_utf8(doc.1.clone()).unwrap();
+    let last_run = |xml: &str, anchor: &str| -> (usize, usize) {
+        let start = xml.find(&format!("w:name=\"{anchor}\"")).expect(anchor);
+        let end = start + xml[start..].find("</w:p>").unwrap();
+        let run = start + xml[start..end].rfind("<w:r>").unwrap();
+        let run_end = run + xml[run..].find("</w:r>").unwrap() + "</w:r>".len();
+        (run, run_end)
+    };
+    let (a, b) = last_run(&xml, "q_definitions__1");
+    let run = xml[a..b].to_string();
+    let deleted = run
+        .replace(
+            "<w:t xml:space=\"preserve\">",
+            "<w:delText xml:space=\"preserve\">",
+        )
+        .replace("</w:t>", "</w:delText>");
+    let inserted = run.replace(
+        &run[run.find("<w:t xml:space=\"preserve\">").unwrap()..run.find("</w:t>").unwrap()],
+        "<w:t xml:space=\"preserve\">كلمات جديدة من المراجِعة",
+    );
+    let changed = format!(
+        "<w:del w:id=\"901\" w:author=\"Reviewer One\" w:date=\"{WHEN}\">{deleted}</w:del><w:ins w:id=\"902\" w:author=\"Reviewer One\" w:date=\"{WHEN}\">{inserted}</w:ins>"
+    );
+    xml.replace_range(a..b, &changed);
+    let (a, b) = last_run(&xml, "q_non_punishment__1");
+    let quoted: String = {
+        let r = &xml[a..b];
+        let s = r.find("preserve\">").unwrap() + "preserve\">".len();
+        r[s..r.find("</w:t>").unwrap()].to_string()
+    };
+    let commented = format!(
+        "<w:commentRangeStart w:id=\"0\"/>{}<w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r>",
+        &xml[a..b]
+    );
+    xml.replace_range(a..b, &commented);
+    doc.1 = xml.into_bytes();
+    all.push((
+        "word/comments.xml".to_string(),
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:comment w:id=\"0\" w:author=\"Reviewer One\" w:date=\"{WHEN}\" w:initials=\"RO\"><w:p><w:r><w:t>يُرجى التحقق &amp; المراجعة</w:t></w:r></w:p></w:comment></w:comments>").into_bytes(),
+    ));
+    for (name, bytes) in all.iter_mut() {
+        if name == "[Content_Types].xml" {
+            *bytes = String::from_utf8(bytes.clone()).unwrap().replace("</Types>", "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>").into_bytes();
+        }
+        if name == "word/_rels/document.xml.rels" {
+            *bytes = String::from_utf8(bytes.clone()).unwrap().replace("</Relationships>", "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>").into_bytes();
+        }
+    }
+    write_package(path, &all);
+    quoted
+}
+
+fn review_copy(p: &Project) -> std::path::PathBuf {
+    let out = p.path().join("review.docx");
+    let r = p.run(&[
+        "render",
+        "jo",
+        "--format",
+        "docx",
+        "--review",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+#[test]
+fn a_review_copy_anchors_every_paragraph_and_says_what_it_is() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    let all = parts(&path);
+    let doc = String::from_utf8(
+        all.iter()
+            .find(|(n, _)| n == "word/document.xml")
+            .unwrap()
+            .1
+            .clone(),
+    )
+    .unwrap();
+    for anchor in [
+        "q_definitions__1",
+        "q_definitions__2",
+        "q_offence__1",
+        "q_non_punishment__1",
+        "q_shelter_rights__1",
+    ] {
+        assert!(doc.contains(&format!("w:name=\"{anchor}\"")), "{anchor}");
+    }
+    let custom = String::from_utf8(
+        all.iter()
+            .find(|(n, _)| n == "docProps/custom.xml")
+            .expect("custom properties")
+            .1
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        custom.contains("name=\"qanun-review\"") && custom.contains("jo ar 0.1.0"),
+        "{custom}"
+    );
+    // An ordinary document carries no paragraph anchors and no review property.
+    let plain = p.path().join("plain.docx");
+    assert_eq!(
+        p.run(&[
+            "render",
+            "jo",
+            "--format",
+            "docx",
+            "-o",
+            plain.to_str().unwrap()
+        ])
+        .code,
+        0
+    );
+    let plain = parts(&plain);
+    assert!(!plain.iter().any(|(n, _)| n == "docProps/custom.xml"));
+    assert!(
+        !String::from_utf8_lossy(
+            &plain
+                .iter()
+                .find(|(n, _)| n == "word/document.xml")
+                .unwrap()
+                .1
+        )
+        .contains("q_definitions__1")
+    );
+}
+
+#[test]
+fn comments_and_tracked_changes_come_back_anchored_to_their_articles() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    let quoted = edit_as_word(&path);
+    let r = p.run(&["review", "import", path.to_str().unwrap()]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 comment, 1 proposed edit"),
+        "{}",
+        r.stderr
+    );
+    let file = p.path().join("reviews/2026-12-07-reviewer-one.toml");
+    let text = std::fs::read_to_string(&file).expect("reviews/<date>-<author>.toml");
+    let review: qanun::review::ReviewFile = toml::from_str(&text).unwrap();
+    assert_eq!(review.copy, "jo ar 0.1.0");
+    assert_eq!(review.source, "review.docx");
+    let c = &review.comments[0];
+    assert_eq!((c.clause.as_str(), c.paragraph), ("non-punishment", 1));
+    assert_eq!(c.text, "يُرجى التحقق & المراجعة");
+    assert_eq!((c.author.as_str(), c.date.as_str()), ("Reviewer One", WHEN));
+    assert_eq!(c.quote, quoted.trim());
+    let e = &review.edits[0];
+    assert_eq!((e.clause.as_str(), e.paragraph), ("definitions", 1));
+    assert_eq!(e.authors, ["Reviewer One"]);
+    assert!(e.new.contains("كلمات جديدة من المراجِعة") && !e.old.contains("كلمات جديدة"));
+    assert!(
+        e.old.starts_with("1- ") && e.new.starts_with("1- "),
+        "{e:?}"
+    );
+    assert_eq!(e.current, None);
+    // check reads review files and finds nothing wrong with this one …
+    let r = p.run(&["check", "--strict", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    // … and warns, at the line, when an anchor no longer exists.
+    std::fs::write(
+        &file,
+        text.replace("clause = \"non-punishment\"", "clause = \"gone-article\""),
+    )
+    .unwrap();
+    let r = p.run(&["check", "--color", "never"]);
+    assert!(
+        r.stdout.contains("warning[review-anchor]") && r.stdout.contains("gone-article"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("reviews/2026-12-07-reviewer-one.toml:"),
+        "file:line: {}",
+        r.stdout
+    );
+    // An existing review file is not replaced without --force.
+    let r = p.run(&["review", "import", path.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--force"));
+}
+
+#[test]
+fn an_edit_to_a_paragraph_changed_since_the_copy_keeps_both_texts() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    edit_as_word(&path);
+    let clause = "law/clauses/general/definitions.md";
+    p.write(
+        clause,
+        p.read(clause).replace(
+            "يُقصد بالطفل كل من لم يتم الثامنة عشرة من عمره.",
+            "يُقصد بالطفل كل شخص دون الثامنة عشرة.",
+        ),
+    );
+    let out = p.path().join("r.toml");
+    let r = p.run(&[
+        "review",
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("changed since the review copy"),
+        "{}",
+        r.stderr
+    );
+    let review: qanun::review::ReviewFile =
+        toml::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let e = &review.edits[0];
+    assert!(
+        e.current
+            .as_deref()
+            .is_some_and(|c| c.contains("دون الثامنة عشرة")),
+        "{e:?}"
+    );
+    assert!(e.new.contains("كلمات جديدة"), "the reviewer's text is kept");
+}
+
+#[test]
+fn files_that_are_not_review_copies_are_refused_plainly() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    p.write("notes.docx", "just text");
+    let r = p.run(&[
+        "review",
+        "import",
+        p.path().join("notes.docx").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("not a Word document") && r.stderr.contains("hint:"),
+        "{}",
+        r.stderr
+    );
+    let other = p.path().join("other.docx");
+    write_package(&other, &[("word/document.xml".to_string(), b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>".to_vec())]);
+    let r = p.run(&["review", "import", other.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a qanun review copy"), "{}", r.stderr);
+    let r = p.run(&[
+        "review",
+        "import",
+        p.path().join("missing.docx").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(!p.path().join("reviews").exists(), "nothing written");
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice)"]
+fn anchors_survive_a_round_trip_through_libreoffice() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    let out = p.path().join("lo");
+    let o = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&path)
+        .env("HOME", p.path())
+        .output()
+        .expect("soffice");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let saved = out.join("review.docx");
+    let r = run_in(
+        p.path(),
+        &[
+            "review",
+            "import",
+            saved.to_str().unwrap(),
+            "-o",
+            p.path().join("lo.toml").to_str().unwrap(),
+        ],
+    );
+    // The anchors are found again, and LibreOffice's copy reads as the project does today: no
+    // edit and no conflict appears that nobody made.
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("0 comments, 0 proposed edits, 0 on paragraphs changed since"),
+        "{}",
+        r.stderr
+    );
+    let doc = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&saved).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    for anchor in [
+        "q_definitions__1",
+        "q_definitions__2",
+        "q_non_punishment__1",
+    ] {
+        assert!(doc.contains(anchor), "{anchor} survives LibreOffice");
+    }
+}

@@ -376,3 +376,22 @@ pub fn check_reviews(
     }
     (diags, texts)
 }
+
+/// Every comment of the review files under `reviews/` (files that cannot be read are skipped:
+/// `qanun check` reports them), with their dates cut to the day, in file order.
+pub fn load_comments(root: &std::path::Path) -> Vec<ReviewComment> {
+    let dir = root.join("reviews");
+    let mut out = Vec::new();
+    for path in crate::load::files_under(&dir, |n| n.ends_with(".toml")) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if let Ok(file) = toml::from_str::<ReviewFile>(&text) {
+            out.extend(file.comments.into_iter().map(|mut c| {
+                c.date = c.date.chars().take(10).collect();
+                c
+            }));
+        }
+    }
+    out
+}

@@ -41,7 +41,8 @@ pub fn run(ctx: &Context, args: &DiffArgs) -> u8 {
             DiffOptions::default().rename_threshold
         },
     };
-    let result = diff::diff(&old_draft, &new_draft, &opts);
+    let mut result = diff::diff(&old_draft, &new_draft, &opts);
+    result.comments = crate::review::load_comments(&ctx.root);
     let code = if result.has_changes() {
         EXIT_FOUND
     } else {

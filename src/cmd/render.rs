@@ -24,13 +24,16 @@ pub struct Document {
 pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Document, u8> {
     let prepared = prepare(ctx, &args.target, args.lang.as_deref())?;
     let law = &prepared.project.law;
-    let view = law_view(
+    let mut view = law_view(
         law,
         prepared.country(),
         &prepared.variant,
         prepared.lang,
         prepared.fallback,
     );
+    if format == Format::Html {
+        view.attach_comments(&crate::review::load_comments(&ctx.root));
+    }
     let sources = &prepared.project.loaded.sources;
     let rendered = match format {
         Format::Xml => {

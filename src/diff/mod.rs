@@ -264,6 +264,9 @@ pub struct LawDiff {
     pub summary: Summary,
     /// In the new draft's order; removed clauses where they stood.
     pub changes: Vec<Change>,
+    /// Review comments (`reviews/`) the HTML and Word redlines show beside their articles.
+    #[serde(skip)]
+    pub comments: Vec<crate::review::ReviewComment>,
 }
 
 impl LawDiff {
@@ -302,6 +305,7 @@ pub fn diff(old: &Draft, new: &Draft, opts: &DiffOptions) -> LawDiff {
         langs,
         summary,
         changes,
+        comments: Vec::new(),
     }
 }
 

@@ -343,6 +343,7 @@ pub fn redline(diff: &LawDiff, old: &Draft, new: &Draft, author: &str, date: &st
                         ]
                     };
                     b.para("Heading2", Track::None, runs);
+                    comments(&mut b, diff, &n.id);
                     match change.and_then(|c| c.text.get(&lang)) {
                         Some(segments) => {
                             // An article that gains or loses its text in this language.
@@ -362,6 +363,7 @@ pub fn redline(diff: &LawDiff, old: &Draft, new: &Draft, author: &str, date: &st
                 Place::Added(n) => {
                     b.lines(&heading(n, lang), Track::Ins);
                     relabel(&mut b, "Heading2");
+                    comments(&mut b, diff, &n.id);
                     if let Some(t) = n.text.get(&lang) {
                         b.lines(t, Track::Ins);
                     }
@@ -408,6 +410,23 @@ pub fn redline(diff: &LawDiff, old: &Draft, new: &Draft, author: &str, date: &st
         author: author.to_string(),
         date: date.to_string(),
         paras: b.paras,
+    }
+}
+
+/// The review comments on an article (`reviews/`), as notes under its heading: they are not
+/// tracked changes, so accepting or rejecting changes leaves them.
+fn comments(b: &mut Builder, diff: &LawDiff, id: &ClauseId) {
+    for c in diff.comments.iter().filter(|c| c.clause == id.as_str()) {
+        let text = format!("{} · {}: {}", c.author, c.date, c.text);
+        b.para(
+            "ReviewComment",
+            Track::None,
+            vec![TrackedRun {
+                track: Track::None,
+                text,
+                id: 0,
+            }],
+        );
     }
 }
 

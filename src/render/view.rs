@@ -98,6 +98,8 @@ pub struct ArticleView {
     pub commentary_dir: &'static str,
     pub instruments: Vec<String>,
     pub source: &'static str,
+    /// Review comments on the article (`reviews/`), shown by the HTML output.
+    pub comments: Vec<crate::review::ReviewComment>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +122,19 @@ pub struct DeviationView {
     pub note_lang: &'static str,
     /// `rtl` or `ltr`: the direction of `note`.
     pub note_dir: &'static str,
+}
+
+impl LawView {
+    /// Attaches review comments to the articles they are anchored to.
+    pub fn attach_comments(&mut self, comments: &[crate::review::ReviewComment]) {
+        for a in self.parts.iter_mut().flat_map(|p| p.articles.iter_mut()) {
+            a.comments = comments
+                .iter()
+                .filter(|c| c.clause == a.id)
+                .cloned()
+                .collect();
+        }
+    }
 }
 
 /// Words of the interface in the output's language.
@@ -306,6 +321,7 @@ fn article_view(a: &VArticle, lang: Lang, fallback: Option<Lang>, _labels: &Labe
         commentary_lang: commentary_lang.code(),
         commentary_dir: commentary_lang.dir(),
         instruments: a.instruments.clone(),
+        comments: Vec::new(),
         source: match a.source {
             crate::variant::ArticleSource::Model => "model",
             crate::variant::ArticleSource::Replaced => "replaced",

@@ -528,7 +528,7 @@ fn resolve(paras: &[Tracked], accept: bool) -> Vec<Vec<(String, Vec<String>)>> {
                     s.push((text, Vec::new()));
                 }
             }
-            "Title" | "DocumentInfo" => {}
+            "Title" | "DocumentInfo" | "ReviewComment" => {}
             _ => {
                 if let Some((_, lines)) = sections.last_mut().and_then(|s| s.last_mut()) {
                     lines.push(text.trim_start().to_string());

@@ -348,3 +348,67 @@ fn anchors_survive_a_round_trip_through_libreoffice() {
         assert!(doc.contains(anchor), "{anchor} survives LibreOffice");
     }
 }
+
+#[test]
+fn review_comments_show_beside_their_articles_in_html_and_in_redlines() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    edit_as_word(&path);
+    assert_eq!(p.run(&["review", "import", path.to_str().unwrap()]).code, 0);
+    let html = p.run(&["render", "jo", "--format", "html"]).stdout;
+    let aside = html
+        .find("<aside class=\"review\">")
+        .expect("the comment is shown");
+    assert!(
+        html[aside..].contains("Reviewer One")
+            && html[aside..].contains("يُرجى التحقق &amp; المراجعة")
+    );
+    let art = html.find("id=\"art-non-punishment\"").unwrap();
+    assert!(aside > art, "under its article");
+    // A redline of a change to that article shows the comment beside it.
+    let old = p.path().join("old-law");
+    std::fs::create_dir_all(&old).unwrap();
+    let r = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(p.path().join("law"))
+        .arg(&old)
+        .status()
+        .unwrap();
+    assert!(r.success());
+    let clause = "law/clauses/protection/non-punishment.md";
+    p.write(
+        clause,
+        p.read(clause)
+            .replace("shall not be prosecuted", "shall never be prosecuted"),
+    );
+    let old_law = old.join("law");
+    let new = p.path().to_str().unwrap();
+    let r = p.run(&["diff", old_law.to_str().unwrap(), new, "--format", "html"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("<aside class=\"review\">") && r.stdout.contains("Reviewer One"),
+        "{}",
+        r.stdout
+    );
+    let out = p.path().join("red.docx");
+    let r = p.run(&[
+        "diff",
+        old_law.to_str().unwrap(),
+        new,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let doc = parts(&out)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    let doc = String::from_utf8(doc).unwrap();
+    assert!(
+        doc.contains("w:val=\"ReviewComment\"") && doc.contains("Reviewer One"),
+        "the redline carries the comment"
+    );
+}

@@ -20,6 +20,8 @@ nav ol{columns:2}
 .flag{background:#fff3cd;border-left:4px solid #c00;padding:.3rem .6rem;font-weight:bold}
 .stale{background:#eef;border-left:4px solid #448;padding:.3rem .6rem}
 section.change{border-top:1px solid #ccc;padding-top:.5rem;margin-top:1.5rem}
+aside.review{border-inline-start:3px solid #d4a017;background:#fffbea;padding:.3rem .8rem;margin:.5rem 0}
+aside.review .who{color:#666;font-size:.85em}
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 .sbs>div,.inline{white-space:pre-wrap;border:1px solid #ddd;padding:.5rem;border-radius:4px}
 .sbs .old{background:#fcfcfc}
@@ -74,7 +76,7 @@ pub fn render(diff: &LawDiff) -> String {
         change_list(diff, &mut s);
         s.push_str("<main>\n");
         for c in main_changes(diff) {
-            change(c, &mut s);
+            change(c, &diff.comments, &mut s);
         }
         renumbered(diff, &mut s);
         s.push_str("</main>\n");
@@ -122,7 +124,7 @@ fn change_list(diff: &LawDiff, s: &mut String) {
     s.push_str("</ol>\n</nav>\n");
 }
 
-fn change(c: &Change, s: &mut String) {
+fn change(c: &Change, comments: &[crate::review::ReviewComment], s: &mut String) {
     let _ = writeln!(
         s,
         "<section class=\"change\" id=\"{}\">\n<h2>{} · {} <span class=\"kind\">{}</span></h2>",
@@ -140,6 +142,15 @@ fn change(c: &Change, s: &mut String) {
         );
     }
     front(c, s);
+    for r in comments.iter().filter(|r| r.clause == c.id.as_str()) {
+        let _ = writeln!(
+            s,
+            "<aside class=\"review\"><span class=\"who\">{} · <bdi dir=\"ltr\">{}</bdi></span> {}</aside>",
+            escape(&r.author),
+            escape(&r.date),
+            escape(&r.text)
+        );
+    }
     for (lang, segs) in &c.text {
         let _ = writeln!(s, "<h3>{} ({lang})</h3>", escape(lang.native_name()));
         if two_sided(c) {

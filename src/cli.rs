@@ -155,6 +155,21 @@ pub struct ReviewArgs {
 pub enum ReviewCommand {
     /// Read a review copy (render --format docx --review) edited in Word into reviews/.
     Import(ReviewImportArgs),
+    /// Turn a review's proposed edits into clause files: a copy of law/ to diff (default), or
+    /// law/ itself with --in-place.
+    Apply(ReviewApplyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewApplyArgs {
+    /// The review file (reviews/<date>-<author>.toml).
+    pub file: PathBuf,
+    /// Edit the clause files in law/ themselves.
+    #[arg(long, conflicts_with = "output")]
+    pub in_place: bool,
+    /// Where to write the proposed law (default: reviews/<review name>/).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

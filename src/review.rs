@@ -317,8 +317,12 @@ pub fn check_reviews(
     let dir = root.join("reviews");
     let mut diags = Vec::new();
     let mut texts = Vec::new();
+    // Review files sit directly in reviews/; folders there hold proposed laws (review apply).
     let files = crate::load::files_under(&dir, |n| n.ends_with(".toml"));
-    for path in files {
+    for path in files
+        .into_iter()
+        .filter(|p| p.parent() == Some(dir.as_path()))
+    {
         let rel = format!("reviews/{}", crate::load::rel_path(&dir, &path));
         let text = match crate::load::read::read_text(&path, &rel) {
             Ok(t) => t,
@@ -382,7 +386,10 @@ pub fn check_reviews(
 pub fn load_comments(root: &std::path::Path) -> Vec<ReviewComment> {
     let dir = root.join("reviews");
     let mut out = Vec::new();
-    for path in crate::load::files_under(&dir, |n| n.ends_with(".toml")) {
+    for path in crate::load::files_under(&dir, |n| n.ends_with(".toml"))
+        .into_iter()
+        .filter(|p| p.parent() == Some(dir.as_path()))
+    {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
@@ -394,4 +401,105 @@ pub fn load_comments(root: &std::path::Path) -> Vec<ReviewComment> {
         }
     }
     out
+}
+
+/// Applies a reviewer's edit of a paragraph's own line to its source text. `rendered` holds
+/// the paragraph's pieces as the review copy showed them, `source` the same paragraph as the
+/// clause file writes it, one inline per piece; `prefix` is what the copy put before the text
+/// ("1- "). Returns the new source text, or why it cannot be applied safely (then the edit is
+/// for a person to make).
+pub fn apply_edit(
+    edit: &ReviewEdit,
+    prefix: &str,
+    rendered: &[crate::variant::Piece],
+    source: &[crate::model::Inline],
+) -> Result<String, String> {
+    use crate::model::Inline;
+    use crate::variant::Piece;
+    let mut old_lines = edit.old.split('\n');
+    let mut new_lines = edit.new.split('\n');
+    let (old_line, new_line) = (
+        old_lines.next().unwrap_or(""),
+        new_lines.next().unwrap_or(""),
+    );
+    if old_lines.ne(new_lines) {
+        return Err("its points changed: make that change in the clause file by hand".to_string());
+    }
+    let (Some(old_body), Some(new_body)) =
+        (old_line.strip_prefix(prefix), new_line.strip_prefix(prefix))
+    else {
+        return Err(
+            "its number changed: renumbering is done in law/law.toml, not in the text".to_string(),
+        );
+    };
+    if rendered.len() != source.len() || crate::variant::plain(rendered) != old_body {
+        return Err("the paragraph no longer reads as in the review copy".to_string());
+    }
+    // Each character of the old text: its piece and its place in the piece.
+    let mut owner: Vec<(usize, usize)> = Vec::new();
+    for (k, p) in rendered.iter().enumerate() {
+        owner.extend((0..p.text().chars().count()).map(|i| (k, i)));
+    }
+    let atomic = |k: usize| !matches!(rendered[k], Piece::Text(_));
+    let src_chars: Vec<Vec<char>> = source
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => text.chars().collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let source_form = |k: usize| crate::model::inlines_source(std::slice::from_ref(&source[k]));
+    let diff = similar::TextDiff::from_chars(old_body, new_body);
+    let mut out = String::new();
+    let mut kept = vec![0usize; rendered.len()];
+    let mut dropped = vec![0usize; rendered.len()];
+    let mut pos = 0;
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match change.tag() {
+            similar::ChangeTag::Insert => {
+                if pos > 0
+                    && pos < owner.len()
+                    && owner[pos - 1].0 == owner[pos].0
+                    && atomic(owner[pos].0)
+                {
+                    return Err(
+                        "the change falls inside a reference or a country's term: make it by hand"
+                            .to_string(),
+                    );
+                }
+                out.push_str(value);
+            }
+            similar::ChangeTag::Equal | similar::ChangeTag::Delete => {
+                for _ in value.chars() {
+                    let Some(&(k, i)) = owner.get(pos) else {
+                        return Err(
+                            "the paragraph no longer reads as in the review copy".to_string()
+                        );
+                    };
+                    let equal = change.tag() == similar::ChangeTag::Equal;
+                    if atomic(k) {
+                        if equal {
+                            if kept[k] == 0 && dropped[k] == 0 {
+                                out.push_str(&source_form(k));
+                            }
+                            kept[k] += 1;
+                        } else {
+                            dropped[k] += 1;
+                        }
+                    } else if equal {
+                        // The source's own character: digits stay as the file writes them.
+                        out.push(src_chars[k].get(i).copied().unwrap_or('\u{FFFD}'));
+                    }
+                    pos += 1;
+                }
+            }
+        }
+    }
+    if (0..rendered.len()).any(|k| atomic(k) && kept[k] > 0 && dropped[k] > 0) {
+        return Err(
+            "the change cuts into a reference or a country's term: make it by hand".to_string(),
+        );
+    }
+    Ok(out)
 }

@@ -4,7 +4,7 @@
 
 use super::Context;
 use super::prepare::prepare;
-use crate::cli::{ReviewArgs, ReviewCommand, ReviewImportArgs};
+use crate::cli::{ReviewApplyArgs, ReviewArgs, ReviewCommand, ReviewImportArgs};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE};
 use crate::output::write_atomic;
 use crate::render::docx::{anchor_name, docx_view};
@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 pub fn run(ctx: &Context, args: &ReviewArgs) -> u8 {
     match &args.command {
         ReviewCommand::Import(a) => import(ctx, a),
+        ReviewCommand::Apply(a) => apply(ctx, a),
     }
 }
 
@@ -164,4 +165,179 @@ fn import(ctx: &Context, args: &ReviewImportArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+fn apply(ctx: &Context, args: &ReviewApplyArgs) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
+    let shown = args.file.display().to_string();
+    let review: crate::review::ReviewFile = match std::fs::read_to_string(&args.file)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "error: {shown} cannot be read as a review file: {e}\nhint: give a file written by qanun review import"
+            );
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut parts = review.copy.split_whitespace();
+    let (Some(target), Some(lang)) = (parts.next(), parts.next()) else {
+        eprintln!(
+            "error: {shown} does not say what its copy was made of (`copy = \"jo ar 1.0.0\"`)"
+        );
+        return EXIT_TROUBLE;
+    };
+    let Ok(prepared) = prepare(ctx, target, Some(lang)) else {
+        return EXIT_TROUBLE;
+    };
+    let law = &prepared.project.law;
+    let view = crate::render::view::law_view(
+        law,
+        prepared.country(),
+        &prepared.variant,
+        prepared.lang,
+        prepared.fallback,
+    );
+    let copy = docx_view(
+        &view,
+        prepared.country().map(|c| c.code.as_str()),
+        &law.date,
+        &review.copy,
+    );
+    let prefixes: BTreeMap<&str, &str> = copy
+        .blocks
+        .iter()
+        .filter(|b| !b.bookmark.is_empty())
+        .map(|b| (b.bookmark.as_str(), b.prefix.as_str()))
+        .collect();
+    // (file, offset, old source line, new source line) per edit that can be applied.
+    let mut changes: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
+    let mut skipped = 0;
+    for e in &review.edits {
+        let why = (|| -> Result<(String, usize, String, String), String> {
+            if e.current.is_some() {
+                return Err("the paragraph changed in the project since the review copy: both texts are in the review file".to_string());
+            }
+            let a = prepared
+                .variant
+                .article(&e.clause)
+                .ok_or("the article is not in the law any more")?;
+            let body = a
+                .clause
+                .text
+                .get(&prepared.lang)
+                .ok_or("the article has no text in the copy's language")?;
+            if body.paragraphs.iter().any(|p| p.option.is_some()) {
+                return Err(
+                    "the article offers alternative wordings: make the change by hand".to_string(),
+                );
+            }
+            let n = e.paragraph;
+            let source = n
+                .checked_sub(1)
+                .and_then(|i| body.paragraphs.get(i))
+                .ok_or("there is no such paragraph any more")?;
+            let rendered = a
+                .text
+                .get(&prepared.lang)
+                .and_then(|ps| ps.get(n - 1))
+                .ok_or("there is no such paragraph any more")?;
+            let prefix = prefixes
+                .get(anchor_name(&e.clause, n).as_str())
+                .copied()
+                .unwrap_or("");
+            let new = crate::review::apply_edit(e, prefix, &rendered.pieces, &source.text)?;
+            let old = crate::model::inlines_source(&source.text);
+            Ok((source.origin.file.clone(), source.origin.offset, old, new))
+        })();
+        match why {
+            Ok((file, offset, old, new)) => {
+                changes.entry(file).or_default().push((offset, old, new))
+            }
+            Err(reason) => {
+                skipped += 1;
+                eprintln!(
+                    "warning: {} paragraph {} was not applied: {reason}",
+                    e.clause, e.paragraph
+                );
+            }
+        }
+    }
+    let dest = if args.in_place {
+        ctx.root.clone()
+    } else {
+        let stem = args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "review".to_string());
+        let dest = args
+            .output
+            .clone()
+            .unwrap_or_else(|| ctx.root.join("reviews").join(&stem));
+        if let Err(e) = copy_dir(&ctx.root.join("law"), &dest.join("law")) {
+            eprintln!("error: cannot copy law/ to {}: {e}", dest.display());
+            return EXIT_TROUBLE;
+        }
+        dest
+    };
+    let mut applied = 0;
+    for (file, mut edits) in changes {
+        let Ok(mut text) = std::fs::read_to_string(ctx.root.join(&file)) else {
+            eprintln!("warning: {file} cannot be read; its edits were not applied");
+            skipped += edits.len();
+            continue;
+        };
+        // From the end of the file, so that earlier offsets stay right.
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (offset, old, new) in edits {
+            if text.get(offset..offset + old.len()) == Some(old.as_str()) {
+                text.replace_range(offset..offset + old.len(), &new);
+                applied += 1;
+            } else {
+                skipped += 1;
+                eprintln!(
+                    "warning: {file}: the paragraph is not written there as expected; that edit was not applied"
+                );
+            }
+        }
+        if let Err(e) = write_atomic(&dest.join(&file), text.as_bytes()) {
+            eprintln!("error: cannot write {}: {e}", dest.join(&file).display());
+            return EXIT_TROUBLE;
+        }
+    }
+    if !ctx.quiet {
+        if args.in_place {
+            eprintln!(
+                "applied {applied} edit{} to law/ ({skipped} left for a person); see them with qanun diff git:HEAD .",
+                if applied == 1 { "" } else { "s" }
+            );
+        } else {
+            eprintln!(
+                "wrote the proposed law to {} ({applied} edit{}, {skipped} left for a person); see it with: qanun diff law {}",
+                dest.display(),
+                if applied == 1 { "" } else { "s" },
+                dest.join("law").display()
+            );
+        }
+    }
+    if skipped > 0 { EXIT_FOUND } else { EXIT_OK }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let dest = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &dest)?;
+        } else {
+            std::fs::copy(e.path(), dest)?;
+        }
+    }
+    Ok(())
 }

@@ -412,3 +412,141 @@ fn review_comments_show_beside_their_articles_in_html_and_in_redlines() {
         "the redline carries the comment"
     );
 }
+
+#[test]
+fn proposed_edits_become_clause_files_to_diff_or_are_applied_in_place() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    edit_as_word(&path);
+    assert_eq!(p.run(&["review", "import", path.to_str().unwrap()]).code, 0);
+    let review = p.path().join("reviews/2026-12-07-reviewer-one.toml");
+    let clause = "law/clauses/general/definitions.md";
+    let before = p.read(clause);
+    // By default: a proposed copy of law/, never law/ itself.
+    let r = p.run(&["review", "apply", review.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 edit") && r.stderr.contains("qanun diff law"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(p.read(clause), before, "law/ is untouched");
+    let proposed = p.read(&format!("reviews/2026-12-07-reviewer-one/{clause}"));
+    assert!(
+        proposed.contains("1. كلمات جديدة من المراجِعة\n"),
+        "{proposed}"
+    );
+    assert_eq!(
+        proposed.replace(
+            "1. كلمات جديدة من المراجِعة\n",
+            "1. يُقصد بالطفل كل من لم يتم الثامنة عشرة من عمره.\n"
+        ),
+        before,
+        "only that line changed"
+    );
+    // qanun diff shows it.
+    let proposed_law = p.path().join("reviews/2026-12-07-reviewer-one/law");
+    let r = p.run(&[
+        "diff",
+        p.path().join("law").to_str().unwrap(),
+        proposed_law.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("definitions") && r.stdout.contains("كلمات"),
+        "{}",
+        r.stdout
+    );
+    // With --in-place, law/ itself; check still passes.
+    let r = p.run(&["review", "apply", review.to_str().unwrap(), "--in-place"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(p.read(clause).contains("1. كلمات جديدة من المراجِعة\n"));
+    let r = p.run(&["check", "--strict", "--color", "never"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn an_edit_that_touches_a_reference_or_a_changed_paragraph_is_left_for_a_person() {
+    use qanun::model::{ClauseId, Inline, Origin};
+    use qanun::review::{ReviewEdit, apply_edit};
+    use qanun::variant::Piece;
+    let edit = |old: &str, new: &str| ReviewEdit {
+        clause: "x".into(),
+        paragraph: 1,
+        authors: vec![],
+        date: String::new(),
+        old: old.into(),
+        new: new.into(),
+        current: None,
+    };
+    let rendered = vec![
+        Piece::Text("see ".into()),
+        Piece::Ref("Article 12".into(), ClauseId("offence".into())),
+        Piece::Text(" now".into()),
+    ];
+    let source = vec![
+        Inline::Text {
+            text: "see ".into(),
+        },
+        Inline::Ref {
+            id: ClauseId("offence".into()),
+            origin: Origin::new("", 0),
+        },
+        Inline::Text {
+            text: " now".into(),
+        },
+    ];
+    // Words around the reference: applied, the reference kept as [[offence]].
+    assert_eq!(
+        apply_edit(
+            &edit("1- see Article 12 now", "1- read Article 12 today"),
+            "1- ",
+            &rendered,
+            &source
+        )
+        .unwrap(),
+        "read [[offence]] today"
+    );
+    // The whole reference removed: dropped from the source too.
+    assert_eq!(
+        apply_edit(
+            &edit("1- see Article 12 now", "1- see now"),
+            "1- ",
+            &rendered,
+            &source
+        )
+        .unwrap(),
+        "see now"
+    );
+    // Inside the reference: for a person.
+    assert!(
+        apply_edit(
+            &edit("1- see Article 12 now", "1- see Article 13 now"),
+            "1- ",
+            &rendered,
+            &source
+        )
+        .is_err()
+    );
+    // The number or the points changed: for a person.
+    assert!(
+        apply_edit(
+            &edit("1- see Article 12 now", "2- see Article 12 now"),
+            "1- ",
+            &rendered,
+            &source
+        )
+        .is_err()
+    );
+    assert!(
+        apply_edit(
+            &edit("1- see Article 12 now\na- x", "1- see Article 12 now\na- y"),
+            "1- ",
+            &rendered,
+            &source
+        )
+        .is_err()
+    );
+}

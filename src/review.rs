@@ -56,12 +56,14 @@ pub struct ReadReview {
     pub file: ReviewFile,
     /// Problems in plain words (anchors missing, comments outside any article).
     pub notes: Vec<String>,
+    /// The anchors found in the document, in order.
+    pub found: Vec<Place>,
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// An anchor: a clause id and a paragraph number (0: the article's heading).
-type Place = (String, usize);
+pub type Place = (String, usize);
 
 /// Reads a review copy. `anchors` maps bookmark names to (clause id, paragraph).
 pub fn read_review(
@@ -222,6 +224,24 @@ pub fn read_review(
     }
     let mut out = ReadReview::default();
     out.file.copy = copy;
+    out.found = order.clone();
+    // A paragraph whose anchor was deleted in Word: its text was read as part of the paragraph
+    // before it. Said plainly, so that nobody applies such an edit blindly.
+    let mut seen: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (clause, n) in &order {
+        if *n > 0 {
+            seen.entry(clause.as_str()).or_default().push(*n);
+        }
+    }
+    for (clause, ns) in &seen {
+        let most = ns.iter().copied().max().unwrap_or(0);
+        for n in (1..most).filter(|n| !ns.contains(n)) {
+            out.notes.push(format!(
+                "the anchor of paragraph {n} of `{clause}` was deleted in the document: its text, and any change to it, were read as part of paragraph {}",
+                n - 1
+            ));
+        }
+    }
     for (id, at, quote) in placed {
         let Some((author, date, text)) = comment_text.get(&id).cloned() else {
             continue;

@@ -24,16 +24,6 @@ pub struct Document {
 pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Document, u8> {
     let prepared = prepare(ctx, &args.target, args.lang.as_deref())?;
     let law = &prepared.project.law;
-    let mut view = law_view(
-        law,
-        prepared.country(),
-        &prepared.variant,
-        prepared.lang,
-        prepared.fallback,
-    );
-    if format == Format::Html {
-        view.attach_comments(&crate::review::load_comments(&ctx.root));
-    }
     let sources = &prepared.project.loaded.sources;
     let rendered = match format {
         Format::Xml => {
@@ -47,13 +37,28 @@ pub fn document(ctx: &Context, args: &RenderArgs, format: Format) -> Result<Docu
             );
             Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("akn", &akn))
         }
-        _ => Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("law", &view)),
+        _ => {
+            let mut view = law_view(
+                law,
+                prepared.country(),
+                &prepared.variant,
+                prepared.lang,
+                prepared.fallback,
+            );
+            if format == Format::Html {
+                view.attach_comments(&crate::review::load_comments(&ctx.root));
+            }
+            Templates::load(&ctx.root, format, &[]).and_then(|t| t.render("law", &view))
+        }
     };
     let text = rendered.map_err(|d| {
         let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
         EXIT_FOUND
     })?;
-    let options = super::pdf_options(law, &view.title, &prepared.target, prepared.lang, "law");
+    let title = crate::model::pick(&law.title, prepared.lang)
+        .cloned()
+        .unwrap_or_default();
+    let options = super::pdf_options(law, &title, &prepared.target, prepared.lang, "law");
     let path = args.output.clone().unwrap_or_else(|| {
         ctx.root
             .join("out")

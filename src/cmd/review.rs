@@ -105,6 +105,28 @@ fn import(ctx: &Context, args: &ReviewImportArgs) -> u8 {
                 open = None;
             }
         }
+        // Anchors of the copy's articles that the reviewer's document lost (a paragraph
+        // retyped whole, say): its text was read with the paragraph before it.
+        let found: std::collections::BTreeSet<&(String, usize)> = read.found.iter().collect();
+        let articles: std::collections::BTreeSet<&str> =
+            read.found.iter().map(|(c, _)| c.as_str()).collect();
+        let mut lost = Vec::new();
+        for (id, a) in prepared.variant.articles().map(|a| (a.id.as_str(), a)) {
+            if !articles.contains(id) {
+                continue;
+            }
+            let count = a.text.get(&prepared.lang).map_or(0, Vec::len);
+            for n in 1..=count {
+                if !found.contains(&(id.to_string(), n)) {
+                    lost.push(format!(
+                        "the anchor of paragraph {n} of `{id}` was deleted in the document: its text, and any change to it, were read as part of paragraph {}",
+                        n - 1
+                    ));
+                }
+            }
+        }
+        read.notes.retain(|n| !lost.contains(n));
+        read.notes.extend(lost);
         for e in &mut read.file.edits {
             let key = anchor_name(&e.clause, e.paragraph);
             let today = current.get(&key).cloned().unwrap_or_default();

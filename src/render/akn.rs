@@ -14,13 +14,41 @@ use std::collections::{BTreeMap, BTreeSet};
 /// leaves to its users (XA–XZ), so it can never clash with a real country.
 pub const MODEL_JURISDICTION: &str = "xa";
 
-/// How an article's text is marked up.
-#[derive(Debug, Clone, Serialize)]
+/// A run of an article's text and how it is marked up: `text`, `ref` (to `href`), `term`
+/// (refers to `href`), `placeholder`, or `cite` (a reference to an instrument).
+#[derive(Debug, Clone)]
 pub struct AknRun {
-    /// `text`, `ref` (to `href`), `term` (refers to `href`), `placeholder`.
     pub kind: &'static str,
     pub text: String,
     pub href: String,
+}
+
+/// Runs as AKN inline markup, every text and attribute escaped: written here rather than by a
+/// template component, which Tera would call once per paragraph (a third of the render).
+fn inline_xml(runs: &[AknRun]) -> String {
+    let esc = |s: &str| {
+        let mut v = Vec::with_capacity(s.len());
+        let _ = super::escape::xml(s, &mut v);
+        String::from_utf8(v).unwrap_or_default()
+    };
+    let mut out = String::new();
+    for r in runs {
+        match r.kind {
+            "ref" | "cite" => out.push_str(&format!(
+                "<ref href=\"{}\">{}</ref>",
+                esc(&r.href),
+                esc(&r.text)
+            )),
+            "term" => out.push_str(&format!(
+                "<term refersTo=\"{}\">{}</term>",
+                esc(&r.href),
+                esc(&r.text)
+            )),
+            "placeholder" => out.push_str(&format!("<placeholder>{}</placeholder>", esc(&r.text))),
+            _ => out.push_str(&esc(&r.text)),
+        }
+    }
+    out
 }
 
 /// One step of a paragraph's lists, in document order: points nest to any depth, which a
@@ -33,7 +61,8 @@ pub struct AknItem {
     pub tag: &'static str,
     pub eid: String,
     pub num: String,
-    pub runs: Vec<AknRun>,
+    /// The text as AKN inline markup (escaped).
+    pub runs: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,8 +72,8 @@ pub struct AknParagraph {
     pub num: String,
     /// "Option A" when the model law offers this wording as one alternative.
     pub heading: String,
-    /// Its text, when it has no points.
-    pub runs: Vec<AknRun>,
+    /// Its text, when it has no points, as AKN inline markup (escaped).
+    pub runs: String,
     /// Its text and points as lists, when it has points.
     pub items: Vec<AknItem>,
 }
@@ -58,7 +87,8 @@ pub struct AknNote {
     pub marker: &'static str,
     /// The note's language when it differs from the document's, else empty.
     pub lang: &'static str,
-    pub paragraphs: Vec<Vec<AknRun>>,
+    /// Its paragraphs as AKN inline markup (escaped).
+    pub paragraphs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,8 +100,9 @@ pub struct AknArticle {
     pub heading: String,
     /// The language of the text when the article is shown in a fallback language, else empty.
     pub lang: &'static str,
-    /// A single unnumbered paragraph without points, written as the article's `content`.
-    pub content: Option<Vec<AknRun>>,
+    /// A single unnumbered paragraph without points, written as the article's `content`
+    /// (AKN inline markup, escaped).
+    pub content: Option<String>,
     pub paragraphs: Vec<AknParagraph>,
     pub notes: Vec<AknNote>,
     /// `model`, `replaced` or `added` (as `class`, for systems that show the origin).
@@ -447,7 +478,11 @@ impl Ctx<'_> {
                         self.list(&runs, &p.points, &peid, &mut items);
                     }
                     AknParagraph {
-                        runs: if items.is_empty() { runs } else { Vec::new() },
+                        runs: if items.is_empty() {
+                            inline_xml(&runs)
+                        } else {
+                            String::new()
+                        },
                         items,
                         num: p.number.clone(),
                         heading: p.option.clone().unwrap_or_default(),
@@ -473,7 +508,10 @@ impl Ctx<'_> {
                 class: "instruments",
                 marker: "†",
                 lang: "",
-                paragraphs: cites.into_iter().map(|c| vec![c]).collect(),
+                paragraphs: cites
+                    .iter()
+                    .map(|c| inline_xml(std::slice::from_ref(c)))
+                    .collect(),
             });
         }
         if self.commentary {
@@ -482,7 +520,7 @@ impl Ctx<'_> {
                 _ => lang,
             };
             if let Some(c) = a.commentary.get(&commentary_lang).filter(|c| !c.is_empty()) {
-                let paragraphs = c.iter().map(|p| self.runs(p)).collect();
+                let paragraphs = c.iter().map(|p| inline_xml(&self.runs(p))).collect();
                 notes.push(AknNote {
                     eid: format!("{eid}__authorialNote_{}", notes.len() + 1),
                     class: "commentary",
@@ -505,7 +543,7 @@ impl Ctx<'_> {
             } else {
                 text_lang.code()
             },
-            content: single,
+            content: single.map(|r| inline_xml(&r)),
             paragraphs,
             notes,
             source: match a.source {
@@ -524,7 +562,7 @@ impl Ctx<'_> {
             tag,
             eid: eid.to_string(),
             num: num.to_string(),
-            runs,
+            runs: inline_xml(&runs),
         };
         out.push(item("list", &leid, "", Vec::new()));
         if intro.iter().any(|r| !r.text.trim().is_empty()) {

@@ -550,3 +550,53 @@ fn an_edit_that_touches_a_reference_or_a_changed_paragraph_is_left_for_a_person(
         .is_err()
     );
 }
+
+#[test]
+fn a_deleted_anchor_is_said_plainly_and_a_big_file_is_read_whole() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = review_copy(&p);
+    edit_as_word(&path);
+    // Delete the anchor of paragraph 2 of `definitions`, as a reviewer might by retyping it.
+    let mut all = parts(&path);
+    let doc = all
+        .iter_mut()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap();
+    let xml = String::from_utf8(doc.1.clone()).unwrap();
+    let start = xml
+        .find("<w:bookmarkStart w:id=")
+        .map(|_| ())
+        .and(xml.find("w:name=\"q_definitions__2\""))
+        .unwrap();
+    let open = xml[..start].rfind("<w:bookmarkStart").unwrap();
+    let close = start + xml[start..].find("/>").unwrap() + 2;
+    let xml = format!("{}{}", &xml[..open], &xml[close..]);
+    doc.1 = xml.into_bytes();
+    // And make the file 50 MB, with an image-like part the import does not need.
+    let mut noise = vec![0u8; 50 * 1024 * 1024];
+    let mut x: u32 = 2_463_534_242;
+    for b in noise.iter_mut() {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    all.push(("word/media/scan.bin".to_string(), noise));
+    write_package(&path, &all);
+    assert!(std::fs::metadata(&path).unwrap().len() > 50 * 1000 * 1000);
+    let r = p.run(&["review", "import", path.to_str().unwrap()]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the anchor of paragraph 2 of `definitions` was deleted"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        p.path()
+            .join("reviews/2026-12-07-reviewer-one.toml")
+            .is_file(),
+        "the rest is imported"
+    );
+}

@@ -84,24 +84,7 @@ fn write_pdf(ctx: &Context, args: &DiffArgs, law: &Law, typ: &str, code: u8) -> 
     };
     let options = super::pdf_options(law, "Redline", "diff", Lang::En, "diff");
     match engine.compile(typ, &Default::default(), &options) {
-        Ok(pdf) => {
-            let path = args
-                .output
-                .clone()
-                .unwrap_or_else(|| ctx.root.join("out").join("diff.pdf"));
-            match crate::output::write_atomic(&path, &pdf.bytes) {
-                Ok(()) => {
-                    if !ctx.quiet {
-                        eprintln!("wrote {}", path.display());
-                    }
-                    code
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    EXIT_TROUBLE
-                }
-            }
-        }
+        Ok(pdf) => write_document(ctx, args, "diff.pdf", &pdf.bytes, code),
         Err(e) => {
             eprintln!("error: the PDF could not be made:\n{e}");
             EXIT_TROUBLE
@@ -153,11 +136,16 @@ fn write_docx(
             return EXIT_TROUBLE;
         }
     };
+    write_document(ctx, args, "diff.docx", &bytes, code)
+}
+
+/// Writes a redline document to `-o` or out/`name`; keeps the diff's status.
+fn write_document(ctx: &Context, args: &DiffArgs, name: &str, bytes: &[u8], code: u8) -> u8 {
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| ctx.root.join("out").join("diff.docx"));
-    match crate::output::write_atomic(&path, &bytes) {
+        .unwrap_or_else(|| ctx.root.join("out").join(name));
+    match crate::output::write_atomic(&path, bytes) {
         Ok(()) => {
             if !ctx.quiet {
                 eprintln!("wrote {}", path.display());

@@ -71,20 +71,7 @@ fn import(ctx: &Context, args: &ReviewImportArgs) -> u8 {
     if let (Some(target), Some(lang)) = (parts.next(), parts.next())
         && let Ok(prepared) = prepare(ctx, target, Some(lang))
     {
-        let law = &prepared.project.law;
-        let view = crate::render::view::law_view(
-            law,
-            prepared.country(),
-            &prepared.variant,
-            prepared.lang,
-            prepared.fallback,
-        );
-        let now = docx_view(
-            &view,
-            prepared.country().map(|c| c.code.as_str()),
-            &law.date,
-            &read.file.copy,
-        );
+        let now = review_copy(&prepared, &read.file.copy);
         let mut current: BTreeMap<String, String> = BTreeMap::new();
         let mut open: Option<String> = None;
         for b in &now.blocks {
@@ -216,20 +203,7 @@ fn apply(ctx: &Context, args: &ReviewApplyArgs) -> u8 {
     let Ok(prepared) = prepare(ctx, target, Some(lang)) else {
         return EXIT_TROUBLE;
     };
-    let law = &prepared.project.law;
-    let view = crate::render::view::law_view(
-        law,
-        prepared.country(),
-        &prepared.variant,
-        prepared.lang,
-        prepared.fallback,
-    );
-    let copy = docx_view(
-        &view,
-        prepared.country().map(|c| c.code.as_str()),
-        &law.date,
-        &review.copy,
-    );
+    let copy = review_copy(&prepared, &review.copy);
     let prefixes: BTreeMap<&str, &str> = copy
         .blocks
         .iter()
@@ -362,4 +336,22 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()>
         }
     }
     Ok(())
+}
+
+/// The review copy of `copy` ("jo ar 1.0.0") as the project renders it today.
+fn review_copy(prepared: &super::prepare::Prepared, copy: &str) -> crate::render::docx::DocxView {
+    let law = &prepared.project.law;
+    let view = crate::render::view::law_view(
+        law,
+        prepared.country(),
+        &prepared.variant,
+        prepared.lang,
+        prepared.fallback,
+    );
+    docx_view(
+        &view,
+        prepared.country().map(|c| c.code.as_str()),
+        &law.date,
+        copy,
+    )
 }

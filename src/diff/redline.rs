@@ -446,11 +446,7 @@ fn comments(b: &mut Builder, diff: &LawDiff, id: &ClauseId) {
 /// and tagged with its language. Written here rather than by the template: a redline of the
 /// whole law has thousands of runs.
 fn runs_xml(p: &TrackedPara, author: &str, date: &str) -> String {
-    let esc = |s: &str| {
-        let mut v = Vec::with_capacity(s.len());
-        let _ = crate::render::escape::xml(s, &mut v);
-        String::from_utf8(v).unwrap_or_default()
-    };
+    let esc = crate::render::escape::xml_string;
     let (author, date) = (esc(author), esc(date));
     let rpr = format!(
         "<w:rPr>{}<w:lang w:val=\"{}\" w:bidi=\"{}\"/></w:rPr>",
@@ -498,11 +494,7 @@ fn mark_xml(p: &TrackedPara, author: &str, date: &str) -> String {
         Track::MoveFrom => "moveFrom",
         Track::MoveTo => "moveTo",
     };
-    let esc = |s: &str| {
-        let mut v = Vec::with_capacity(s.len());
-        let _ = crate::render::escape::xml(s, &mut v);
-        String::from_utf8(v).unwrap_or_default()
-    };
+    let esc = crate::render::escape::xml_string;
     format!(
         "<w:{tag} w:id=\"{}\" w:author=\"{}\" w:date=\"{}\"/>",
         p.mark_id,

@@ -26,11 +26,7 @@ pub struct AknRun {
 /// Runs as AKN inline markup, every text and attribute escaped: written here rather than by a
 /// template component, which Tera would call once per paragraph (a third of the render).
 fn inline_xml(runs: &[AknRun]) -> String {
-    let esc = |s: &str| {
-        let mut v = Vec::with_capacity(s.len());
-        let _ = super::escape::xml(s, &mut v);
-        String::from_utf8(v).unwrap_or_default()
-    };
+    let esc = super::escape::xml_string;
     let mut out = String::new();
     for r in runs {
         match r.kind {

@@ -347,11 +347,7 @@ fn points(points: &[PointView], depth: u32, tag: &str, rtl: bool, out: &mut Vec<
 /// LEFT-TO-RIGHT MARK (without it Word shows "2026-11-29" as "29-11-2026"), and every run says
 /// its language.
 fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str) -> String {
-    let esc = |s: &str| {
-        let mut v = Vec::with_capacity(s.len());
-        let _ = super::escape::xml(s, &mut v);
-        String::from_utf8(v).unwrap_or_default()
-    };
+    let esc = super::escape::xml_string;
     let lang = format!(
         "<w:lang w:val=\"{}\" w:bidi=\"{}\"/>",
         esc(latin),
@@ -506,11 +502,10 @@ fn pack<T: Serialize>(
         ("word/footer1.xml", part("docx/footer")?),
     ];
     if !review.is_empty() {
-        let mut escaped = Vec::new();
-        let _ = super::escape::xml(review, &mut escaped);
+        let escaped = super::escape::xml_string(review);
         let custom = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"2\" name=\"{REVIEW_PROPERTY}\"><vt:lpwstr>{}</vt:lpwstr></property></Properties>\n",
-            String::from_utf8_lossy(&escaped)
+            escaped
         );
         parts.push(("docProps/custom.xml", custom.into_bytes()));
     }

@@ -38,6 +38,13 @@ pub fn xml(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// [`xml`] into a new string, for markup written by the program itself.
+pub fn xml_string(input: &str) -> String {
+    let mut out = Vec::with_capacity(input.len());
+    let _ = xml(input, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Typst markup: every ASCII punctuation character is backslash-escaped (see
 /// [`crate::pdf::escape_typst`]), so `#`, `$`, `*`, `_`, `@`, `<`, `//` stay literal.
 pub fn typst(input: &str, out: &mut dyn Write) -> std::io::Result<()> {

@@ -67,7 +67,11 @@ pub struct RedlineView {
     pub author: String,
     /// `YYYY-MM-DDT00:00:00Z`.
     pub date: String,
+    #[serde(skip)]
     pub paras: Vec<TrackedPara>,
+    /// The paragraphs as WordprocessingML, escaped ([`body_xml`]): a redline of the whole law
+    /// in three languages has thousands of them, too many for a template loop to stay fast.
+    pub body: String,
 }
 
 /// How an article stands in the redline.
@@ -420,6 +424,7 @@ pub fn redline(diff: &LawDiff, old: &Draft, new: &Draft, author: &str, date: &st
     RedlineView {
         author: author.to_string(),
         date: date.to_string(),
+        body: body_xml(&b.paras, author, date),
         paras: b.paras,
     }
 }
@@ -481,6 +486,42 @@ fn runs_xml(p: &TrackedPara, author: &str, date: &str) -> String {
         if let Some(t) = tag {
             out.push_str(&format!("</w:{t}>"));
         }
+    }
+    out
+}
+
+/// The paragraphs: style, direction, the mark's change, the move range around a moved
+/// article, and the runs.
+fn body_xml(paras: &[TrackedPara], author: &str, date: &str) -> String {
+    let esc = crate::render::escape::xml_string;
+    let (author, date) = (esc(author), esc(date));
+    let mut out = String::with_capacity(paras.iter().map(|p| p.xml.len() + 200).sum());
+    for p in paras {
+        let (bidi, rtl) = if p.rtl {
+            ("<w:bidi/>", "<w:rtl/>")
+        } else {
+            ("", "")
+        };
+        out.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{bidi}<w:rPr>{}{rtl}</w:rPr></w:pPr>",
+            p.style, p.mark_xml
+        ));
+        if !p.move_start.is_empty() {
+            out.push_str(&format!(
+                "<w:{}RangeStart w:id=\"{}\" w:name=\"{}\" w:author=\"{author}\" w:date=\"{date}\"/>",
+                p.move_kind,
+                p.move_id,
+                esc(&p.move_start)
+            ));
+        }
+        out.push_str(&p.xml);
+        if !p.move_end.is_empty() {
+            out.push_str(&format!(
+                "<w:{}RangeEnd w:id=\"{}\"/>",
+                p.move_kind, p.move_id
+            ));
+        }
+        out.push_str("</w:p>\n");
     }
     out
 }

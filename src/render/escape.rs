@@ -21,28 +21,37 @@ pub fn html(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
 /// cannot hold at all (C0 controls other than tab and line ends, U+FFFE, U+FFFF) become
 /// U+FFFD, so a document is well-formed whatever a clause contains.
 pub fn xml(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    for c in input.chars() {
-        match c {
-            '&' => out.write_all(b"&amp;")?,
-            '<' => out.write_all(b"&lt;")?,
-            '>' => out.write_all(b"&gt;")?,
-            '"' => out.write_all(b"&quot;")?,
-            '\'' => out.write_all(b"&apos;")?,
-            '\t' | '\n' | '\r' => write!(out, "{c}")?,
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                out.write_all("\u{FFFD}".as_bytes())?
-            }
-            _ => write!(out, "{c}")?,
-        }
-    }
-    Ok(())
+    out.write_all(xml_string(input).as_bytes())
 }
 
-/// [`xml`] into a new string, for markup written by the program itself.
+/// What [`xml`] writes for `c`, when it is not `c` itself.
+fn xml_replacement(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&apos;"),
+        '\t' | '\n' | '\r' => None,
+        c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => Some("\u{FFFD}"),
+        _ => None,
+    }
+}
+
+/// [`xml`] into a new string, for markup written by the program itself. Text between the
+/// characters it replaces is copied in one piece.
 pub fn xml_string(input: &str) -> String {
-    let mut out = Vec::with_capacity(input.len());
-    let _ = xml(input, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    let mut start = 0;
+    for (i, c) in input.char_indices() {
+        if let Some(r) = xml_replacement(c) {
+            out.push_str(&input[start..i]);
+            out.push_str(r);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&input[start..]);
+    out
 }
 
 /// Typst markup: every ASCII punctuation character is backslash-escaped (see

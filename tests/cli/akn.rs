@@ -310,32 +310,10 @@ fn annex_words(lang: Lang, n: usize) -> String {
     }
 }
 
-/// A copy of the shipped project, to import into.
-fn shipped_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["law", "countries", "templates"] {
-        copy(&repo().join(sub), &dir.path().join(sub));
-    }
-    dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn every_shipped_variant_comes_back_from_akn_with_the_same_articles_and_text() {
     let project = load_project(&repo());
-    let dir = shipped_copy();
+    let dir = crate::support::shipped_project();
     let mut checked = 0;
     for c in &project.countries {
         for &lang in &c.languages {
@@ -411,7 +389,7 @@ fn every_shipped_variant_comes_back_from_akn_with_the_same_articles_and_text() {
 #[test]
 fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere() {
     let project = load_project(&repo());
-    let dir = shipped_copy();
+    let dir = crate::support::shipped_project();
     for c in &project.countries {
         let lang = c.languages[0];
         let xml_path = dir.path().join(format!("{}.xml", c.code));

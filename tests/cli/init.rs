@@ -285,27 +285,6 @@ fn completions_and_the_manual_come_from_the_same_definitions() {
     );
 }
 
-/// A copy of the shipped project.
-fn shipped() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for sub in ["law", "countries", "templates"] {
-        copy(&crate::support::repo().join(sub), &tmp.path().join(sub));
-    }
-    tmp
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 /// Replaces the placeholders `new article` left with text, a title and an instrument.
 fn fill(path: &Path) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -333,7 +312,7 @@ fn fill(path: &Path) {
 
 #[test]
 fn on_the_shipped_project_a_new_article_keeps_law_toml_as_written_and_renumbers_the_rest() {
-    let tmp = shipped();
+    let tmp = crate::support::shipped_project();
     let dir = tmp.path();
     let before = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
     let r = q(
@@ -369,7 +348,7 @@ fn on_the_shipped_project_a_new_article_keeps_law_toml_as_written_and_renumbers_
 
 #[test]
 fn on_the_shipped_project_a_new_country_with_its_terms_filled_gets_a_packet() {
-    let tmp = shipped();
+    let tmp = crate::support::shipped_project();
     let dir = tmp.path();
     let r = q(
         dir,

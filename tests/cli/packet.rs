@@ -81,10 +81,7 @@ fn packet_typ_in(root: &Path, cc: &str, lang: &str) -> String {
 /// A copy of the shipped project in which country `cc`'s national texts are declared complete
 /// official texts, so that what they lack is a verified gap.
 fn shipped_with_official_texts(cc: &str) -> Project {
-    let p = Project::from_fixtures(&[]);
-    for dir in ["law", "templates", "countries"] {
-        crate::support::copy_dir(&repo().join(dir), &p.path().join(dir));
-    }
+    let p = crate::support::shipped_project();
     let leg = p.path().join("countries").join(cc).join("legislation");
     for e in std::fs::read_dir(&leg).expect("legislation") {
         let path = e.expect("entry").path();

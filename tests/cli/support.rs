@@ -106,6 +106,15 @@ impl Run {
     }
 }
 
+/// A copy of the shipped project (its law, countries and templates).
+pub fn shipped_project() -> Project {
+    let p = Project::from_fixtures(&[]);
+    for dir in ["law", "templates", "countries"] {
+        copy_dir(&repo().join(dir), &p.path().join(dir));
+    }
+    p
+}
+
 /// Copies a folder's contents into another (created as needed).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");

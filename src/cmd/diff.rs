@@ -246,9 +246,11 @@ fn drafts(ctx: &Context, args: &DiffArgs, old: &Side, new: &Side) -> Result<(Dra
     };
     let root = new.project_root.as_deref().unwrap_or(&ctx.root);
     let country = country(ctx, root, code)?;
+    // A country's version exists in the country's languages: Jordan's has no French.
     let langs: Vec<Lang> = Lang::ALL
         .into_iter()
         .filter(|l| old.law.languages().any(|x| x == *l) || new.law.languages().any(|x| x == *l))
+        .filter(|l| args.lang != LangArg::All || country.languages.contains(l))
         .collect();
     Ok((
         rendered(&old.law, &country, &langs, &old.label),

@@ -620,32 +620,16 @@ fn with_one_language_headings_name_articles_in_that_language() {
 #[test]
 fn a_country_is_compared_in_its_own_languages_only() {
     // The shipped law has French; Jordan's version does not, Morocco's does.
-    let repo = crate::support::repo();
+    let (root, old, new, _keep) = crate::support::shipped_drafts();
     let jo = run_in(
-        &repo,
-        &[
-            "diff",
-            "git:11f3dcf",
-            ".",
-            "--country",
-            "jo",
-            "--format",
-            "json",
-        ],
+        &root,
+        &["diff", &old, &new, "--country", "jo", "--format", "json"],
     );
     assert_eq!(jo.code, 1, "{}", jo.stderr);
     assert_eq!(jo.json()["langs"], serde_json::json!(["ar", "en"]));
     let ma = run_in(
-        &repo,
-        &[
-            "diff",
-            "git:11f3dcf",
-            ".",
-            "--country",
-            "ma",
-            "--format",
-            "json",
-        ],
+        &root,
+        &["diff", &old, &new, "--country", "ma", "--format", "json"],
     );
     assert_eq!(ma.code, 1, "{}", ma.stderr);
     assert_eq!(ma.json()["langs"], serde_json::json!(["ar", "en", "fr"]));

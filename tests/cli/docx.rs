@@ -355,12 +355,13 @@ fn pdf_text(path: &Path) -> String {
 fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
     let dir = tempfile::tempdir().unwrap();
     let redline = dir.path().join("redline.docx");
+    let (root, old, new, _keep) = crate::support::shipped_drafts();
     let r = run_in(
-        &repo(),
+        &root,
         &[
             "diff",
-            "git:11f3dcf",
-            ".",
+            &old,
+            &new,
             "--format",
             "docx",
             "-o",
@@ -724,6 +725,7 @@ fn a_redline_shows_each_kind_of_change_as_word_does() {
 
 #[test]
 fn a_redline_between_git_revisions_of_the_shipped_law_resolves_both_ways() {
-    let changed = accept_and_reject(&repo(), "git:11f3dcf", ".");
+    let (root, old, new, _keep) = crate::support::shipped_drafts();
+    let changed = accept_and_reject(&root, &old, &new);
     assert!(changed > 10, "{changed}");
 }

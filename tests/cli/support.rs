@@ -141,3 +141,53 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Two drafts of the shipped law with real edits between them, for redlines: the law at
+/// commit 11f3dcf and today's when the repository's history is there (a full clone), else a
+/// copy of today's law with edits made here (a shallow clone has no history): words changed
+/// in several articles and languages, an article removed and two swapped. Returns the folder
+/// to run in, OLD and NEW, and the temporary project that must live as long as they are used.
+pub fn shipped_drafts() -> (PathBuf, String, String, Option<Project>) {
+    let has_history = std::env::var_os("QANUN_TEST_NO_HISTORY").is_none()
+        && Command::new("git")
+            .arg("-C")
+            .arg(repo())
+            .args(["cat-file", "-e", "11f3dcf^{commit}"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if has_history {
+        return (repo(), "git:11f3dcf".to_string(), ".".to_string(), None);
+    }
+    let p = shipped_project();
+    let old = p.path().join("old");
+    copy_dir(&p.path().join("law"), &old.join("law"));
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = old.join(rel);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    };
+    edit(
+        "law/clauses/general-provisions/short-title.md",
+        "## en\n\n",
+        "## en\n\nIn short, ",
+    );
+    edit(
+        "law/clauses/general-provisions/definitions.md",
+        "## ar\n\n",
+        "## ar\n\nتمهيد. ",
+    );
+    edit("law/law.toml", "  \"guiding-principles\",\n", "");
+    edit(
+        "law/law.toml",
+        "  \"objectives\",\n  \"definitions\",\n",
+        "  \"definitions\",\n  \"objectives\",\n",
+    );
+    let new = p.path().to_string_lossy().into_owned();
+    (
+        p.path().to_path_buf(),
+        old.to_string_lossy().into_owned(),
+        new,
+        Some(p),
+    )
+}

@@ -26,14 +26,11 @@ fn fail(message: String, hint: &str) -> u8 {
 }
 
 fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
     let project = load_project(&ctx.root);
     let law = &project.law;
-    if law.id.is_empty() && law.chapters.is_empty() {
-        return fail(
-            format!("no law/law.toml in {}", ctx.root.display()),
-            "run this inside a qanun project, or start one with qanun init",
-        );
-    }
     if !ClauseId::is_valid(&args.id) {
         return fail(
             format!("`{}` is not a valid article id", args.id),
@@ -247,14 +244,11 @@ fn country(ctx: &Context, args: &NewCountryArgs) -> u8 {
             "use the ISO code in lower case: jo, eg, ma …",
         );
     }
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
     let project = load_project(&ctx.root);
     let law = &project.law;
-    if law.id.is_empty() && law.chapters.is_empty() {
-        return fail(
-            format!("no law/law.toml in {}", ctx.root.display()),
-            "run this inside a qanun project, or start one with qanun init",
-        );
-    }
     let dir = ctx.root.join("countries").join(&cc);
     let path = dir.join("country.toml");
     if path.exists() {
@@ -344,6 +338,9 @@ fn country_file(law: &Law, cc: &str, args: &NewCountryArgs) -> String {
 /// A national law's file with its front matter, for a text pasted by hand. `qanun import`
 /// does better with an official text, and the command says so.
 fn law_file(ctx: &Context, args: &NewLawArgs) -> u8 {
+    if let Err(code) = ctx.require_law() {
+        return code;
+    }
     let cc = args.country.to_lowercase();
     if !ctx
         .root

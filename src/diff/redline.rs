@@ -315,11 +315,7 @@ pub fn redline(diff: &LawDiff, old: &Draft, new: &Draft, author: &str, date: &st
     for &lang in &diff.langs {
         b.rtl = lang.is_rtl();
         let tag = crate::render::docx::lang_tag(lang, country);
-        (b.latin_tag, b.bidi_tag) = if b.rtl {
-            ("en-GB".to_string(), tag)
-        } else {
-            (tag, crate::render::docx::lang_tag(Lang::Ar, country))
-        };
+        (b.latin_tag, b.bidi_tag) = crate::render::docx::run_tags(&tag, b.rtl, country);
         b.para(
             "Heading1",
             Track::None,

@@ -92,6 +92,17 @@ pub fn anchor_name(id: &str, n: usize) -> String {
     format!("q_{short}_{:08x}__{n}", hash as u32)
 }
 
+/// The two tags of a run's `w:lang` for text whose tag is `tag`: `w:val` (Latin text) and
+/// `w:bidi` (Arabic text). In right-to-left text `tag` is the Arabic one and Latin words are
+/// English; in left-to-right text `tag` is the Latin one and Arabic is the country's.
+pub fn run_tags(tag: &str, rtl: bool, country: Option<&str>) -> (String, String) {
+    if rtl {
+        ("en-GB".to_string(), tag.to_string())
+    } else {
+        (tag.to_string(), lang_tag(Lang::Ar, country))
+    }
+}
+
 /// BCP 47 tag of `lang` as written in `country` (an ISO code) or, for the model law, generic.
 pub fn lang_tag(lang: Lang, country: Option<&str>) -> String {
     let region = country
@@ -281,13 +292,7 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str, review: &str
             blocks.push(block("Deviation", "• ".to_string(), runs));
         }
     }
-    let tags = |tag: &str, rtl: bool| {
-        if rtl {
-            ("en-GB".to_string(), tag.to_string())
-        } else {
-            (tag.to_string(), lang_tag(Lang::Ar, country))
-        }
-    };
+    let tags = |tag: &str, rtl: bool| run_tags(tag, rtl, country);
     let (latin_tag, bidi_tag) = tags(&doc_tag, lang.is_rtl());
     for b in &mut blocks {
         let tag = if b.lang_tag.is_empty() {
@@ -437,11 +442,7 @@ impl DocxView {
         date: &str,
     ) -> DocxView {
         let tag = lang_tag(lang, country);
-        let (latin_tag, bidi_tag) = if lang.is_rtl() {
-            ("en-GB".to_string(), tag.clone())
-        } else {
-            (tag.clone(), lang_tag(Lang::Ar, country))
-        };
+        let (latin_tag, bidi_tag) = run_tags(&tag, lang.is_rtl(), country);
         DocxView {
             title: title.to_string(),
             author: author.to_string(),

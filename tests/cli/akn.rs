@@ -272,6 +272,30 @@ fn output_is_deterministic_and_commentary_can_be_left_out() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), a);
 }
 
+/// Renders `cc`'s variant in `lang` as AKN inside the project at `dir`, then imports it back
+/// as the national law `id`; both must succeed cleanly.
+fn export_and_import(dir: &Path, cc: &str, lang: Lang, id: &str) {
+    let xml = dir.join(format!("{cc}-{lang}-{id}.xml"));
+    let xml = xml.to_str().unwrap();
+    let r = run_in(
+        dir,
+        &[
+            "render",
+            cc,
+            "--lang",
+            lang.code(),
+            "--format",
+            "akn",
+            "-o",
+            xml,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run_in(dir, &["import", xml, "--country", cc, "--id", id]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{cc} {lang}: a clean import\n{}", r.stderr);
+}
+
 /// An article's text as the import writes it: one line per paragraph and point, "n- text".
 fn lines_of(paragraphs: &[RParagraph]) -> String {
     fn point(p: &RPoint, out: &mut Vec<String>) {
@@ -317,35 +341,8 @@ fn every_shipped_variant_comes_back_from_akn_with_the_same_articles_and_text() {
     let mut checked = 0;
     for c in &project.countries {
         for &lang in &c.languages {
-            let xml_path: PathBuf = dir.path().join(format!("{}-{lang}.xml", c.code));
-            let r = run_in(
-                dir.path(),
-                &[
-                    "render",
-                    &c.code,
-                    "--lang",
-                    lang.code(),
-                    "--format",
-                    "akn",
-                    "-o",
-                    xml_path.to_str().unwrap(),
-                ],
-            );
-            assert_eq!(r.code, 0, "{}", r.stderr);
             let id = format!("akn-{lang}");
-            let r = run_in(
-                dir.path(),
-                &[
-                    "import",
-                    xml_path.to_str().unwrap(),
-                    "--country",
-                    &c.code,
-                    "--id",
-                    &id,
-                ],
-            );
-            r.assert_no_panic();
-            assert_eq!(r.code, 0, "{} {lang}: a clean import\n{}", c.code, r.stderr);
+            export_and_import(dir.path(), &c.code, lang, &id);
             let rel = format!("countries/{}/legislation/{id}.md", c.code);
             let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
             let mut diags = Vec::new();
@@ -392,33 +389,7 @@ fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere() {
     let dir = crate::support::shipped_project();
     for c in &project.countries {
         let lang = c.languages[0];
-        let xml_path = dir.path().join(format!("{}.xml", c.code));
-        let r = run_in(
-            dir.path(),
-            &[
-                "render",
-                &c.code,
-                "--lang",
-                lang.code(),
-                "--format",
-                "akn",
-                "-o",
-                xml_path.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let r = run_in(
-            dir.path(),
-            &[
-                "import",
-                xml_path.to_str().unwrap(),
-                "--country",
-                &c.code,
-                "--id",
-                "own-variant",
-            ],
-        );
-        assert_eq!(r.code, 0, "{}", r.stderr);
+        export_and_import(dir.path(), &c.code, lang, "own-variant");
         let r = run_in(
             dir.path(),
             &[

@@ -50,6 +50,9 @@ pub enum Command {
     /// The regional picture: every country against every model provision, the instruments'
     /// articles, and the ratifications.
     Coverage(CoverageArgs),
+    /// The regional report for conferences: summary, heat maps, charts, a page per country,
+    /// findings and sources, as PDF or one self-contained HTML file.
+    Report(ReportArgs),
     /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
@@ -243,6 +246,8 @@ pub enum WatchCommand {
     Diff(DiffArgs),
     /// Redo a country's gap analysis on every change.
     Compare(CompareArgs),
+    /// Rebuild the regional report on every change (a PDF recompiles incrementally).
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -449,6 +454,32 @@ pub struct CoverageArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// Output formats of `qanun report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegionalFormat {
+    Pdf,
+    /// One self-contained HTML file (fonts and charts inside; works offline).
+    Html,
+    /// The Typst source of the PDF (to measure the typst compiler on the same document).
+    #[value(hide = true)]
+    Typ,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The language of the report (Arabic by default, right to left).
+    #[arg(long, value_enum, default_value_t = OneLang::Ar)]
+    pub lang: OneLang,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RegionalFormat::Pdf)]
+    pub format: RegionalFormat,
+    /// Where to write it (default: out/report-<lang>.pdf or .html).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `qanun bench-corpus`: the size and seed of a generated benchmark project.

@@ -33,6 +33,7 @@ pub fn run(cli: cli::Cli) -> u8 {
         cli::Command::Diff(a) => cmd::diff::run(&ctx, a),
         cli::Command::Compare(a) => cmd::compare::run(&ctx, a),
         cli::Command::Coverage(a) => cmd::coverage::run(&ctx, a),
+        cli::Command::Report(a) => cmd::report::run(&ctx, a),
         cli::Command::Render(a) => cmd::render::run(&ctx, a),
         cli::Command::Import(a) => cmd::import::run(&ctx, a),
         cli::Command::Watch(a) => watch::run(&ctx, &a.command),

@@ -308,6 +308,11 @@ pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::compare::run(ctx, a)),
         }),
+        WatchCommand::Report(a) => Box::new(OneShot {
+            label: "report".to_string(),
+            output: a.output.clone(),
+            run: Box::new(move |ctx| cmd::report::run(ctx, a)),
+        }),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod new;
 pub mod packet;
 pub mod prepare;
 pub mod render;
+pub mod report;
 pub mod review;
 
 use crate::cli::{ColorArg, GlobalArgs};

@@ -4,7 +4,9 @@
 //! party to a binding instrument the provision implements, and as a recommendation where not.
 //! Pure: the reports are computed by the caller; nothing here reads files or renders.
 
-use super::{Coverage, GapReport, round3};
+use super::{
+    Coverage, GapReport, LawUsed, PRIORITY_THEMES, coverage_score, coverage_score_max, round3,
+};
 use crate::model::{ClauseId, Country, Lang, Law, RatificationStatus, Status, pick};
 use crate::variant;
 use serde::Serialize;
@@ -76,13 +78,88 @@ pub struct ProvisionRow {
     pub instruments: Vec<String>,
 }
 
+/// Provisions scored together: a priority theme or a part (chapter, annex) of the model law.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    /// The theme (`early-marriage`) or the part's id (`general-provisions`).
+    pub id: String,
+    pub title: String,
+    pub clauses: Vec<ClauseId>,
+}
+
+/// How one country fares on a group of provisions (those its variant keeps).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupScore {
+    pub id: String,
+    /// The verified score and the most it can be once the unread articles are read, as
+    /// [`CountryColumn::coverage`] and [`CountryColumn::coverage_max`] over the group.
+    pub score: f64,
+    pub score_max: f64,
+    pub covered: usize,
+    pub partial: usize,
+    pub missing: usize,
+    pub not_verified: usize,
+    /// Left out by the country's variant (not counted in the score).
+    pub omitted: usize,
+}
+
+impl GroupScore {
+    /// Whether the score is settled: nothing the country's texts leave unread could change it.
+    pub fn settled(&self) -> bool {
+        self.score_max <= self.score
+    }
+
+    /// Whether the variant keeps none of the group's provisions.
+    pub fn empty(&self) -> bool {
+        self.covered + self.partial + self.missing + self.not_verified == 0
+    }
+}
+
+/// Whether a country has a dedicated anti-trafficking law, from its profile's `[[laws]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DedicatedLaw {
+    InForce,
+    /// Adopted by one authority, not recognised by another (Yemen's Law No. 1 of 2018).
+    Contested,
+    /// A bill only.
+    Draft,
+    None,
+}
+
+impl DedicatedLaw {
+    fn of(country: &Country) -> DedicatedLaw {
+        let dedicated: Vec<&str> = country
+            .laws
+            .iter()
+            .filter(|l| l.dedicated)
+            .map(|l| l.status.as_str())
+            .collect();
+        if dedicated.contains(&"in-force") {
+            DedicatedLaw::InForce
+        } else if dedicated.contains(&"contested") {
+            DedicatedLaw::Contested
+        } else if dedicated.contains(&"draft") {
+            DedicatedLaw::Draft
+        } else {
+            DedicatedLaw::None
+        }
+    }
+}
+
 /// A country (a column of the matrix).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountryColumn {
     pub code: String,
     pub name: String,
+    /// The name charts and lists use ("Jordan").
+    pub short: String,
+    /// Whether it has an anti-trafficking law of its own.
+    pub dedicated_law: DedicatedLaw,
     /// The national law compared (`none` without legislation).
     pub law: String,
+    /// The national texts compared: title, year, official or summary, whole or extract, source.
+    pub laws: Vec<LawUsed>,
     /// False when the national text is an unofficial summary.
     pub official: bool,
     /// False when an absence cannot be verified (a summary, an extract, a law in force
@@ -92,6 +169,10 @@ pub struct CountryColumn {
     pub coverage: f64,
     pub coverage_max: f64,
     pub cells: BTreeMap<ClauseId, Cell>,
+    /// The priority themes and the parts of the model law, in [`CoverageReport::themes`] and
+    /// [`CoverageReport::parts`] order.
+    pub themes: Vec<GroupScore>,
+    pub parts: Vec<GroupScore>,
     /// Unmet provisions that are obligations, and that are recommendations.
     pub obligations: usize,
     pub recommendations: usize,
@@ -122,6 +203,10 @@ pub struct CoverageReport {
     pub version: String,
     pub lang: Lang,
     pub provisions: Vec<ProvisionRow>,
+    /// The priority themes some provision carries, in [`PRIORITY_THEMES`] order.
+    pub themes: Vec<GroupRow>,
+    /// The chapters of the model law, then its annexes (the shelter regulations).
+    pub parts: Vec<GroupRow>,
     pub countries: Vec<CountryColumn>,
     pub instruments: Vec<InstrumentRow>,
     /// Articles of binding instruments that no provision of the model law cites
@@ -129,6 +214,8 @@ pub struct CoverageReport {
     pub uncovered: Vec<String>,
     /// Country → instrument → party, signatory, not-party or unknown.
     pub ratifications: BTreeMap<String, BTreeMap<String, String>>,
+    /// The region in numbers, and the findings written from them.
+    pub region: super::region::RegionSummary,
 }
 
 /// Builds the regional matrix from each country's report (in the order given).
@@ -149,9 +236,48 @@ pub fn build(law: &Law, reports: &[(&Country, GapReport)], lang: Lang) -> Covera
             instruments: a.instruments.clone(),
         })
         .collect();
-    let countries = reports
+    let themes: Vec<GroupRow> = PRIORITY_THEMES
         .iter()
-        .map(|(c, r)| column(law, c, r, &provisions, lang))
+        .map(|t| GroupRow {
+            id: t.to_string(),
+            title: super::display::theme_label(lang, t),
+            clauses: provisions
+                .iter()
+                .filter(|p| p.tags.iter().any(|x| x == t))
+                .map(|p| p.clause.clone())
+                .collect(),
+        })
+        .filter(|g| !g.clauses.is_empty())
+        .collect();
+    let parts: Vec<GroupRow> = law
+        .parts()
+        .map(|p| GroupRow {
+            id: p.id.clone(),
+            title: pick(&p.title, lang).cloned().unwrap_or_default(),
+            clauses: p
+                .clauses
+                .iter()
+                .filter(|c| provisions.iter().any(|r| &r.clause == *c))
+                .cloned()
+                .collect(),
+        })
+        .filter(|g| !g.clauses.is_empty())
+        .collect();
+    let countries: Vec<CountryColumn> = reports
+        .iter()
+        .map(|(c, r)| {
+            let mut col = column(law, c, r, &provisions, lang);
+            let complete = r.laws.iter().all(|l| l.complete);
+            col.themes = themes
+                .iter()
+                .map(|g| group_score(g, &col, &provisions, complete))
+                .collect();
+            col.parts = parts
+                .iter()
+                .map(|g| group_score(g, &col, &provisions, complete))
+                .collect();
+            col
+        })
         .collect();
     let (instruments, uncovered) = instrument_rows(law, &provisions, lang);
     let ratifications = reports
@@ -170,15 +296,27 @@ pub fn build(law: &Law, reports: &[(&Country, GapReport)], lang: Lang) -> Covera
             (c.code.clone(), per)
         })
         .collect();
+    let binding = |id: &str| law.instrument(id).is_some_and(|i| i.binding);
+    let party = |cc: &str, id: &str| {
+        reports.iter().any(|(c, _)| {
+            c.code == cc
+                && c.ratification(id)
+                    .is_some_and(|r| r.status == RatificationStatus::Party)
+        })
+    };
+    let region = super::region::summarise(&provisions, &themes, &countries, &binding, &party);
     CoverageReport {
         law: law.id.clone(),
         version: law.version.clone(),
         lang,
         provisions,
+        themes,
+        parts,
         countries,
         instruments,
         uncovered,
         ratifications,
+        region,
     }
 }
 
@@ -228,14 +366,52 @@ fn column(
     CountryColumn {
         code: country.code.clone(),
         name: pick(&country.name, lang).cloned().unwrap_or_default(),
+        short: country.short(lang),
+        dedicated_law: DedicatedLaw::of(country),
         law: report.law.clone(),
+        laws: report.laws.clone(),
         official: report.official,
         verified: report.verified,
         coverage: round3(report.coverage),
         coverage_max: round3(report.coverage_max),
         cells,
+        themes: Vec::new(),
+        parts: Vec::new(),
         obligations,
         recommendations,
+    }
+}
+
+/// A country's score on a group of provisions, from its cells (the provisions its variant
+/// omits are counted apart and do not weigh in the score).
+fn group_score(
+    group: &GroupRow,
+    col: &CountryColumn,
+    rows: &[ProvisionRow],
+    complete: bool,
+) -> GroupScore {
+    let mut items: Vec<(bool, Coverage)> = Vec::new();
+    let mut omitted = 0;
+    for clause in &group.clauses {
+        let mandatory = rows.iter().any(|r| &r.clause == clause && r.mandatory);
+        match col.cells.get(clause).map(|c| c.status) {
+            Some(CellStatus::Covered) => items.push((mandatory, Coverage::Covered)),
+            Some(CellStatus::Partial) => items.push((mandatory, Coverage::Partial)),
+            Some(CellStatus::Missing) => items.push((mandatory, Coverage::Missing)),
+            Some(CellStatus::NotVerified) => items.push((mandatory, Coverage::NotVerified)),
+            Some(CellStatus::Omitted) | None => omitted += 1,
+        }
+    }
+    let count = |s: Coverage| items.iter().filter(|(_, x)| *x == s).count();
+    GroupScore {
+        id: group.id.clone(),
+        score: coverage_score(items.iter().copied()),
+        score_max: coverage_score_max(items.iter().copied(), complete),
+        covered: count(Coverage::Covered),
+        partial: count(Coverage::Partial),
+        missing: count(Coverage::Missing),
+        not_verified: count(Coverage::NotVerified),
+        omitted,
     }
 }
 

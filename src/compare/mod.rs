@@ -14,6 +14,7 @@ pub mod coverage;
 pub mod display;
 pub mod elements;
 pub mod features;
+pub mod region;
 pub mod worddiff;
 
 use crate::model::{ClauseId, Country, Lang, Law, Legislation, LegislationArticle, Status, pick};
@@ -211,6 +212,12 @@ pub struct LawUsed {
     pub articles: usize,
     /// Articles of the whole law, when known.
     pub total_articles: Option<u32>,
+    /// The year of the law (as the file gives it: `2009`, `various`).
+    pub year: String,
+    /// Its amendments, as the file lists them.
+    pub amendments: Vec<String>,
+    /// Where the text comes from, as the file says.
+    pub source: String,
 }
 
 /// The gap analysis of a country's legislation against its variant of the model law.
@@ -676,6 +683,9 @@ pub fn compare_body(
             complete: l.meta.complete,
             articles: l.articles().count(),
             total_articles: l.meta.total_articles,
+            year: l.meta.year.clone(),
+            amendments: l.meta.amendments.clone(),
+            source: l.meta.source.clone(),
         })
         .collect();
     GapReport {

@@ -26,6 +26,9 @@ struct CountryToml {
     #[serde(default)]
     digits_confidence: Option<ConfidenceDe>,
     name: LangText,
+    /// The name charts and lists use ("Jordan"); the full name when absent.
+    #[serde(default)]
+    short_name: Option<LangText>,
     currency: CurrencyToml,
     #[serde(default)]
     terms: BTreeMap<String, Spanned<BTreeMap<String, Spanned<String>>>>,
@@ -133,10 +136,22 @@ struct LawToml {
     #[serde(default)]
     amendments: Vec<String>,
     status: String,
+    /// `dedicated` (an anti-trafficking law, the default) or `related` (provisions of other
+    /// laws applied to trafficking: a penal code).
+    #[serde(default)]
+    kind: LawKindDe,
     #[serde(default)]
     note: String,
     source: String,
     confidence: ConfidenceDe,
+}
+
+#[derive(Deserialize, Clone, Copy, Default)]
+#[serde(rename_all = "lowercase")]
+enum LawKindDe {
+    #[default]
+    Dedicated,
+    Related,
 }
 
 /// Loads one country folder. `None` when its profile cannot be used at all.
@@ -234,6 +249,7 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
             DigitsDe::Latn => DigitStyle::Latn,
         },
         name: t.name.into_map(),
+        short_name: t.short_name.map(LangText::into_map).unwrap_or_default(),
         currency: Currency {
             code: t.currency.code,
             name: t.currency.name.into_map(),
@@ -267,6 +283,7 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
                 year: l.year,
                 amendments: l.amendments,
                 status: l.status,
+                dedicated: matches!(l.kind, LawKindDe::Dedicated),
                 note: l.note,
                 source: l.source,
                 confidence: l.confidence.into(),

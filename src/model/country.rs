@@ -115,6 +115,9 @@ pub struct LawRecord {
     pub amendments: Vec<String>,
     /// in-force, draft, contested, none.
     pub status: String,
+    /// An anti-trafficking law (`kind = "dedicated"`, the default), not provisions of other
+    /// laws applied to trafficking (`kind = "related"`).
+    pub dedicated: bool,
     pub note: String,
     pub source: String,
     pub confidence: Confidence,
@@ -158,6 +161,8 @@ pub struct Country {
     pub languages: Vec<Lang>,
     pub digits: DigitStyle,
     pub name: LangMap<String>,
+    /// The name charts and lists use ("Jordan"); may be empty (see [`Country::short`]).
+    pub short_name: LangMap<String>,
     pub currency: Currency,
     /// Language → variable → (value, where it is defined).
     pub terms: LangMap<BTreeMap<String, (String, Origin)>>,
@@ -173,6 +178,14 @@ pub struct Country {
 
 impl Country {
     /// The country's default language (its first working language).
+    /// The short name in `lang`, else the full name, else the code.
+    pub fn short(&self, lang: Lang) -> String {
+        crate::model::pick(&self.short_name, lang)
+            .or_else(|| crate::model::pick(&self.name, lang))
+            .cloned()
+            .unwrap_or_else(|| self.code.clone())
+    }
+
     pub fn default_lang(&self) -> Lang {
         self.languages.first().copied().unwrap_or(Lang::Ar)
     }

@@ -17,6 +17,13 @@ static AMIRI_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Amiri-Regular.t
 static AMIRI_BOLD: &[u8] = include_bytes!("../../assets/fonts/Amiri-Bold.ttf");
 
 /// The embedded fonts, parsed once per process (no copy: they borrow the static bytes).
+/// The embedded Amiri Regular as base64, for documents that carry their font (the HTML
+/// report).
+pub fn amiri_base64() -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(AMIRI_REGULAR)
+}
+
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
     [AMIRI_REGULAR, AMIRI_BOLD]
         .into_iter()

@@ -68,7 +68,7 @@ use typst_pdf::PdfStandards;
 
 pub use diagnostic::{Diagnostic, PdfError, Severity};
 pub use escape::{escape_typst, escape_typst_string};
-pub use fonts::DEFAULT_FAMILY;
+pub use fonts::{DEFAULT_FAMILY, amiri_base64};
 pub use options::{Date, EngineOptions, PdfOptions, PdfStandard};
 
 use world::QanunWorld;

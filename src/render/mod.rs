@@ -10,6 +10,7 @@ pub mod akn;
 pub mod docx;
 pub mod escape;
 pub mod packet;
+pub mod report;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -217,6 +218,7 @@ mod tests {
         let built_in: Vec<(&str, &str)> = DEFAULT_TEMPLATES
             .iter()
             .chain(crate::cmd::packet::PACKET_TEMPLATES)
+            .chain(crate::cmd::report::REPORT_TEMPLATES)
             .copied()
             .collect();
         let on_disk = template_files(&dir);

@@ -401,6 +401,16 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
     }
 }
 
+/// A packet's key gaps and asks without the rest of the packet (the regional report lists
+/// them on each country's page).
+pub fn packet_summary(input: &PacketInput) -> super::report::CountryExtras {
+    let (_, not_party) = obligations(input);
+    super::report::CountryExtras {
+        key_gaps: key_gaps(input),
+        asks: asks(input, &not_party),
+    }
+}
+
 /// The coverage as the summary box shows it: "12%" when verified, else the range "12–64%".
 fn score(input: &PacketInput, g: &Gaps) -> String {
     let low = percent(input, g.coverage);
@@ -675,7 +685,7 @@ fn arabic_letter(latin: &str) -> Option<&'static str> {
 /// How a citation names the part of an instrument it cites: "art. 3", and for the OHCHR
 /// Principles and Guidelines, whose parts are principles ("P1") and guidelines ("G2"),
 /// "Principle 1" and "Guideline 2".
-fn part_name(lang: Lang, number: &str) -> String {
+pub(crate) fn part_name(lang: Lang, number: &str) -> String {
     let numbered = |prefix: char| {
         number
             .strip_prefix(prefix)

@@ -405,7 +405,10 @@ mod tests {
             countries: vec![CountryColumn {
                 code: "jo".to_string(),
                 name: "Jordan".to_string(),
+                short: "Jordan".to_string(),
+                dedicated_law: crate::compare::coverage::DedicatedLaw::InForce,
                 law: "law".to_string(),
+                laws: Vec::new(),
                 official: false,
                 verified: false,
                 coverage: 0.5,
@@ -416,12 +419,17 @@ mod tests {
                 ]
                 .into_iter()
                 .collect(),
+                themes: Vec::new(),
+                parts: Vec::new(),
                 obligations: 0,
                 recommendations: 0,
             }],
+            themes: Vec::new(),
+            parts: Vec::new(),
             instruments: Vec::new(),
             uncovered: Vec::new(),
             ratifications: Default::default(),
+            region: Default::default(),
         }
     }
 

@@ -308,8 +308,18 @@ pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::compare::run(ctx, a)),
         }),
+        WatchCommand::Report(a) if a.format == crate::cli::RegionalFormat::Pdf => {
+            Box::new(PdfRender::report(a))
+        }
         WatchCommand::Report(a) => Box::new(OneShot {
-            label: "report".to_string(),
+            label: format!(
+                "report --format {}",
+                if a.format == crate::cli::RegionalFormat::Html {
+                    "html"
+                } else {
+                    "typ"
+                }
+            ),
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::report::run(ctx, a)),
         }),
@@ -337,10 +347,14 @@ impl Build for OneShot<'_> {
     }
 }
 
-/// `render … --format pdf`, keeping one Typst session (fonts, parsed sources, caches) between
-/// rebuilds so that an edited clause recompiles incrementally.
+/// A PDF rebuilt in one kept Typst session (fonts, parsed sources, caches), so that an edit
+/// recompiles incrementally: `render … --format pdf` and `report`. The document (Typst source,
+/// options, destination) comes from the command's own function.
 struct PdfRender<'a> {
-    args: &'a RenderArgs,
+    label: String,
+    output: Option<PathBuf>,
+    fonts: &'a crate::cli::FontArgs,
+    document: Box<dyn Fn(&Context) -> Result<Document, u8> + 'a>,
     session: Option<Session>,
     phases: Phases,
 }
@@ -348,15 +362,24 @@ struct PdfRender<'a> {
 impl<'a> PdfRender<'a> {
     fn new(args: &'a RenderArgs) -> PdfRender<'a> {
         PdfRender {
-            args,
+            label: format!("render {} --format pdf", args.target),
+            output: args.output.clone(),
+            fonts: &args.fonts,
+            document: Box::new(move |ctx| cmd::render::document(ctx, args, Format::Typ)),
             session: None,
             phases: Phases::default(),
         }
     }
 
-    /// Loads the project and renders the Typst source; diagnostics are printed here.
-    fn document(&self, ctx: &Context) -> Result<Document, u8> {
-        cmd::render::document(ctx, self.args, Format::Typ)
+    fn report(args: &'a crate::cli::ReportArgs) -> PdfRender<'a> {
+        PdfRender {
+            label: "report".to_string(),
+            output: args.output.clone(),
+            fonts: &args.fonts,
+            document: Box::new(move |ctx| cmd::report::document(ctx, args)),
+            session: None,
+            phases: Phases::default(),
+        }
     }
 
     /// The kept session with the new options, or a new one on the first build.
@@ -370,7 +393,7 @@ impl<'a> PdfRender<'a> {
                 s.set_options(options).map_err(fail)?;
                 s
             }
-            None => cmd::engine(ctx, &self.args.fonts)?
+            None => cmd::engine(ctx, self.fonts)?
                 .session(options)
                 .map_err(fail)?,
         };
@@ -380,11 +403,11 @@ impl<'a> PdfRender<'a> {
 
 impl Build for PdfRender<'_> {
     fn label(&self) -> String {
-        format!("render {} --format pdf", self.args.target)
+        self.label.clone()
     }
 
     fn outputs(&self) -> Vec<PathBuf> {
-        self.args.output.iter().map(|p| absolute(p)).collect()
+        self.output.iter().map(|p| absolute(p)).collect()
     }
 
     fn phases(&self) -> String {
@@ -394,7 +417,7 @@ impl Build for PdfRender<'_> {
     fn build(&mut self, ctx: &Context, _changes: &ChangeSet) -> u8 {
         let mut lap = Lap::start();
         self.phases = Phases::default();
-        let doc = self.document(ctx);
+        let doc = (self.document)(ctx);
         self.phases.prepare = lap.next();
         let doc = match doc {
             Ok(d) => d,

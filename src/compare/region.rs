@@ -316,6 +316,141 @@ fn obligation_findings(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::coverage::{Cell, GroupScore};
+
+    fn row(id: &str, instruments: &[&str]) -> ProvisionRow {
+        ProvisionRow {
+            clause: ClauseId::new(id),
+            number: "1".to_string(),
+            title: id.to_string(),
+            mandatory: true,
+            tags: Vec::new(),
+            instruments: instruments.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// A country with the given cells (clause, status, duty) and one theme score.
+    fn country(
+        code: &str,
+        cells: &[(&str, CellStatus, Option<Duty>)],
+        theme: GroupScore,
+    ) -> CountryColumn {
+        CountryColumn {
+            code: code.to_string(),
+            name: code.to_string(),
+            short: code.to_string(),
+            dedicated_law: DedicatedLaw::InForce,
+            law: String::new(),
+            laws: Vec::new(),
+            official: false,
+            verified: false,
+            coverage: 0.0,
+            coverage_max: 1.0,
+            cells: cells
+                .iter()
+                .map(|(c, status, duty)| {
+                    (
+                        ClauseId::new(*c),
+                        Cell {
+                            status: *status,
+                            duty: *duty,
+                        },
+                    )
+                })
+                .collect(),
+            themes: vec![theme],
+            parts: Vec::new(),
+            obligations: 0,
+            recommendations: 0,
+        }
+    }
+
+    fn theme(
+        score: f64,
+        max: f64,
+        partial: usize,
+        missing: usize,
+        not_verified: usize,
+    ) -> GroupScore {
+        GroupScore {
+            id: "shelter".to_string(),
+            score,
+            score_max: max,
+            covered: 0,
+            partial,
+            missing,
+            not_verified,
+            omitted: 0,
+        }
+    }
+
+    #[test]
+    fn findings_tell_known_gaps_from_unread_provisions_and_count_only_the_countries_bound() {
+        use CellStatus::*;
+        let rows = [
+            row("offence", &["palermo:5"]),
+            row("shelter", &["ohchr-rpg:P8"]),
+        ];
+        let groups = [GroupRow {
+            id: "shelter".to_string(),
+            title: "shelter".to_string(),
+            clauses: vec![ClauseId::new("shelter")],
+        }];
+        let ob = Some(Duty::Obligation);
+        let rec = Some(Duty::Recommendation);
+        let countries = [
+            country(
+                "aa",
+                &[("offence", Missing, ob), ("shelter", NotVerified, None)],
+                theme(0.0, 1.0, 0, 0, 1),
+            ),
+            country(
+                "bb",
+                &[("offence", Partial, ob), ("shelter", NotVerified, None)],
+                theme(0.0, 1.0, 0, 0, 1),
+            ),
+            country(
+                "cc",
+                &[("offence", Partial, rec), ("shelter", Missing, rec)],
+                theme(0.0, 0.0, 0, 1, 0),
+            ),
+            country(
+                "dd",
+                &[("offence", Covered, None), ("shelter", Omitted, None)],
+                theme(0.0, 0.0, 0, 0, 0),
+            ),
+        ];
+        let binding = |id: &str| id == "palermo";
+        // cc is not party to Palermo: its gap is a recommendation, and it is not "bound".
+        let party = |cc: &str, id: &str| id == "palermo" && cc != "cc";
+        let r = summarise(&rows, &groups, &countries, &binding, &party);
+        // offence: a known gap in 3 of 4 countries (more than half).
+        assert_eq!(r.gaps_in_most.len(), 1);
+        let g = &r.gaps_in_most[0];
+        assert_eq!(
+            (g.missing.clone(), g.partial.clone(), g.of),
+            (
+                vec!["aa".to_string()],
+                vec!["bb".to_string(), "cc".to_string()],
+                4
+            )
+        );
+        // shelter: kept by 3, unread in 2 of them (more than half), known missing in 1.
+        assert_eq!(r.unverified_in_most.len(), 1);
+        assert_eq!(r.unverified_in_most[0].of, 3);
+        // The obligation: bound are aa, bb, dd; unmet by aa and bb (2 of 3).
+        assert_eq!(r.obligations.len(), 1);
+        assert_eq!(r.obligations[0].bound, ["aa", "bb", "dd"]);
+        assert_eq!(r.obligations[0].unmet, ["aa", "bb"]);
+        // The theme: aa and bb unread, cc a known gap, dd leaves it out.
+        let t = &r.themes[0];
+        assert_eq!(t.split.not_verified, ["aa", "bb"]);
+        assert_eq!(t.split.gap, ["cc"]);
+        assert_eq!(t.split.omitted, ["dd"]);
+        assert_eq!(t.settled, 1, "cc's 0% is settled; the others are ranges");
+        assert_eq!(r.dedicated_in_force.len(), 4);
+        assert_eq!(r.verified, 0);
+    }
 
     #[test]
     fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {

@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod packet;
 mod render;
+mod report;
 mod review;
 mod shipped;
 mod support;

@@ -447,3 +447,46 @@ fn watch_compare_redoes_the_gap_analysis_when_national_text_changes() {
     let (code, _) = w.interrupt();
     assert_eq!(code, 0);
 }
+
+#[test]
+fn watch_report_rebuilds_the_pdf_and_the_html_when_a_national_text_changes() {
+    for format in ["pdf", "html"] {
+        let p = Project::from_fixtures(&["check/valid"]);
+        let out = p.path().join(format!("report.{format}"));
+        let w = Watch::start(
+            p.path(),
+            &[
+                "report",
+                "--lang",
+                "en",
+                "--format",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        w.wait_status("] ok: report", 1);
+        let first = std::fs::read(&out).expect("first report");
+        // A new national article that covers non-punishment changes the figures.
+        let leg = "countries/jo/legislation/law-9-2009.md";
+        let text = p.read(leg);
+        p.write(
+            leg,
+            format!(
+                "{text}\n## 14\nmodel: non-punishment\n\nلا تُلاحق الضحية عن أي فعل أُكرهت على ارتكابه.\n"
+            ),
+        );
+        w.wait_status("] ok: report", 2);
+        assert!(
+            wait_for(|| std::fs::read(&out).is_ok_and(|s| s != first)),
+            "{format} report updated"
+        );
+        let (code, _) = w.interrupt();
+        assert_eq!(code, 0);
+        assert!(
+            temp_files(p.path()).is_empty(),
+            "{:?}",
+            temp_files(p.path())
+        );
+    }
+}

@@ -347,6 +347,9 @@ impl Build for OneShot<'_> {
     }
 }
 
+/// How a watched PDF command makes its document (see [`PdfRender`]).
+type DocumentFn<'a> = Box<dyn Fn(&Context) -> Result<Document, u8> + 'a>;
+
 /// A PDF rebuilt in one kept Typst session (fonts, parsed sources, caches), so that an edit
 /// recompiles incrementally: `render … --format pdf` and `report`. The document (Typst source,
 /// options, destination) comes from the command's own function.
@@ -354,7 +357,7 @@ struct PdfRender<'a> {
     label: String,
     output: Option<PathBuf>,
     fonts: &'a crate::cli::FontArgs,
-    document: Box<dyn Fn(&Context) -> Result<Document, u8> + 'a>,
+    document: DocumentFn<'a>,
     session: Option<Session>,
     phases: Phases,
 }

@@ -75,6 +75,7 @@ fn cpu_seconds() -> Option<f64> {
 const OPTS: CompareOptions = CompareOptions {
     explicit: true,
     lang: Lang::Ar,
+    pairs: true,
 };
 
 fn main() {

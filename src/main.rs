@@ -3,6 +3,12 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: the gap analysis allocates many small strings
+/// (terms, n-grams) and Typst many small nodes. Measured on the regional report of the
+/// eleven countries: 420 ms instead of 509 ms (hyperfine, same run).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

@@ -42,6 +42,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     let opts = CompareOptions {
         explicit: true,
         lang,
+        pairs: true,
     };
     let report = match compare::compare_country(&project.law, country, args.law.as_deref(), &opts) {
         Ok(r) => r,

@@ -19,15 +19,14 @@ pub fn run(ctx: &Context, args: &CoverageArgs) -> u8 {
     let opts = CompareOptions {
         explicit: true,
         lang,
+        pairs: false,
     };
+    let compared = compare::compare_countries(&project.law, &project.countries, &opts);
     let reports: Vec<_> = project
         .countries
         .iter()
-        .filter_map(|c| {
-            compare::compare_country(&project.law, c, None, &opts)
-                .ok()
-                .map(|r| (c, r))
-        })
+        .zip(compared)
+        .map(|(c, (r, _))| (c, r))
         .collect();
     let report = coverage::build(&project.law, &reports, lang);
     let text = match args.format {

@@ -169,6 +169,7 @@ pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<Packe
     let opts = crate::compare::CompareOptions {
         explicit: true,
         lang: prepared.lang,
+        pairs: true,
     };
     let report = crate::compare::compare_country(law, country, None, &opts)?;
     let gaps = Gaps::from_report(&report);

@@ -14,7 +14,6 @@ use crate::output::write_atomic;
 use crate::render::packet::{Gaps, PacketInput, packet_summary};
 use crate::render::report::{CountryExtras, ReportView, report_view};
 use crate::render::{Format, Templates};
-use crate::variant;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -126,8 +125,7 @@ pub fn document(ctx: &Context, args: &ReportArgs) -> Result<Document, u8> {
 }
 
 /// Compares every country, builds the regional matrix and each country's packet summary, and
-/// the view. Countries whose comparison fails (no legislation file at all) are left out, as
-/// by `qanun coverage`.
+/// the view.
 pub fn build_view(
     law: &crate::model::Law,
     countries: &[crate::model::Country],
@@ -136,6 +134,7 @@ pub fn build_view(
     let opts = CompareOptions {
         explicit: true,
         lang,
+        pairs: false,
     };
     // The language shown where the country's own version lacks `lang` (French for Jordan).
     let fallback = (!law.required_langs.contains(&lang)).then(|| {
@@ -145,24 +144,21 @@ pub fn build_view(
             .find(|l| *l != Lang::Ar)
             .unwrap_or(Lang::En)
     });
-    let mut langs = vec![lang];
-    langs.extend(fallback);
-    let done: Vec<(usize, compare::GapReport, CountryExtras)> = countries
-        .par_iter()
+    let compared = compare::compare_countries(law, countries, &opts);
+    let done: Vec<(usize, compare::GapReport, CountryExtras)> = compared
+        .into_par_iter()
         .enumerate()
-        .filter_map(|(i, c)| {
-            let report = compare::compare_country(law, c, None, &opts).ok()?;
-            let (v, _) = variant::build(law, Some(c), &langs);
+        .map(|(i, (report, v))| {
             let gaps = Gaps::from_report(&report);
             let extras = packet_summary(&PacketInput {
                 law,
-                country: c,
+                country: &countries[i],
                 variant: &v,
                 lang,
                 fallback,
                 gaps: Some(&gaps),
             });
-            Some((i, report, extras))
+            (i, report, extras)
         })
         .collect();
     let mut extras = BTreeMap::new();

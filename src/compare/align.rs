@@ -23,6 +23,7 @@ use super::{model_units, national_text};
 use crate::model::{Lang, LegislationArticle};
 use crate::variant::VArticle;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// Weight of the word cosine in the pair score (the trigram cosine has the rest).
 pub const WORD_WEIGHT: f32 = 0.4;
@@ -92,7 +93,8 @@ struct Space {
     /// The concepts of the lexicon found in each national article (sorted).
     national_concepts: Vec<Vec<u32>>,
     /// The terms of each model article's paragraphs, kept for the element checks.
-    model_terms: Vec<Option<ParagraphTerms>>,
+    /// Each model article's parts (title first, then paragraphs), for their terms.
+    model_terms: Vec<Option<Vec<Arc<Features>>>>,
     /// Which model article (and whether as a whole) each unit belongs to.
     units: Vec<(u32, bool)>,
     /// Feature → (unit, weight), for words and trigrams.
@@ -114,6 +116,32 @@ struct Features {
     grams: Vec<u64>,
 }
 
+/// The features of the model law's titles and paragraphs, by text. Each country's version of
+/// the law repeats most of the model's paragraphs word for word, so a regional run
+/// (`coverage`, `report`: eleven comparisons) normalises and counts most of them once rather
+/// than once per country. Emptied when it holds [`FEATURE_CACHE_MAX`] texts (a long `watch`).
+static FEATURE_CACHE: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<String, Arc<Features>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+const FEATURE_CACHE_MAX: usize = 100_000;
+
+fn cached_features(text: &str) -> Arc<Features> {
+    if let Ok(cache) = FEATURE_CACHE.lock()
+        && let Some(f) = cache.get(text)
+    {
+        return Arc::clone(f);
+    }
+    let f = Arc::new(features_of(text));
+    if let Ok(mut cache) = FEATURE_CACHE.lock() {
+        if cache.len() >= FEATURE_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), Arc::clone(&f));
+    }
+    f
+}
+
 fn features_of(text: &str) -> Features {
     features_of_words(features::terms(text))
 }
@@ -129,39 +157,27 @@ fn features_of_words(words: Vec<String>) -> Features {
     Features { words, grams }
 }
 
-impl Features {
-    fn extend(&mut self, other: &Features) {
-        self.words.extend(other.words.iter().cloned());
-        self.grams.extend_from_slice(&other.grams);
-    }
+/// The features of a model article's title and paragraphs (title first), shared through
+/// [`cached_features`]. Its units are the whole article and, when it has several paragraphs,
+/// each paragraph with the title ([`units_of`]); they are counted from these parts without
+/// copying their words.
+fn unit_features(parts: &[String]) -> Vec<Arc<Features>> {
+    parts.iter().map(|p| cached_features(p)).collect()
 }
 
-/// The features of a model article's units from those of its title and paragraphs: the whole
-/// article first, then (when it has several paragraphs) each paragraph with the title.
-fn unit_features(parts: &[String]) -> (Vec<Features>, Vec<Vec<String>>) {
-    let parsed: Vec<Features> = parts.iter().map(|p| features_of(p)).collect();
-    let Some((title, paras)) = parsed.split_first() else {
-        return (Vec::new(), Vec::new());
+/// The units of a model article as lists of its parts (see [`unit_features`]): the whole
+/// article first, then each paragraph with the title when there are several.
+fn units_of(parts: &[Arc<Features>]) -> Vec<Vec<&Features>> {
+    let Some((title, paras)) = parts.split_first() else {
+        return Vec::new();
     };
-    let mut whole = Features {
-        words: title.words.clone(),
-        grams: title.grams.clone(),
-    };
-    for p in paras {
-        whole.extend(p);
-    }
-    let mut units = vec![whole];
+    let mut units = vec![parts.iter().map(|p| p.as_ref()).collect::<Vec<_>>()];
     if paras.len() > 1 {
         for p in paras {
-            let mut u = Features {
-                words: title.words.clone(),
-                grams: title.grams.clone(),
-            };
-            u.extend(p);
-            units.push(u);
+            units.push(vec![title.as_ref(), p.as_ref()]);
         }
     }
-    (units, paras.iter().map(|p| p.words.clone()).collect())
+    units
 }
 
 impl Scorer {
@@ -289,8 +305,8 @@ impl Scorer {
             .model_terms
             .get(m)?
             .as_ref()?
-            .get(p)
-            .map(Vec::as_slice)
+            .get(p + 1)
+            .map(|f| f.words.as_slice())
     }
 
     /// The inverse document frequency of a term in a language (high for unseen terms).
@@ -395,9 +411,6 @@ fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
     }
 }
 
-/// The terms of each paragraph of a model article.
-type ParagraphTerms = Vec<Vec<String>>;
-
 type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 
 impl Space {
@@ -410,13 +423,10 @@ impl Space {
         if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
             return None;
         }
-        let (mf, model_terms): (Vec<Option<Vec<Features>>>, Vec<Option<ParagraphTerms>>) = models
+        let model_terms: Vec<Option<Vec<Arc<Features>>>> = models
             .par_iter()
-            .map(|t| match t.as_deref().map(unit_features) {
-                Some((units, terms)) => (Some(units), Some(terms)),
-                None => (None, None),
-            })
-            .unzip();
+            .map(|t| t.as_deref().map(unit_features))
+            .collect();
         // Each national text is normalised once: an article with several passages is
         // counted passage by passage, and its whole from its passages' counts.
         let (nf, np): (Vec<Option<Features>>, Vec<Vec<Features>>) = nationals
@@ -436,19 +446,20 @@ impl Space {
             .unzip();
         let mut words: Vocab<String> = Vocab::default();
         let mut grams: Vocab<u64> = Vocab::default();
-        let mut count = |f: &Features, document: bool| -> Counts {
-            (
-                words.counts(&f.words, document),
-                grams.counts(&f.grams, document),
-            )
-        };
-        let mc: Vec<Option<Vec<Counts>>> = mf
+        let mc: Vec<Option<Vec<Counts>>> = model_terms
             .iter()
-            .map(|units| {
-                units.as_ref().map(|us| {
-                    us.iter()
+            .map(|parts| {
+                parts.as_ref().map(|ps| {
+                    units_of(ps)
+                        .iter()
                         .enumerate()
-                        .map(|(k, f)| count(f, k == 0))
+                        .map(|(k, unit)| {
+                            let document = k == 0;
+                            (
+                                words.counts_of(unit.iter().flat_map(|f| &f.words), document),
+                                grams.counts_of(unit.iter().flat_map(|f| &f.grams), document),
+                            )
+                        })
                         .collect()
                 })
             })
@@ -475,9 +486,8 @@ impl Space {
                 pc.push(parts);
             }
         }
-        // The raw features are no longer needed: keep only the national terms (for the
-        // element checks) and free the rest before the vectors are built.
-        drop(mf);
+        // The raw national features are no longer needed: keep only the national terms (for
+        // the element checks) and free the rest before the vectors are built.
         let national_terms: Vec<Option<Vec<String>>> = nf
             .into_iter()
             .zip(np)

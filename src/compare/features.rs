@@ -245,20 +245,46 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     /// when `document` is true, counts the document in their document frequencies (false for
     /// passages of a document already counted).
     pub fn counts(&mut self, features: &[K], document: bool) -> Vec<(u32, u32)> {
-        let mut local: FxMap<u32, u32> = FxMap::default();
+        self.counts_of(features.iter(), document)
+    }
+
+    /// [`Vocab::counts`] of features given by reference (a document made of parts kept apart).
+    pub fn counts_of<'a>(
+        &mut self,
+        features: impl Iterator<Item = &'a K>,
+        document: bool,
+    ) -> Vec<(u32, u32)>
+    where
+        K: 'a,
+    {
+        // Ids first (a feature seen before is looked up, not cloned), then counted by sorting:
+        // no map per document.
+        let mut ids: Vec<u32> = Vec::with_capacity(features.size_hint().0);
         for f in features {
-            let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
-            let id = *self.ids.entry(f.clone()).or_insert(next);
-            if id == next {
-                self.df.push(0);
-            }
-            *local.entry(id).or_insert(0) += 1;
+            let id = match self.ids.get(f) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+                    self.ids.insert(f.clone(), id);
+                    self.df.push(0);
+                    id
+                }
+            };
+            ids.push(id);
         }
-        let mut v: Vec<(u32, u32)> = local.into_iter().collect();
-        v.sort_unstable();
-        for (id, _) in v.iter().filter(|_| document) {
-            if let Some(d) = self.df.get_mut(*id as usize) {
-                *d += 1;
+        ids.sort_unstable();
+        let mut v: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match v.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => v.push((id, 1)),
+            }
+        }
+        if document {
+            for (id, _) in &v {
+                if let Some(d) = self.df.get_mut(*id as usize) {
+                    *d += 1;
+                }
             }
         }
         v

@@ -372,6 +372,9 @@ pub struct CompareOptions {
     pub explicit: bool,
     /// The language the report shows text in.
     pub lang: Lang,
+    /// Word-diff each provision's best pair ([`Provision::pair`]), which the packet and the
+    /// reports of `compare` show; the regional matrix and report do not need it.
+    pub pairs: bool,
 }
 
 impl Default for CompareOptions {
@@ -379,6 +382,7 @@ impl Default for CompareOptions {
         CompareOptions {
             explicit: true,
             lang: Lang::Ar,
+            pairs: true,
         }
     }
 }
@@ -484,7 +488,50 @@ pub fn compare_country(
         None => default_body(country),
     };
     let (variant, _) = variant::build(law, Some(country), &Lang::ALL);
-    Ok(compare_body(&variant, &body, whole, opts))
+    let lexicon = concepts::Lexicon::new(&variant.concepts);
+    Ok(compare_body_with(&variant, &body, whole, opts, &lexicon))
+}
+
+/// Compares every country with its default body of legislation ([`default_body`]), in
+/// parallel, building what they share (the concept lexicon) once: the regional matrix and
+/// report. Each result comes with the variant it was compared as (in every language), so
+/// that a caller does not build it again. In the order of `countries`.
+pub fn compare_countries(
+    law: &Law,
+    countries: &[Country],
+    opts: &CompareOptions,
+) -> Vec<(GapReport, Variant)> {
+    let lexicon = concepts::Lexicon::new(&law.concepts);
+    countries
+        .par_iter()
+        .map(|country| {
+            let (body, whole) = default_body(country);
+            let (variant, _) =
+                variant::build(law, Some(country), &compared_langs(&body, opts.lang));
+            let report = compare_body_with(&variant, &body, whole, opts, &lexicon);
+            (report, variant)
+        })
+        .collect()
+}
+
+/// The languages a comparison with `body` can use: those its texts are written or translated
+/// in (the only ones where both sides have text), the report's, and English (the fallback of
+/// a report in French). Building the variant in these only gives the same comparison as in
+/// every language.
+fn compared_langs(body: &[&Legislation], display: Lang) -> Vec<Lang> {
+    let mut langs = vec![display, Lang::En];
+    for l in body {
+        langs.extend(l.meta.language);
+        for a in l.articles() {
+            langs.extend(a.translations.keys().copied());
+        }
+    }
+    let mut out: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|l| langs.contains(l))
+        .collect();
+    out.sort_by_key(|l| *l != display);
+    out
 }
 
 /// The languages to compare in, most preferred first: the national law's language, English,
@@ -586,6 +633,18 @@ pub fn compare_body(
     whole: bool,
     opts: &CompareOptions,
 ) -> GapReport {
+    let lexicon = concepts::Lexicon::new(&variant.concepts);
+    compare_body_with(variant, laws, whole, opts, &lexicon)
+}
+
+/// [`compare_body`] with the concept lexicon of the variant's law already built.
+fn compare_body_with(
+    variant: &Variant,
+    laws: &[&Legislation],
+    whole: bool,
+    opts: &CompareOptions,
+    lexicon: &concepts::Lexicon,
+) -> GapReport {
     let (merged, owner) = merge(laws);
     let legislation = &merged;
     let law_ids: Vec<&str> = owner
@@ -598,8 +657,7 @@ pub fn compare_body(
     let order = lang_order(law_lang);
     let articles: Vec<&VArticle> = variant.articles().collect();
     let nationals: Vec<&LegislationArticle> = legislation.articles().collect();
-    let lexicon = concepts::Lexicon::new(&variant.concepts);
-    let scorer = align::Scorer::new(&articles, &nationals, law_lang, &order, &lexicon);
+    let scorer = align::Scorer::new(&articles, &nationals, law_lang, &order, lexicon);
 
     let index: BTreeMap<&str, usize> = articles
         .iter()
@@ -630,7 +688,7 @@ pub fn compare_body(
     }
 
     let cx = Context {
-        lexicon: &lexicon,
+        lexicon,
         nationals: &nationals,
         law_ids: &law_ids,
         verified,
@@ -638,6 +696,7 @@ pub fn compare_body(
         law_lang,
         order: &order,
         display: opts.lang,
+        pairs: opts.pairs,
     };
     let (mut provisions, prepared): (Vec<Provision>, Vec<Option<worddiff::Prepared>>) = articles
         .par_iter()
@@ -770,6 +829,8 @@ struct Context<'a> {
     law_lang: Option<Lang>,
     order: &'a [Lang],
     display: Lang,
+    /// Prepare the best pair's word diff.
+    pairs: bool,
 }
 
 /// One provision's matches, status and missing elements, and its best pair ready to diff.
@@ -788,6 +849,7 @@ fn provision(
         law_lang,
         order,
         display,
+        pairs,
     } = *cx;
     let matched: Vec<(usize, &LegislationArticle)> = list
         .iter()
@@ -828,7 +890,9 @@ fn provision(
         .iter()
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
         .and_then(|(n, _, _)| nationals.get(*n).copied());
-    let prepared = best.and_then(|n| worddiff::prepare(a, n, law_lang, display));
+    let prepared = best
+        .filter(|_| pairs)
+        .and_then(|n| worddiff::prepare(a, n, law_lang, display));
     let p = Provision {
         clause: a.id.clone(),
         number: if a.in_annex {
@@ -1030,6 +1094,7 @@ mod tests {
             &CompareOptions {
                 explicit,
                 lang: Lang::En,
+                pairs: true,
             },
         )
     }
@@ -1131,6 +1196,7 @@ mod tests {
         let opts = CompareOptions {
             explicit: true,
             lang: Lang::En,
+            pairs: true,
         };
         let status = |r: &GapReport| provision(r, "awareness").status;
         let official = legislation_with("a", "official = true", BODY);
@@ -1169,6 +1235,7 @@ mod tests {
         let opts = CompareOptions {
             explicit: true,
             lang: Lang::En,
+            pairs: true,
         };
         let penal = legislation_with(
             "penal",

@@ -350,6 +350,7 @@ fn evaluate(set: &str, lang: Lang) -> (usize, usize, usize, Vec<String>) {
         &CompareOptions {
             explicit: false,
             lang,
+            pairs: true,
         },
     );
     let predicted: BTreeSet<(String, String)> = report

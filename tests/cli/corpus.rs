@@ -170,6 +170,7 @@ pub fn score_all() -> Vec<Scored> {
             &CompareOptions {
                 explicit: false,
                 lang,
+                pairs: true,
             },
         );
         // QANUN_CORPUS_REPORTS=DIR writes each statute's gap report there, to read what the

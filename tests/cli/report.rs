@@ -511,3 +511,28 @@ fn bad_projects_and_outputs_are_refused_plainly() {
         r.stderr
     );
 }
+
+/// The regional matrix (computed for all countries at once, without the word diffs and in the
+/// languages the texts use) gives every country the statuses and scores `qanun compare` gives
+/// it on its own.
+#[test]
+fn the_regional_matrix_is_each_countrys_own_gap_analysis() {
+    let cov = coverage_json(&repo(), "en");
+    for c in cov["countries"].as_array().unwrap() {
+        let code = c["code"].as_str().unwrap();
+        let r = run_in(
+            &repo(),
+            &["compare", code, "--format", "json", "--lang", "en"],
+        );
+        assert_eq!(r.code, 0, "{code}: {}", r.stderr);
+        let own = r.json();
+        assert_eq!(own["coverage"], c["coverage"], "{code}");
+        assert_eq!(own["coverage_max"], c["coverage_max"], "{code}");
+        for p in own["provisions"].as_array().unwrap() {
+            let clause = p["clause"].as_str().unwrap();
+            if let Some(cell) = c["cells"].get(clause) {
+                assert_eq!(cell["status"], p["status"], "{code} {clause}");
+            }
+        }
+    }
+}

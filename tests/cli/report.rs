@@ -56,6 +56,30 @@ fn html_cells(html: &str) -> BTreeMap<(String, String), Vec<(f64, f64)>> {
     out
 }
 
+/// Runs `qanun report` in `root` with `args`, writing to a file `name` of a new temp folder;
+/// asserts that it succeeded. The folder lives as long as the returned guard.
+fn report_file(
+    root: &std::path::Path,
+    name: &str,
+    args: &[&str],
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(name);
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
+    let r = run_in(root, &all);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (dir, out)
+}
+
+/// The HTML report of `root` in `lang`.
+fn report_html(root: &std::path::Path, lang: &str) -> String {
+    let (_dir, out) = report_file(root, "report.html", &["--lang", lang, "--format", "html"]);
+    std::fs::read_to_string(out).unwrap()
+}
+
 fn coverage_json(root: &std::path::Path, lang: &str) -> Value {
     let r = run_in(root, &["coverage", "--format", "json", "--lang", lang]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -68,23 +92,7 @@ fn f(v: &Value) -> f64 {
 
 #[test]
 fn every_number_of_the_html_charts_is_the_coverage_jsons() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.html");
-    let r = run_in(
-        &repo(),
-        &[
-            "report",
-            "--lang",
-            "en",
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    r.assert_no_panic();
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = report_html(&repo(), "en");
     let j = coverage_json(&repo(), "en");
     let cells = html_cells(&html);
     let countries = j["countries"].as_array().unwrap();
@@ -183,21 +191,7 @@ fn every_number_of_the_html_charts_is_the_coverage_jsons() {
 
 #[test]
 fn every_heat_map_label_of_the_pdf_is_the_coverage_jsons() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.typ");
-    let r = run_in(
-        &repo(),
-        &[
-            "report",
-            "--lang",
-            "en",
-            "--format",
-            "typ",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (_dir, out) = report_file(&repo(), "report.typ", &["--lang", "en", "--format", "typ"]);
     let typ = std::fs::read_to_string(&out).unwrap();
     let labels: Vec<&str> = typ
         .lines()
@@ -353,18 +347,7 @@ fn verified_unverified_and_missing_are_shown_apart() {
     assert_eq!(eg["cells"]["non-punishment"]["status"], "not-verified");
     assert_eq!(j["region"]["verified"], 1);
 
-    let out = p.path().join("r.html");
-    let r = p.run(&[
-        "report",
-        "--lang",
-        "en",
-        "--format",
-        "html",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let html = std::fs::read_to_string(&out).unwrap();
+    let html = report_html(p.path(), "en");
     let cells = html_cells(&html);
     // Jordan's missing theme is a settled 0%; Egypt's unread one is a range, drawn hatched.
     let np = |cc: &str| cells[&(cc.to_string(), "non-punishment".to_string())][0];
@@ -430,19 +413,7 @@ fn hostile_names_and_titles_stay_text() {
             1,
         ),
     );
-    let html_out = p.path().join("r.html");
-    let r = p.run(&[
-        "report",
-        "--lang",
-        "en",
-        "--format",
-        "html",
-        "-o",
-        html_out.to_str().unwrap(),
-    ]);
-    r.assert_no_panic();
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let html = std::fs::read_to_string(&html_out).unwrap();
+    let html = report_html(p.path(), "en");
     assert!(!html.contains("<script>alert"), "escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(

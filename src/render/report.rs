@@ -283,7 +283,7 @@ pub fn report_view(
             .themes
             .iter()
             .take(WIDEST)
-            .map(|t| theme_line(lang, t, n, &names))
+            .map(|t| theme_line(lang, t, n))
             .collect(),
         themes: heat(heat_title(lang, true), heat_note(lang), &r.themes, &|c| {
             &c.themes
@@ -576,13 +576,7 @@ fn figures(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) 
 
 /// A theme in the summary: "re-trafficking: median 0%; a known gap in 5 countries, not
 /// verified in 6".
-fn theme_line(
-    lang: Lang,
-    t: &ThemeRegion,
-    n: usize,
-    names: &dyn Fn(&[String]) -> String,
-) -> String {
-    let _ = names;
+fn theme_line(lang: Lang, t: &ThemeRegion, n: usize) -> String {
     let gap = t.split.gap.len();
     let unread = t.split.not_verified.len();
     let median = score_text(lang, t.score.median, t.score.median);

@@ -168,6 +168,8 @@ pub struct ReportLabels {
     pub findings: &'static str,
     pub sources: &'static str,
     pub amendments: &'static str,
+    /// The colon after a label: ":" (French puts a no-break space before it).
+    pub colon: &'static str,
     pub country: &'static str,
     pub score: &'static str,
     pub rests_on: &'static str,
@@ -459,7 +461,9 @@ fn verified_share(lang: Lang, verified: usize, n: usize) -> String {
         Lang::En => {
             format!("verified against complete official texts: {verified} of {n} countries")
         }
-        Lang::Fr => format!("vérifié sur des textes officiels complets : {verified} pays sur {n}"),
+        Lang::Fr => {
+            format!("vérifié sur des textes officiels complets\u{a0}: {verified} pays sur {n}")
+        }
     }
 }
 
@@ -473,21 +477,24 @@ fn figures(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) 
         others.push(match lang {
             Lang::Ar => format!("قانون متنازع عليه: {}", names(&g.dedicated_contested)),
             Lang::En => format!("law contested: {}", names(&g.dedicated_contested)),
-            Lang::Fr => format!("loi contestée : {}", names(&g.dedicated_contested)),
+            Lang::Fr => format!("loi contestée\u{a0}: {}", names(&g.dedicated_contested)),
         });
     }
     if !g.dedicated_draft.is_empty() {
         others.push(match lang {
             Lang::Ar => format!("مشروع قانون فقط: {}", names(&g.dedicated_draft)),
             Lang::En => format!("a bill only: {}", names(&g.dedicated_draft)),
-            Lang::Fr => format!("projet de loi seulement : {}", names(&g.dedicated_draft)),
+            Lang::Fr => format!(
+                "projet de loi seulement\u{a0}: {}",
+                names(&g.dedicated_draft)
+            ),
         });
     }
     if !g.dedicated_none.is_empty() {
         others.push(match lang {
             Lang::Ar => format!("لا قانون خاص: {}", names(&g.dedicated_none)),
             Lang::En => format!("no dedicated law: {}", names(&g.dedicated_none)),
-            Lang::Fr => format!("pas de loi spécifique : {}", names(&g.dedicated_none)),
+            Lang::Fr => format!("pas de loi spécifique\u{a0}: {}", names(&g.dedicated_none)),
         });
     }
     let sep = if lang == Lang::Ar { "؛ " } else { "; " };
@@ -537,7 +544,7 @@ fn figures(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) 
                         spread_text(lang, m)
                     ),
                     Lang::Fr => format!(
-                        "une fois lus les articles non lus, elle peut atteindre : {}",
+                        "une fois lus les articles non lus, elle peut atteindre\u{a0}: {}",
                         spread_text(lang, m)
                     ),
                 };
@@ -565,7 +572,7 @@ fn figures(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) 
                 verified_share(lang, g.verified, n)
             ),
             Lang::Fr => format!(
-                "{} autres dispositions ne peuvent être jugées dans plus de la moitié des pays : les textes dont nous disposons ne les montrent pas{sep}{}",
+                "{} autres dispositions ne peuvent être jugées dans plus de la moitié des pays\u{a0}: les textes dont nous disposons ne les montrent pas{sep}{}",
                 g.unverified_in_most.len(),
                 verified_share(lang, g.verified, n)
             ),
@@ -590,7 +597,7 @@ fn theme_line(lang: Lang, t: &ThemeRegion, n: usize) -> String {
             t.title, t.settled
         ),
         Lang::Fr => format!(
-            "{} : médiane {median} ; lacune connue dans {gap} pays sur {n}, non vérifié dans {unread}, établi dans {}",
+            "{}\u{a0}: médiane {median}\u{a0}; lacune connue dans {gap} pays sur {n}, non vérifié dans {unread}, établi dans {}",
             t.title, t.settled
         ),
     }
@@ -626,7 +633,7 @@ fn caveat(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) -
             "Caution: the national texts we hold for {who} ({k} of {n}) are unofficial summaries or extracts. What we did not find in them is “not verified”, not “missing”, and their coverage is a range: the first figure is what the texts show, the second the most it can be. A cell that is not verified must not be read as a gap."
         ),
         Lang::Fr => format!(
-            "Attention : les textes nationaux dont nous disposons pour {who} ({k} sur {n}) sont des résumés non officiels ou des extraits. Ce que nous n'y avons pas trouvé est « non vérifié », non « absent », et leur couverture est une fourchette : le premier chiffre est ce que montrent les textes, le second le maximum possible. Une case non vérifiée ne doit pas être lue comme une lacune."
+            "Attention\u{a0}: les textes nationaux dont nous disposons pour {who} ({k} sur {n}) sont des résumés non officiels ou des extraits. Ce que nous n'y avons pas trouvé est « non vérifié », non « absent », et leur couverture est une fourchette\u{a0}: le premier chiffre est ce que montrent les textes, le second le maximum possible. Une case non vérifiée ne doit pas être lue comme une lacune."
         ),
     })
 }
@@ -659,7 +666,7 @@ fn heat_note(lang: Lang) -> String {
     match lang {
         Lang::Ar => "الرقم الأول هو ما تُظهره النصوص المتاحة من أحكام القانون النموذجي (المغطاة كلياً أو جزئياً)؛ والرقم الثاني أقصى ما قد تبلغه التغطية حين تُقرأ المواد التي لم نقرأها. الخلية المخططة بخطوط مائلة وإطار متقطع تقدير غير مستقر؛ والخلية الملساء تقدير متحقَّق منه.",
         Lang::En => "The first figure is what the texts we hold show of the model law's provisions (covered in whole or in part); the second is the most coverage can reach once the articles we have not read are read. A hatched cell with a dashed edge is not settled; a plain cell is verified.",
-        Lang::Fr => "Le premier chiffre est ce que les textes dont nous disposons montrent des dispositions de la loi type (couvertes en tout ou en partie) ; le second, le maximum que la couverture peut atteindre une fois lus les articles que nous n'avons pas lus. Une case hachurée au bord en tirets n'est pas établie ; une case unie est vérifiée.",
+        Lang::Fr => "Le premier chiffre est ce que les textes dont nous disposons montrent des dispositions de la loi type (couvertes en tout ou en partie)\u{a0}; le second, le maximum que la couverture peut atteindre une fois lus les articles que nous n'avons pas lus. Une case hachurée au bord en tirets n'est pas établie\u{a0}; une case unie est vérifiée.",
     }
     .to_string()
 }
@@ -679,7 +686,9 @@ fn dedicated_text(lang: Lang, d: DedicatedLaw) -> &'static str {
         }
         (Lang::Fr, DedicatedLaw::Contested) => "sa loi spécifique est contestée",
         (Lang::Fr, DedicatedLaw::Draft) => "n'a qu'un projet de loi",
-        (Lang::Fr, DedicatedLaw::None) => "n'a pas de loi spécifique ; d'autres lois s'appliquent",
+        (Lang::Fr, DedicatedLaw::None) => {
+            "n'a pas de loi spécifique\u{a0}; d'autres lois s'appliquent"
+        }
     }
 }
 
@@ -711,7 +720,7 @@ fn source_view(lang: Lang, l: &crate::compare::LawUsed) -> SourceView {
     let date = match lang {
         Lang::Ar => format!("السنة: {year}"),
         Lang::En => format!("year: {year}"),
-        Lang::Fr => format!("année : {year}"),
+        Lang::Fr => format!("année\u{a0}: {year}"),
     };
     SourceView {
         title: if l.title.is_empty() {
@@ -739,7 +748,7 @@ fn country_page(
         match lang {
             Lang::Ar => "لا نص وطني في المشروع: لا شيء متحقَّق منه".to_string(),
             Lang::En => "no national text in the project: nothing is verified".to_string(),
-            Lang::Fr => "aucun texte national dans le projet : rien n'est vérifié".to_string(),
+            Lang::Fr => "aucun texte national dans le projet\u{a0}: rien n'est vérifié".to_string(),
         }
     } else {
         let what = list(lang, sources.iter().map(|s| s.nature.as_str()));
@@ -750,9 +759,9 @@ fn country_page(
             (Lang::En, false) => {
                 format!("{what}; what we did not find there is “not verified”, not “missing”")
             }
-            (Lang::Fr, true) => format!("{what} ; toute absence est vérifiée"),
+            (Lang::Fr, true) => format!("{what}\u{a0}; toute absence est vérifiée"),
             (Lang::Fr, false) => format!(
-                "{what} ; ce que nous n'y avons pas trouvé est « non vérifié », non « absent »"
+                "{what}\u{a0}; ce que nous n'y avons pas trouvé est « non vérifié », non « absent »"
             ),
         }
     };
@@ -768,7 +777,7 @@ fn country_page(
         match lang {
             Lang::Ar => format!("لا تُظهر النصوص المتاحة ثغرات أخرى متحقَّقاً منها؛ ولم يُتحقَّق من {unread} حكماً."),
             Lang::En => format!("The texts we hold show no other verified gap; {unread} provisions are not verified."),
-            Lang::Fr => format!("Les textes dont nous disposons ne montrent pas d'autre lacune vérifiée ; {unread} dispositions ne sont pas vérifiées."),
+            Lang::Fr => format!("Les textes dont nous disposons ne montrent pas d'autre lacune vérifiée\u{a0}; {unread} dispositions ne sont pas vérifiées."),
         }
     });
     let labels = labels(lang);
@@ -812,21 +821,24 @@ fn provision_item(lang: Lang, f: &ProvisionFinding, names: &dyn Fn(&[String]) ->
         parts.push(match lang {
             Lang::Ar => format!("غائب في {}", names(&f.missing)),
             Lang::En => format!("missing in {}", names(&f.missing)),
-            Lang::Fr => format!("absent : {}", names(&f.missing)),
+            Lang::Fr => format!("absent\u{a0}: {}", names(&f.missing)),
         });
     }
     if !f.partial.is_empty() {
         parts.push(match lang {
             Lang::Ar => format!("ناقص في {}", names(&f.partial)),
             Lang::En => format!("incomplete in {}", names(&f.partial)),
-            Lang::Fr => format!("incomplet : {}", names(&f.partial)),
+            Lang::Fr => format!("incomplet\u{a0}: {}", names(&f.partial)),
         });
     }
     let gap = f.missing.len() + f.partial.len();
     let head = match lang {
         Lang::Ar => format!("المادة {number} «{}»: {gap} من {}", f.title, f.of),
         Lang::En => format!("Article {number}, “{}”: {gap} of {}", f.title, f.of),
-        Lang::Fr => format!("Article {number}, « {} » : {gap} sur {}", f.title, f.of),
+        Lang::Fr => format!(
+            "Article {number}, « {} »\u{a0}: {gap} sur {}",
+            f.title, f.of
+        ),
     };
     let sep = if lang == Lang::Ar { "؛ " } else { "; " };
     format!("{head} ({})", parts.join(sep))
@@ -904,7 +916,7 @@ fn obligation_item(
             names(&f.unmet)
         ),
         Lang::Fr => format!(
-            "Article {number}, « {} » ({cites}) : non satisfait dans {} des {} pays liés ({})",
+            "Article {number}, « {} » ({cites})\u{a0}: non satisfait dans {} des {} pays liés ({})",
             f.title,
             f.unmet.len(),
             f.bound.len(),
@@ -926,27 +938,27 @@ fn concept_item(lang: Lang, t: &ThemeRegion, names: &dyn Fn(&[String]) -> String
             parts.push(format!("{w} {}", names(codes)));
         }
     };
-    add(&s.covered, "مغطى في", "covered in", "couvert :");
+    add(&s.covered, "مغطى في", "covered in", "couvert\u{a0}:");
     add(
         &s.gap,
         "ناقص أو غائب في",
         "incomplete or missing in",
-        "incomplet ou absent :",
+        "incomplet ou absent\u{a0}:",
     );
     add(
         &s.not_verified,
         "لم يُتحقَّق منه في",
         "not verified in",
-        "non vérifié :",
+        "non vérifié\u{a0}:",
     );
     add(
         &s.omitted,
         "مستبعد من صيغة",
         "left out of the version of",
-        "écarté de la version de :",
+        "écarté de la version de\u{a0}:",
     );
     let sep = if lang == Lang::Ar { "؛ " } else { "; " };
-    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
     format!("{}{colon}{}", t.title, parts.join(sep))
 }
 
@@ -972,7 +984,7 @@ fn findings(
             (Lang::En, 0) => "No provision is known to be missing or incomplete in more than half of the countries.".to_string(),
             (Lang::En, k) => format!("{k} provisions of the model law are known to be missing or incomplete in more than half of the countries:"),
             (Lang::Fr, 0) => "Aucune disposition n'est connue comme absente ou incomplète dans plus de la moitié des pays.".to_string(),
-            (Lang::Fr, k) => format!("{k} dispositions de la loi type sont connues comme absentes ou incomplètes dans plus de la moitié des pays :"),
+            (Lang::Fr, k) => format!("{k} dispositions de la loi type sont connues comme absentes ou incomplètes dans plus de la moitié des pays\u{a0}:"),
         },
         items: g
             .gaps_in_most
@@ -993,7 +1005,7 @@ fn findings(
             (Lang::En, 0) => "No obligation is known to be unmet by most of the countries bound by it.".to_string(),
             (Lang::En, k) => format!("{k} provisions implement binding instruments the countries have ratified, and are known to be unmet by most of the countries bound:"),
             (Lang::Fr, 0) => "Aucune obligation n'est connue comme non remplie par la plupart des pays liés.".to_string(),
-            (Lang::Fr, k) => format!("{k} dispositions mettent en œuvre des instruments contraignants ratifiés, et sont connues comme non remplies par la plupart des pays liés :"),
+            (Lang::Fr, k) => format!("{k} dispositions mettent en œuvre des instruments contraignants ratifiés, et sont connues comme non remplies par la plupart des pays liés\u{a0}:"),
         },
         items: g
             .obligations
@@ -1005,13 +1017,13 @@ fn findings(
         title: match lang {
             Lang::Ar => "المفهوم الموحد: الزواج المبكر وعمل المنازل",
             Lang::En => "The unified concept: early marriage and domestic work",
-            Lang::Fr => "Le concept unifié : mariage précoce et travail domestique",
+            Lang::Fr => "Le concept unifié\u{a0}: mariage précoce et travail domestique",
         }
         .to_string(),
         text: match lang {
             Lang::Ar => "يعدّ التحالف الزواج المبكر واستغلال عاملات المنازل اتجاراً متى توافرت أركان الجريمة ومؤشراتها. حال هذين المحورين في التشريعات:".to_string(),
             Lang::En => "The alliance treats early marriage and the abuse of domestic workers as trafficking when the elements and indicators of the crime are present. Where the legislation stands on these two themes:".to_string(),
-            Lang::Fr => "L'alliance traite le mariage précoce et l'exploitation des travailleuses domestiques comme de la traite lorsque les éléments et indicateurs de l'infraction sont réunis. Où en est la législation sur ces deux thèmes :".to_string(),
+            Lang::Fr => "L'alliance traite le mariage précoce et l'exploitation des travailleuses domestiques comme de la traite lorsque les éléments et indicateurs de l'infraction sont réunis. Où en est la législation sur ces deux thèmes\u{a0}:".to_string(),
         },
         items: g
             .unified_concept
@@ -1038,7 +1050,7 @@ fn findings(
                 verified_share(lang, g.verified, n)
             ),
             Lang::Fr => format!(
-                "Les textes dont nous disposons ne montrent pas {} dispositions dans plus de la moitié des pays. Elles n'en sont pas absentes pour autant : les textes sont des résumés ou des extraits, et seul le texte officiel permet de trancher. ({})",
+                "Les textes dont nous disposons ne montrent pas {} dispositions dans plus de la moitié des pays. Elles n'en sont pas absentes pour autant\u{a0}: les textes sont des résumés ou des extraits, et seul le texte officiel permet de trancher. ({})",
                 g.unverified_in_most.len(),
                 verified_share(lang, g.verified, n)
             ),
@@ -1052,7 +1064,7 @@ fn sources_note(lang: Lang) -> String {
     match lang {
         Lang::Ar => "لكل دولة: النصوص الوطنية التي قامت عليها الأرقام، وهل هي النص الرسمي أم ملخص، وتاريخها ومصدرها كما تسجله ملفات المشروع. والأرقام في هذا التقرير أرقام عربية غربية (من 0 إلى 9)، كما في القانون النموذجي.".to_string(),
         Lang::En => "For each country: the national texts the figures rest on, whether each is the official text or a summary, its date and its source, as the project's files record them.".to_string(),
-        Lang::Fr => "Pour chaque pays : les textes nationaux sur lesquels reposent les chiffres, s'il s'agit du texte officiel ou d'un résumé, leur date et leur source, tels que les fichiers du projet les consignent.".to_string(),
+        Lang::Fr => "Pour chaque pays\u{a0}: les textes nationaux sur lesquels reposent les chiffres, s'il s'agit du texte officiel ou d'un résumé, leur date et leur source, tels que les fichiers du projet les consignent.".to_string(),
     }
 }
 
@@ -1071,6 +1083,7 @@ pub fn labels(lang: Lang) -> ReportLabels {
             findings: "نتائج إقليمية",
             sources: "المصادر والتحفظات",
             amendments: "التعديلات",
+            colon: ":",
             country: "الدولة",
             score: "التغطية",
             rests_on: "الأساس",
@@ -1112,6 +1125,7 @@ pub fn labels(lang: Lang) -> ReportLabels {
             findings: "Regional findings",
             sources: "Sources and caveats",
             amendments: "Amendments",
+            colon: ":",
             country: "Country",
             score: "Coverage",
             rests_on: "Rests on",
@@ -1147,6 +1161,7 @@ pub fn labels(lang: Lang) -> ReportLabels {
             findings: "Constats régionaux",
             sources: "Sources et réserves",
             amendments: "Modifications",
+            colon: "\u{a0}:",
             country: "Pays",
             score: "Couverture",
             rests_on: "Repose sur",
@@ -1173,7 +1188,7 @@ pub fn labels(lang: Lang) -> ReportLabels {
             date: "Date",
             prepared_by: "Préparé par",
             print: "Imprimer",
-            bars_note: "La barre pleine est la couverture vérifiée ; la partie hachurée, le maximum qu'elle peut atteindre.",
+            bars_note: "La barre pleine est la couverture vérifiée\u{a0}; la partie hachurée, le maximum qu'elle peut atteindre.",
             ratifications_note: "D'après les fiches pays, chaque ratification avec sa source.",
         },
     }

@@ -240,23 +240,8 @@ fn the_pdf_is_deterministic_and_reads_in_arabic_by_default() {
 
 #[test]
 fn html_is_one_offline_file_right_to_left_in_arabic() {
-    let dir = tempfile::tempdir().unwrap();
     for (lang, dir_attr) in [("ar", "rtl"), ("en", "ltr"), ("fr", "ltr")] {
-        let out = dir.path().join(format!("r-{lang}.html"));
-        let r = run_in(
-            &repo(),
-            &[
-                "report",
-                "--lang",
-                lang,
-                "--format",
-                "html",
-                "-o",
-                out.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let html = std::fs::read_to_string(&out).unwrap();
+        let html = report_html(&repo(), lang);
         assert!(
             html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir_attr}\">")),
             "{lang}"
@@ -269,24 +254,7 @@ fn html_is_one_offline_file_right_to_left_in_arabic() {
         }
         assert!(html.contains("url(data:font/ttf;base64,"), "{lang}");
         assert!(html.contains("@media print"), "{lang}");
-        let again = run_in(
-            &repo(),
-            &[
-                "report",
-                "--lang",
-                lang,
-                "--format",
-                "html",
-                "-o",
-                out.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(again.code, 0);
-        assert_eq!(
-            std::fs::read_to_string(&out).unwrap(),
-            html,
-            "deterministic"
-        );
+        assert_eq!(report_html(&repo(), lang), html, "deterministic");
     }
 }
 

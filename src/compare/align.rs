@@ -80,7 +80,8 @@ struct ModelDoc {
 /// Everything scored in one language.
 struct Space {
     lang: Lang,
-    words: Vocab<String>,
+    /// Terms by their process-wide id ([`features::word_ids`]).
+    words: Vocab<u32>,
     word_idf: Vec<f32>,
     /// The idf of a term no document has.
     unseen_idf: f32,
@@ -113,6 +114,8 @@ pub struct Scorer {
 
 struct Features {
     words: Vec<String>,
+    /// The process-wide ids of `words`, in the same order.
+    ids: Vec<u32>,
     grams: Vec<u64>,
 }
 
@@ -154,7 +157,8 @@ fn features_of_clean(text: &str) -> Features {
 fn features_of_words(words: Vec<String>) -> Features {
     let mut grams = Vec::new();
     features::trigrams(&words, &mut grams);
-    Features { words, grams }
+    let ids = features::word_ids(&words);
+    Features { words, ids, grams }
 }
 
 /// The features of a model article's title and paragraphs (title first), shared through
@@ -314,8 +318,8 @@ impl Scorer {
         let Some(sp) = self.spaces.iter().find(|s| s.lang == lang) else {
             return 1.0;
         };
-        sp.words
-            .id(term)
+        features::word_id(term)
+            .and_then(|g| sp.words.id(&g))
             .and_then(|id| sp.word_idf.get(id as usize).copied())
             .unwrap_or(sp.unseen_idf)
     }
@@ -444,7 +448,7 @@ impl Space {
                 }
             })
             .unzip();
-        let mut words: Vocab<String> = Vocab::default();
+        let mut words: Vocab<u32> = Vocab::default();
         let mut grams: Vocab<u64> = Vocab::default();
         let mc: Vec<Option<Vec<Counts>>> = model_terms
             .iter()
@@ -456,7 +460,7 @@ impl Space {
                         .map(|(k, unit)| {
                             let document = k == 0;
                             (
-                                words.counts_of(unit.iter().flat_map(|f| &f.words), document),
+                                words.counts_of(unit.iter().flat_map(|f| &f.ids), document),
                                 grams.counts_of(unit.iter().flat_map(|f| &f.grams), document),
                             )
                         })
@@ -469,7 +473,7 @@ impl Space {
         for (f, ps) in nf.iter().zip(&np) {
             if let Some(f) = f {
                 nc.push(Some((
-                    words.counts(&f.words, true),
+                    words.counts(&f.ids, true),
                     grams.counts(&f.grams, true),
                 )));
                 pc.push(Vec::new());
@@ -479,7 +483,7 @@ impl Space {
             } else {
                 let parts: Vec<Counts> = ps
                     .iter()
-                    .map(|f| (words.counts(&f.words, false), grams.counts(&f.grams, false)))
+                    .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
                     .collect();
                 let (w, g): (Vec<_>, Vec<_>) = parts.iter().cloned().unzip();
                 nc.push(Some((words.merge_counts(&w), grams.merge_counts(&g))));

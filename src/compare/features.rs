@@ -3,8 +3,6 @@
 //! matching only; nothing here changes text that is displayed, and nothing here reads files.
 
 use crate::text::normalize::{drop_page_numbers, is_stop_word, match_tokens};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cleans text extracted from a PDF before matching: drops lines holding only a page number
 /// and joins words hyphenated across a line break ("traf-\nficking").
@@ -193,42 +191,54 @@ fn pack(a: char, b: char, c: char) -> u64 {
     (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
 }
 
-/// A small, fast, deterministic hasher for integer and short string keys (FxHash's mix).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
+/// A hash map with rustc's fast, deterministic hasher (for integer and short string keys).
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// Every word term this process has scored, with a dense id. Each country's term space
+/// ([`Vocab`]) is keyed by these ids, so that a term repeated in eleven countries' versions of
+/// the model law is hashed as text once, not once per country. Ids are never reused or
+/// dropped: a term's id stays valid for the whole process (a long `watch` adds only the new
+/// words it meets). The ids depend on which thread saw a word first; nothing outside a term
+/// space's lookups sees them, and a term space numbers its own terms in the order it meets
+/// them, so results do not depend on them.
+static WORD_IDS: std::sync::LazyLock<std::sync::RwLock<FxMap<String, u32>>> =
+    std::sync::LazyLock::new(Default::default);
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
+/// The process-wide ids of `words` ([`WORD_IDS`]), registering those not seen before.
+pub fn word_ids(words: &[String]) -> Vec<u32> {
+    {
+        let known = WORD_IDS
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ids: Option<Vec<u32>> = words.iter().map(|w| known.get(w).copied()).collect();
+        if let Some(ids) = ids {
+            return ids;
         }
     }
-
-    fn write_u64(&mut self, i: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ i).wrapping_mul(SEED);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
+    let mut known = WORD_IDS
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    words
+        .iter()
+        .map(|w| match known.get(w) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(known.len()).unwrap_or(u32::MAX);
+                known.insert(w.clone(), id);
+                id
+            }
+        })
+        .collect()
 }
 
-/// A hash map with [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The process-wide id of a word term, if any text scored so far has it.
+pub fn word_id(word: &str) -> Option<u32> {
+    WORD_IDS
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(word)
+        .copied()
+}
 
 /// A sparse vector: (feature, weight) sorted by feature; L2-normalised once weighted.
 pub type Sparse = Vec<(u32, f32)>;

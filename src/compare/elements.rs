@@ -150,7 +150,8 @@ fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
 /// The terms of the matched national text, for presence tests.
 struct NationalTerms {
     set: BTreeSet<String>,
-    grams: Vec<(String, Vec<u64>)>,
+    /// Each distinct term with its length in characters and its trigrams (sorted, distinct).
+    terms: Vec<(String, usize, Vec<u64>)>,
 }
 
 impl NationalTerms {
@@ -162,24 +163,32 @@ impl NationalTerms {
     /// From terms already computed.
     fn from_terms(terms: impl IntoIterator<Item = String>) -> NationalTerms {
         let set: BTreeSet<String> = terms.into_iter().collect();
-        let grams = set.iter().map(|t| (t.clone(), grams_of(t))).collect();
-        NationalTerms { set, grams }
+        let terms = set
+            .iter()
+            .map(|t| (t.clone(), t.chars().count(), grams_of(t)))
+            .collect();
+        NationalTerms { set, terms }
     }
 
+    /// Whether the text has `term`: the same term, a term containing it (or contained in it)
+    /// when both are long enough, or a term spelt nearly the same (trigram Dice).
     fn has(&self, term: &str) -> bool {
         if self.set.contains(term) {
             return true;
         }
         let long = term.chars().count() >= MIN_CONTAINED;
-        let contained = self.set.iter().any(|n| {
-            (long && n.contains(term))
-                || (n.chars().count() >= MIN_CONTAINED && term.contains(n.as_str()))
+        // Byte lengths first: a string can only contain one no longer than itself.
+        let contained = self.terms.iter().any(|(n, chars, _)| {
+            (long && n.len() >= term.len() && n.contains(term))
+                || (*chars >= MIN_CONTAINED && n.len() <= term.len() && term.contains(n.as_str()))
         });
         if contained {
             return true;
         }
         let g = grams_of(term);
-        self.grams.iter().any(|(_, h)| dice(&g, h) >= FUZZY)
+        self.terms
+            .iter()
+            .any(|(_, _, h)| dice_bound(&g, h) >= FUZZY && dice(&g, h) >= FUZZY)
     }
 }
 
@@ -190,6 +199,15 @@ fn grams_of(t: &str) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The highest Dice coefficient two sets of these sizes can have (all of the smaller shared),
+/// computed as [`dice`] computes it, so that `dice_bound < x` implies `dice < x`.
+fn dice_bound(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.len().min(b.len()) as f32 / (a.len() + b.len()) as f32
 }
 
 /// The Dice coefficient of two sorted sets.
@@ -257,11 +275,10 @@ fn point_text(p: &RPoint, s: &mut String) {
     }
 }
 
-/// Whether the national text holds enough of an element's terms.
 /// The idf-weighted share of an element's terms that the national text holds (1 for an
 /// element without terms).
-fn share_present(element: Vec<String>, nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> f32 {
-    let ts: BTreeSet<String> = element.into_iter().collect();
+fn share_present(element: &[String], nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> f32 {
+    let ts: BTreeSet<&str> = element.iter().map(String::as_str).collect();
     let (mut total, mut found) = (0.0f32, 0.0f32);
     for t in &ts {
         let w = scorer.idf(lang, t);
@@ -351,10 +368,7 @@ pub fn missing(
         each.iter()
             .map(|(i, nt, cs)| {
                 let hits = concepts.iter().filter(|c| cs.contains(c)).count() as f32;
-                (
-                    *i,
-                    share_present(element_terms.to_vec(), nt, scorer, lang) + hits,
-                )
+                (*i, share_present(element_terms, nt, scorer, lang) + hits)
             })
             .max_by(|x, y| x.1.total_cmp(&y.1))
             .map(|(i, _)| i)
@@ -387,7 +401,7 @@ pub fn missing(
             (None, Some(t)) => t.to_vec(),
             _ => terms(&element),
         };
-        let share = share_present(element_terms.clone(), &nat, scorer, lang);
+        let share = share_present(&element_terms, &nat, scorer, lang);
         // The concepts the lexicon links to this paragraph: a national text that holds them
         // says the same thing in other words.
         let para_no = u32::try_from(path.para + 1).unwrap_or(u32::MAX);

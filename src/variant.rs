@@ -575,12 +575,8 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
     }
 
     // 5. Resolve the text.
-    let known: BTreeMap<ClauseId, Clause> = law
-        .clauses
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .chain(spec.clauses.iter().map(|(k, v)| (k.clone(), v.clone())))
-        .collect();
+    // The ids a reference may name: the model's articles and the country's own.
+    let known: BTreeSet<&ClauseId> = law.clauses.keys().chain(spec.clauses.keys()).collect();
     let mut r = Resolver {
         law,
         country,
@@ -646,7 +642,7 @@ struct Resolver<'a, 'd> {
     cname: &'a str,
     numbers: &'a BTreeMap<ClauseId, (usize, bool)>,
     omitted: &'a BTreeMap<&'a ClauseId, &'a crate::model::VariantOmit>,
-    known: &'a BTreeMap<ClauseId, Clause>,
+    known: &'a BTreeSet<&'a ClauseId>,
     /// (language, variable) pairs already reported as undefined.
     reported: BTreeSet<(Lang, String)>,
     diags: &'d mut Vec<Diagnostic>,
@@ -847,7 +843,7 @@ impl Resolver<'_, '_> {
             }
             return Piece::Placeholder(format!("[{id}]"));
         }
-        if !self.known.contains_key(id) {
+        if !self.known.contains(id) {
             // Reported by validate (unknown-reference); keep the text visible.
             return Piece::Placeholder(format!("[[{id}]]"));
         }

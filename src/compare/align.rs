@@ -124,25 +124,35 @@ struct Features {
 /// (`coverage`, `report`: eleven comparisons) normalises and counts most of them once rather
 /// than once per country. Emptied when it holds [`FEATURE_CACHE_MAX`] texts (a long `watch`).
 static FEATURE_CACHE: std::sync::LazyLock<
-    std::sync::Mutex<std::collections::HashMap<String, Arc<Features>>>,
+    std::sync::Mutex<std::collections::HashMap<String, FeatureSlot>>,
 > = std::sync::LazyLock::new(Default::default);
+
+/// A text's features in [`FEATURE_CACHE`], filled by the first thread that needs them.
+type FeatureSlot = Arc<std::sync::OnceLock<Arc<Features>>>;
 
 const FEATURE_CACHE_MAX: usize = 100_000;
 
+/// The features of a text, computed once per process: a thread that asks for a text another
+/// thread is computing waits for it rather than computing it again. (`features_of` must not
+/// use rayon: a thread waiting here could otherwise be the one its work needs.)
 fn cached_features(text: &str) -> Arc<Features> {
-    if let Ok(cache) = FEATURE_CACHE.lock()
-        && let Some(f) = cache.get(text)
-    {
-        return Arc::clone(f);
-    }
-    let f = Arc::new(features_of(text));
-    if let Ok(mut cache) = FEATURE_CACHE.lock() {
-        if cache.len() >= FEATURE_CACHE_MAX {
-            cache.clear();
+    let slot = {
+        let mut cache = FEATURE_CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match cache.get(text) {
+            Some(slot) => Arc::clone(slot),
+            None => {
+                if cache.len() >= FEATURE_CACHE_MAX {
+                    cache.clear();
+                }
+                let slot = Arc::new(std::sync::OnceLock::new());
+                cache.insert(text.to_string(), Arc::clone(&slot));
+                slot
+            }
         }
-        cache.insert(text.to_string(), Arc::clone(&f));
-    }
-    f
+    };
+    Arc::clone(slot.get_or_init(|| Arc::new(features_of(text))))
 }
 
 fn features_of(text: &str) -> Features {

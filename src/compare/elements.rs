@@ -12,6 +12,7 @@ use crate::variant::{RParagraph, RPoint, VArticle, plain};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// An element counts as present when the national text holds terms carrying at least this
 /// share of the element's idf-weighted terms.
@@ -192,6 +193,36 @@ impl NationalTerms {
     }
 }
 
+/// The national articles' terms ready for presence tests, built once per article and
+/// language the first time a provision is checked against it (a national article matched by
+/// several provisions is indexed once). Shared by the provisions checked in parallel.
+pub struct NationalIndex {
+    langs: Vec<(Lang, Vec<OnceLock<Option<NationalTerms>>>)>,
+}
+
+impl NationalIndex {
+    /// An empty index for `nationals` articles in each language of `order`.
+    pub fn new(order: &[Lang], nationals: usize) -> NationalIndex {
+        NationalIndex {
+            langs: order
+                .iter()
+                .map(|&l| (l, (0..nationals).map(|_| OnceLock::new()).collect()))
+                .collect(),
+        }
+    }
+
+    /// The terms of national article `n` in `lang`, if the scorer has its text.
+    fn get(&self, scorer: &Scorer, lang: Lang, n: usize) -> Option<&NationalTerms> {
+        let slot = self.langs.iter().find(|(l, _)| *l == lang)?.1.get(n)?;
+        slot.get_or_init(|| {
+            scorer
+                .national_terms(lang, n)
+                .map(|t| NationalTerms::from_terms(t.iter().cloned()))
+        })
+        .as_ref()
+    }
+}
+
 /// The distinct trigrams of a term, sorted.
 fn grams_of(t: &str) -> Vec<u64> {
     let mut v = Vec::new();
@@ -277,13 +308,18 @@ fn point_text(p: &RPoint, s: &mut String) {
 
 /// The idf-weighted share of an element's terms that the national text holds (1 for an
 /// element without terms).
-fn share_present(element: &[String], nat: &NationalTerms, scorer: &Scorer, lang: Lang) -> f32 {
+fn share_present(
+    element: &[String],
+    has: impl Fn(&str) -> bool,
+    scorer: &Scorer,
+    lang: Lang,
+) -> f32 {
     let ts: BTreeSet<&str> = element.iter().map(String::as_str).collect();
     let (mut total, mut found) = (0.0f32, 0.0f32);
     for t in &ts {
         let w = scorer.idf(lang, t);
         total += w;
-        if nat.has(t) {
+        if has(t) {
             found += w;
         }
     }
@@ -337,38 +373,40 @@ pub fn missing(
     law_lang: Option<Lang>,
     order: &[Lang],
     display: Lang,
+    index: &NationalIndex,
 ) -> (Vec<Lack>, Vec<Found>) {
     let Some(lang) = check_lang(a, matched, law_lang, order) else {
         return (Vec::new(), Vec::new());
     };
     let mut found: BTreeSet<u32> = BTreeSet::new();
-    let mut known = Vec::new();
-    // Each matched article on its own too, to say where an element is.
-    let mut each: Vec<(usize, NationalTerms, Vec<u32>)> = Vec::new();
+    // Each matched article's terms and concepts. A term is in the matched text as a whole
+    // when it is in one of them (every presence test asks whether some term matches).
+    let mut each: Vec<(usize, &NationalTerms, Vec<u32>)> = Vec::new();
     for (i, _) in matched {
-        if let Some(t) = scorer.national_terms(lang, *i) {
+        if let (Some(t), Some(nt)) = (scorer.national_terms(lang, *i), index.get(scorer, lang, *i))
+        {
             let cs = scorer
                 .national_concepts(lang, *i)
                 .map_or_else(|| lexicon.find(lang, t), <[u32]>::to_vec);
             found.extend(cs.iter().copied());
-            known.extend(t.iter().cloned());
-            if matched.len() > 1 {
-                each.push((*i, NationalTerms::from_terms(t.iter().cloned()), cs));
-            }
+            each.push((*i, nt, cs));
         }
     }
-    let nat = NationalTerms::from_terms(known);
+    let in_matched = |t: &str| each.iter().any(|(_, nt, _)| nt.has(t));
     let mut where_found: Vec<Found> = Vec::new();
     let single = matched.first().map(|(i, _)| *i);
     // The matched article holding most of an element: its terms' share plus its concepts.
     let holder = |element_terms: &[String], concepts: &[u32]| -> Option<usize> {
-        if each.is_empty() {
+        if matched.len() < 2 || each.is_empty() {
             return single;
         }
         each.iter()
             .map(|(i, nt, cs)| {
                 let hits = concepts.iter().filter(|c| cs.contains(c)).count() as f32;
-                (*i, share_present(element_terms, nt, scorer, lang) + hits)
+                (
+                    *i,
+                    share_present(element_terms, |t| nt.has(t), scorer, lang) + hits,
+                )
             })
             .max_by(|x, y| x.1.total_cmp(&y.1))
             .map(|(i, _)| i)
@@ -401,7 +439,7 @@ pub fn missing(
             (None, Some(t)) => t.to_vec(),
             _ => terms(&element),
         };
-        let share = share_present(&element_terms, &nat, scorer, lang);
+        let share = share_present(&element_terms, in_matched, scorer, lang);
         // The concepts the lexicon links to this paragraph: a national text that holds them
         // says the same thing in other words.
         let para_no = u32::try_from(path.para + 1).unwrap_or(u32::MAX);

@@ -248,6 +248,8 @@ pub type Sparse = Vec<(u32, f32)>;
 pub struct Vocab<K> {
     ids: FxMap<K, u32>,
     df: Vec<u32>,
+    /// Occurrences of each id in the document being counted (all 0 between calls).
+    scratch: Vec<u32>,
 }
 
 impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
@@ -267,9 +269,9 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     where
         K: 'a,
     {
-        // Ids first (a feature seen before is looked up, not cloned), then counted by sorting:
-        // no map per document.
-        let mut ids: Vec<u32> = Vec::with_capacity(features.size_hint().0);
+        // Ids first (a feature seen before is looked up, not cloned), counted in a scratch
+        // table indexed by id; only the distinct ids are sorted.
+        let mut distinct: Vec<u32> = Vec::new();
         for f in features {
             let id = match self.ids.get(f) {
                 Some(&id) => id,
@@ -277,19 +279,25 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
                     let id = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
                     self.ids.insert(f.clone(), id);
                     self.df.push(0);
+                    self.scratch.push(0);
                     id
                 }
             };
-            ids.push(id);
-        }
-        ids.sort_unstable();
-        let mut v: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
-        for id in ids {
-            match v.last_mut() {
-                Some((last, n)) if *last == id => *n += 1,
-                _ => v.push((id, 1)),
+            if let Some(n) = self.scratch.get_mut(id as usize) {
+                if *n == 0 {
+                    distinct.push(id);
+                }
+                *n += 1;
             }
         }
+        distinct.sort_unstable();
+        let v: Vec<(u32, u32)> = distinct
+            .into_iter()
+            .map(|id| {
+                let n = self.scratch.get_mut(id as usize).map_or(0, std::mem::take);
+                (id, n)
+            })
+            .collect();
         if document {
             for (id, _) in &v {
                 if let Some(d) = self.df.get_mut(*id as usize) {

@@ -687,7 +687,9 @@ fn compare_body_with(
         }
     }
 
+    let index = elements::NationalIndex::new(&order, nationals.len());
     let cx = Context {
+        index: &index,
         lexicon,
         nationals: &nationals,
         law_ids: &law_ids,
@@ -831,6 +833,8 @@ struct Context<'a> {
     display: Lang,
     /// Prepare the best pair's word diff.
     pairs: bool,
+    /// The national articles' terms for the element checks, built as first needed.
+    index: &'a elements::NationalIndex,
 }
 
 /// One provision's matches, status and missing elements, and its best pair ready to diff.
@@ -850,6 +854,7 @@ fn provision(
         order,
         display,
         pairs,
+        index,
     } = *cx;
     let matched: Vec<(usize, &LegislationArticle)> = list
         .iter()
@@ -863,8 +868,9 @@ fn provision(
         };
         (status, Vec::new(), Vec::new())
     } else {
-        let (missing, found) =
-            elements::missing(a, m, &matched, scorer, lexicon, law_lang, order, display);
+        let (missing, found) = elements::missing(
+            a, m, &matched, scorer, lexicon, law_lang, order, display, index,
+        );
         let status = if missing.is_empty() {
             Coverage::Covered
         } else {

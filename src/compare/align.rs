@@ -181,14 +181,14 @@ fn unit_features(parts: &[String]) -> Vec<Arc<Features>> {
 
 /// The units of a model article as lists of its parts (see [`unit_features`]): the whole
 /// article first, then each paragraph with the title when there are several.
-fn units_of(parts: &[Arc<Features>]) -> Vec<Vec<&Features>> {
+fn units_of<T>(parts: &[T]) -> Vec<Vec<&T>> {
     let Some((title, paras)) = parts.split_first() else {
         return Vec::new();
     };
-    let mut units = vec![parts.iter().map(|p| p.as_ref()).collect::<Vec<_>>()];
+    let mut units = vec![parts.iter().collect::<Vec<_>>()];
     if paras.len() > 1 {
         for p in paras {
-            units.push(vec![title.as_ref(), p.as_ref()]);
+            units.push(vec![title, p]);
         }
     }
     units
@@ -427,6 +427,22 @@ fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
 
 type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 
+/// The word and trigram counts of a document made of parts already counted
+/// ([`Vocab::merge_counts`]).
+fn merge(
+    words: &mut Vocab<u32>,
+    grams: &mut Vocab<u64>,
+    parts: &[&Counts],
+    document: bool,
+) -> Counts {
+    let w: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.0.as_slice()).collect();
+    let g: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.1.as_slice()).collect();
+    (
+        words.merge_counts(&w, document),
+        grams.merge_counts(&g, document),
+    )
+}
+
 impl Space {
     fn new(
         lang: Lang,
@@ -460,20 +476,20 @@ impl Space {
             .unzip();
         let mut words: Vocab<u32> = Vocab::default();
         let mut grams: Vocab<u64> = Vocab::default();
+        // Each part (title, paragraphs) is counted once, in order, so terms are numbered as
+        // if the whole article were counted; the units' counts are sums of their parts'.
         let mc: Vec<Option<Vec<Counts>>> = model_terms
             .iter()
             .map(|parts| {
                 parts.as_ref().map(|ps| {
-                    units_of(ps)
+                    let counted: Vec<Counts> = ps
+                        .iter()
+                        .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
+                        .collect();
+                    units_of(&counted)
                         .iter()
                         .enumerate()
-                        .map(|(k, unit)| {
-                            let document = k == 0;
-                            (
-                                words.counts_of(unit.iter().flat_map(|f| &f.ids), document),
-                                grams.counts_of(unit.iter().flat_map(|f| &f.grams), document),
-                            )
-                        })
+                        .map(|(k, unit)| merge(&mut words, &mut grams, unit, k == 0))
                         .collect()
                 })
             })
@@ -495,8 +511,8 @@ impl Space {
                     .iter()
                     .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
                     .collect();
-                let (w, g): (Vec<_>, Vec<_>) = parts.iter().cloned().unzip();
-                nc.push(Some((words.merge_counts(&w), grams.merge_counts(&g))));
+                let refs: Vec<&Counts> = parts.iter().collect();
+                nc.push(Some(merge(&mut words, &mut grams, &refs, true)));
                 pc.push(parts);
             }
         }

@@ -9,10 +9,11 @@ use super::features::{self, terms};
 use super::matching_text;
 use crate::model::{Lang, Legislation, LegislationArticle};
 use crate::variant::{RParagraph, RPoint, VArticle, plain};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// An element counts as present when the national text holds terms carrying at least this
 /// share of the element's idf-weighted terms.
@@ -150,9 +151,17 @@ fn place_label(lang: Lang, para: &str, points: &[&str]) -> String {
 
 /// The terms of the matched national text, for presence tests.
 struct NationalTerms {
-    set: BTreeSet<String>,
-    /// Each distinct term with its length in characters and its trigrams (sorted, distinct).
-    terms: Vec<(String, usize, Vec<u64>)>,
+    set: FxHashSet<String>,
+    /// Every distinct term, each followed by a line break: one string to search for a term
+    /// contained in any of them.
+    joined: String,
+    /// The terms long enough to be found inside another, shortest first (bytes).
+    long: Vec<String>,
+    /// Each distinct term's trigrams (sorted, distinct), fewest first.
+    grams: Vec<Vec<u64>>,
+    /// Answers already given ([`NationalTerms::has`] is asked the same terms by many
+    /// provisions).
+    memo: Mutex<FxHashMap<String, bool>>,
 }
 
 impl NationalTerms {
@@ -163,12 +172,27 @@ impl NationalTerms {
 
     /// From terms already computed.
     fn from_terms(terms: impl IntoIterator<Item = String>) -> NationalTerms {
-        let set: BTreeSet<String> = terms.into_iter().collect();
-        let terms = set
-            .iter()
-            .map(|t| (t.clone(), t.chars().count(), grams_of(t)))
-            .collect();
-        NationalTerms { set, terms }
+        let set: FxHashSet<String> = terms.into_iter().collect();
+        let mut joined = String::new();
+        let mut long = Vec::new();
+        let mut grams = Vec::with_capacity(set.len());
+        for t in &set {
+            joined.push_str(t);
+            joined.push('\n');
+            if t.chars().count() >= MIN_CONTAINED {
+                long.push(t.clone());
+            }
+            grams.push(grams_of(t));
+        }
+        long.sort_unstable_by_key(String::len);
+        grams.sort_unstable_by_key(Vec::len);
+        NationalTerms {
+            set,
+            joined,
+            long,
+            grams,
+            memo: Mutex::default(),
+        }
     }
 
     /// Whether the text has `term`: the same term, a term containing it (or contained in it)
@@ -177,19 +201,50 @@ impl NationalTerms {
         if self.set.contains(term) {
             return true;
         }
-        let long = term.chars().count() >= MIN_CONTAINED;
-        // Byte lengths first: a string can only contain one no longer than itself.
-        let contained = self.terms.iter().any(|(n, chars, _)| {
-            (long && n.len() >= term.len() && n.contains(term))
-                || (*chars >= MIN_CONTAINED && n.len() <= term.len() && term.contains(n.as_str()))
-        });
-        if contained {
+        if let Some(&known) = self.memo().get(term) {
+            return known;
+        }
+        let found = self.has_inexact(term);
+        self.memo().insert(term.to_string(), found);
+        found
+    }
+
+    fn memo(&self) -> std::sync::MutexGuard<'_, FxHashMap<String, bool>> {
+        self.memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn has_inexact(&self, term: &str) -> bool {
+        // A term inside another: terms hold no line break, so a match in `joined` is a match
+        // inside one term.
+        if term.chars().count() >= MIN_CONTAINED
+            && !term.contains('\n')
+            && self.joined.contains(term)
+        {
             return true;
         }
-        let g = grams_of(term);
-        self.terms
+        // Another inside the term: only those no longer than it (bytes) can be.
+        let shorter = self.long.partition_point(|n| n.len() <= term.len());
+        if self
+            .long
             .iter()
-            .any(|(_, _, h)| dice_bound(&g, h) >= FUZZY && dice(&g, h) >= FUZZY)
+            .take(shorter)
+            .any(|n| term.contains(n.as_str()))
+        {
+            return true;
+        }
+        // Spelt nearly the same: only sets whose sizes allow a Dice this high.
+        let g = grams_of(term);
+        let from = self
+            .grams
+            .partition_point(|h| h.len() < g.len() && dice_bound(&g, h) < FUZZY);
+        let to = self
+            .grams
+            .partition_point(|h| h.len() <= g.len() || dice_bound(&g, h) >= FUZZY);
+        self.grams
+            .get(from..to)
+            .is_some_and(|hs| hs.iter().any(|h| dice(&g, h) >= FUZZY))
     }
 }
 

@@ -309,11 +309,18 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     }
 
     /// The counts of a document made of parts already counted (with `document` false): the
-    /// parts' counts added up, and the document counted once in each feature's document
-    /// frequency. The same as counting the parts' features put together, without hashing
-    /// them again.
-    pub fn merge_counts(&mut self, parts: &[Vec<(u32, u32)>]) -> Vec<(u32, u32)> {
-        let mut all: Vec<(u32, u32)> = parts.iter().flatten().copied().collect();
+    /// parts' counts added up and, when `document` is true, the document counted once in each
+    /// feature's document frequency. The same as counting the parts' features put together,
+    /// without looking them up again.
+    pub fn merge_counts(&mut self, parts: &[&[(u32, u32)]], document: bool) -> Vec<(u32, u32)> {
+        if let [one] = parts {
+            let v = one.to_vec();
+            if document {
+                self.count_document(&v);
+            }
+            return v;
+        }
+        let mut all: Vec<(u32, u32)> = parts.iter().flat_map(|p| p.iter()).copied().collect();
         all.sort_unstable_by_key(|&(id, _)| id);
         let mut v: Vec<(u32, u32)> = Vec::with_capacity(all.len());
         for (id, c) in all {
@@ -322,12 +329,19 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
                 _ => v.push((id, c)),
             }
         }
-        for (id, _) in &v {
+        if document {
+            self.count_document(&v);
+        }
+        v
+    }
+
+    /// Counts one document in the document frequency of each of its features.
+    fn count_document(&mut self, counts: &[(u32, u32)]) {
+        for (id, _) in counts {
             if let Some(d) = self.df.get_mut(*id as usize) {
                 *d += 1;
             }
         }
-        v
     }
 
     /// The id of a feature already seen.

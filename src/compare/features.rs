@@ -291,19 +291,9 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
             }
         }
         distinct.sort_unstable();
-        let v: Vec<(u32, u32)> = distinct
-            .into_iter()
-            .map(|id| {
-                let n = self.scratch.get_mut(id as usize).map_or(0, std::mem::take);
-                (id, n)
-            })
-            .collect();
+        let v = self.take_scratch(distinct);
         if document {
-            for (id, _) in &v {
-                if let Some(d) = self.df.get_mut(*id as usize) {
-                    *d += 1;
-                }
-            }
+            self.count_document(&v);
         }
         v
     }
@@ -320,19 +310,33 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
             }
             return v;
         }
-        let mut all: Vec<(u32, u32)> = parts.iter().flat_map(|p| p.iter()).copied().collect();
-        all.sort_unstable_by_key(|&(id, _)| id);
-        let mut v: Vec<(u32, u32)> = Vec::with_capacity(all.len());
-        for (id, c) in all {
-            match v.last_mut() {
-                Some((last, n)) if *last == id => *n += c,
-                _ => v.push((id, c)),
+        // Added up in the scratch table; only the distinct ids are sorted.
+        let mut distinct: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for &(id, c) in parts.iter().flat_map(|p| p.iter()) {
+            if let Some(n) = self.scratch.get_mut(id as usize) {
+                if *n == 0 {
+                    distinct.push(id);
+                }
+                *n += c;
             }
         }
+        distinct.sort_unstable();
+        let v = self.take_scratch(distinct);
         if document {
             self.count_document(&v);
         }
         v
+    }
+
+    /// The counts held in the scratch table for `distinct` (sorted), leaving it all 0.
+    fn take_scratch(&mut self, distinct: Vec<u32>) -> Vec<(u32, u32)> {
+        distinct
+            .into_iter()
+            .map(|id| {
+                let n = self.scratch.get_mut(id as usize).map_or(0, std::mem::take);
+                (id, n)
+            })
+            .collect()
     }
 
     /// Counts one document in the document frequency of each of its features.

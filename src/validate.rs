@@ -8,6 +8,7 @@ use crate::load::concepts::shown;
 use crate::load::{Project, listed_positions};
 use crate::model::{Clause, ClauseId, Country, Lang, Law, Origin, Status};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// How much of the law is written in one language.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -23,7 +24,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let law = &project.law;
     check_structure(project, &mut out);
-    let used_vars = check_clauses(law, law.clauses.values(), &mut out);
+    let used_vars = check_clauses(law, law.clauses.values().map(|c| c.as_ref()), &mut out);
     // With a broken article, which variables are used cannot be known: say nothing rather than
     // warn about terms the broken file may well use.
     let complete = law.broken.is_empty();
@@ -119,7 +120,7 @@ pub fn coverage(law: &Law) -> Vec<Coverage> {
     let listed: Vec<&Clause> = law
         .parts()
         .flat_map(|p| p.clauses.iter())
-        .filter_map(|id| law.clauses.get(id))
+        .filter_map(|id| law.clauses.get(id).map(|c| c.as_ref()))
         .collect();
     law.languages()
         .map(|lang| Coverage {
@@ -227,7 +228,7 @@ pub fn check_clauses<'a>(
 pub fn check_clause(
     law: &Law,
     c: &Clause,
-    known: &BTreeMap<ClauseId, Clause>,
+    known: &BTreeMap<ClauseId, Arc<Clause>>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (id, origin) in c.refs() {
@@ -409,7 +410,7 @@ fn check_country(
     let mut used: BTreeSet<String> = used_vars.clone();
     // The country's own articles follow the same rules as the model's; they may refer to the
     // model's articles and to each other.
-    let known: BTreeMap<ClauseId, Clause> = law
+    let known: BTreeMap<ClauseId, Arc<Clause>> = law
         .clauses
         .iter()
         .chain(country.variant.clauses.iter())

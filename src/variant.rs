@@ -12,6 +12,7 @@ use crate::model::{
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A piece of resolved text, kept typed so each output can style references and placeholders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,7 +79,7 @@ pub struct VArticle {
     pub source: ArticleSource,
     /// The clause as used (model text, or the country's replacement).
     #[serde(skip)]
-    pub clause: Clause,
+    pub clause: Arc<Clause>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -629,7 +630,11 @@ pub fn build(law: &Law, country: Option<&Country>, langs: &[Lang]) -> (Variant, 
     (variant, diags)
 }
 
-fn clause_for<'a>(law: &'a Law, spec: &'a crate::model::VariantSpec, id: &ClauseId) -> &'a Clause {
+fn clause_for<'a>(
+    law: &'a Law,
+    spec: &'a crate::model::VariantSpec,
+    id: &ClauseId,
+) -> &'a Arc<Clause> {
     spec.clauses
         .get(id)
         .or_else(|| law.clauses.get(id))
@@ -651,7 +656,7 @@ struct Resolver<'a, 'd> {
 impl Resolver<'_, '_> {
     fn article(
         &mut self,
-        clause: &Clause,
+        clause: &Arc<Clause>,
         slot: &Slot,
         chosen: Option<&str>,
         langs: &[Lang],
@@ -711,7 +716,7 @@ impl Resolver<'_, '_> {
             text,
             commentary,
             source: slot.source,
-            clause: clause.clone(),
+            clause: Arc::clone(clause),
         }
     }
 

@@ -221,7 +221,7 @@ fn narrow_to_clause(old: &mut Side, new: &mut Side) -> Result<(), u8> {
     };
     match whole.law.clauses.get(&id) {
         Some(c) => {
-            whole.law = single_clause_law(c.clone());
+            whole.law = single_clause_law(c.as_ref().clone());
             whole.single_clause = true;
             Ok(())
         }

@@ -1032,7 +1032,7 @@ mod tests {
             ..Law::default()
         };
         for c in clauses {
-            law.clauses.insert(c.id.clone(), c);
+            law.clauses.insert(c.id.clone(), std::sync::Arc::new(c));
         }
         law.concepts = vec![
             concept(

@@ -192,7 +192,8 @@ pub fn single_clause_law(clause: Clause) -> Law {
         clauses: vec![clause.id.clone()],
         ..Part::default()
     });
-    law.clauses.insert(clause.id.clone(), clause);
+    law.clauses
+        .insert(clause.id.clone(), std::sync::Arc::new(clause));
     law
 }
 

@@ -346,7 +346,7 @@ pub fn load_clauses(
     dir: &Path,
     root: &Path,
     out: &mut Loaded,
-) -> BTreeMap<ClauseId, crate::model::Clause> {
+) -> BTreeMap<ClauseId, std::sync::Arc<crate::model::Clause>> {
     load_clauses_from(&Files::disk(root), &rel_path(root, dir), out)
 }
 
@@ -355,8 +355,8 @@ pub fn load_clauses_from(
     files: &Files,
     rel_dir: &str,
     out: &mut Loaded,
-) -> BTreeMap<ClauseId, crate::model::Clause> {
-    let mut clauses: BTreeMap<ClauseId, crate::model::Clause> = BTreeMap::new();
+) -> BTreeMap<ClauseId, std::sync::Arc<crate::model::Clause>> {
+    let mut clauses: BTreeMap<ClauseId, std::sync::Arc<crate::model::Clause>> = BTreeMap::new();
     for rel in files.markdown_files(rel_dir) {
         let path = Path::new(&rel);
         let Some(text) = read_from(files, &rel, out) else {
@@ -398,7 +398,7 @@ pub fn load_clauses_from(
             );
             continue;
         }
-        clauses.insert(clause.id.clone(), clause);
+        clauses.insert(clause.id.clone(), std::sync::Arc::new(clause));
     }
     clauses
 }

@@ -2,6 +2,7 @@
 
 use super::{Clause, ClauseId, Lang, LangMap, Legislation, Origin};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use crate::text::digits::DigitStyle;
 
@@ -150,7 +151,7 @@ pub struct VariantSpec {
     /// Clause id → chosen option key.
     pub choices: BTreeMap<ClauseId, (String, Origin)>,
     /// Replacement and added articles, keyed by id.
-    pub clauses: BTreeMap<ClauseId, Clause>,
+    pub clauses: BTreeMap<ClauseId, Arc<Clause>>,
     pub origin: Origin,
 }
 

@@ -2,6 +2,7 @@
 
 use super::{Clause, ClauseId, Lang, LangMap, Origin};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The model law as loaded from `law/`.
 #[derive(Debug, Clone, Default)]
@@ -18,8 +19,9 @@ pub struct Law {
     pub optional_langs: Vec<Lang>,
     pub chapters: Vec<Part>,
     pub annexes: Vec<Part>,
-    /// Every article file found, listed or not, keyed by id.
-    pub clauses: BTreeMap<ClauseId, Clause>,
+    /// Every article file found, listed or not, keyed by id. Shared (not copied) by every
+    /// country's variant that uses the model's text.
+    pub clauses: BTreeMap<ClauseId, Arc<Clause>>,
     pub variables: BTreeMap<String, Variable>,
     pub instruments: Vec<Instrument>,
     /// The legal concept lexicon (`law/concepts.toml`; empty without the file).

@@ -131,6 +131,11 @@ impl SourceMap {
         self.files.insert(file.to_string(), text);
     }
 
+    /// Adds the files of another map (read by another thread).
+    pub fn extend(&mut self, other: SourceMap) {
+        self.files.extend(other.files);
+    }
+
     pub fn get(&self, file: &str) -> Option<&str> {
         self.files.get(file).map(String::as_str)
     }

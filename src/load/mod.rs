@@ -21,6 +21,7 @@ pub use toml_file::split_front_matter;
 
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::model::{Country, Law};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,13 @@ impl Loaded {
     /// forbidden characters.
     pub fn read(&mut self, root: &Path, rel: &str) -> Option<String> {
         law::read_into(root, rel, self)
+    }
+
+    /// Adds what another load found (its problems after this one's).
+    fn absorb(&mut self, other: Loaded) {
+        self.diags.extend(other.diags);
+        self.sources.extend(other.sources);
+        self.broken.extend(other.broken);
     }
 }
 
@@ -66,16 +74,33 @@ pub fn load_project(root: &Path) -> Project {
 /// not reported for it. Loading the other ten is a third of the time qanun spends before
 /// Typst on a packet.
 pub fn load_project_for(root: &Path, only: Option<&str>) -> Project {
-    let mut loaded = Loaded::default();
-    let law = law::load_law(&Files::disk(root), &mut loaded);
+    // The law and the countries are read at the same time; problems are then reported in the
+    // same order as if read one after the other (the law's, the folders', each country's).
+    let mut found = Loaded::default();
+    let codes: Vec<String> = country_codes(root, &mut found)
+        .into_iter()
+        .filter(|code| only.is_none_or(|o| o == code))
+        .collect();
+    let ((law, mut loaded), each) = rayon::join(
+        || {
+            let mut loaded = Loaded::default();
+            (law::load_law(&Files::disk(root), &mut loaded), loaded)
+        },
+        || {
+            codes
+                .par_iter()
+                .map(|code| {
+                    let mut loaded = Loaded::default();
+                    (load_country(root, code, &mut loaded), loaded)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    loaded.absorb(found);
     let mut countries = Vec::new();
-    for code in country_codes(root, &mut loaded) {
-        if only.is_some_and(|o| o != code) {
-            continue;
-        }
-        if let Some(c) = load_country(root, &code, &mut loaded) {
-            countries.push(c);
-        }
+    for (c, l) in each {
+        loaded.absorb(l);
+        countries.extend(c);
     }
     Project {
         root: root.to_path_buf(),

@@ -269,9 +269,8 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     where
         K: 'a,
     {
-        // Ids first (a feature seen before is looked up, not cloned), counted in a scratch
-        // table indexed by id; only the distinct ids are sorted.
-        let mut distinct: Vec<u32> = Vec::new();
+        // Ids first (a feature seen before is looked up, not cloned), then tallied.
+        let mut ids: Vec<u32> = Vec::with_capacity(features.size_hint().0);
         for f in features {
             let id = match self.ids.get(f) {
                 Some(&id) => id,
@@ -283,19 +282,9 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
                     id
                 }
             };
-            if let Some(n) = self.scratch.get_mut(id as usize) {
-                if *n == 0 {
-                    distinct.push(id);
-                }
-                *n += 1;
-            }
+            ids.push(id);
         }
-        distinct.sort_unstable();
-        let v = self.take_scratch(distinct);
-        if document {
-            self.count_document(&v);
-        }
-        v
+        self.tally(ids.into_iter().map(|id| (id, 1)), document)
     }
 
     /// The counts of a document made of parts already counted (with `document` false): the
@@ -310,9 +299,19 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
             }
             return v;
         }
-        // Added up in the scratch table; only the distinct ids are sorted.
-        let mut distinct: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
-        for &(id, c) in parts.iter().flat_map(|p| p.iter()) {
+        self.tally(parts.iter().flat_map(|p| p.iter().copied()), document)
+    }
+
+    /// (id, count) pairs added up in the scratch table (indexed by id, so only the distinct
+    /// ids are sorted), as sorted counts; with `document`, counted in the document
+    /// frequencies.
+    fn tally(
+        &mut self,
+        pairs: impl Iterator<Item = (u32, u32)>,
+        document: bool,
+    ) -> Vec<(u32, u32)> {
+        let mut distinct: Vec<u32> = Vec::with_capacity(pairs.size_hint().0);
+        for (id, c) in pairs {
             if let Some(n) = self.scratch.get_mut(id as usize) {
                 if *n == 0 {
                     distinct.push(id);

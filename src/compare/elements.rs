@@ -646,6 +646,39 @@ mod tests {
     }
 
     #[test]
+    fn each_presence_test_matches_as_a_scan_of_every_term_would() {
+        let text = "protection des victimes et hebergement temporaire";
+        let nat = NationalTerms::new(text);
+        let all = terms(text);
+        // The same answers as testing each term one by one, asked twice (the memo).
+        for term in [
+            "victime",
+            "hebergements",
+            "protectionnel",
+            "temporair",
+            "xyzw",
+            "et",
+        ] {
+            let g = grams_of(term);
+            let expected = all.iter().any(|n| {
+                n == term
+                    || (term.chars().count() >= MIN_CONTAINED && n.contains(term))
+                    || (n.chars().count() >= MIN_CONTAINED && term.contains(n.as_str()))
+                    || dice(&g, &grams_of(n)) >= FUZZY
+            });
+            assert_eq!(nat.has(term), expected, "{term}");
+            assert_eq!(nat.has(term), expected, "{term}, asked again");
+        }
+        // Bounds never exclude a pair the Dice test would keep.
+        for a in &all {
+            for b in &all {
+                let (ga, gb) = (grams_of(a), grams_of(b));
+                assert!(dice_bound(&ga, &gb) >= dice(&ga, &gb));
+            }
+        }
+    }
+
+    #[test]
     fn labels_and_excerpts() {
         assert_eq!(element_label(Lang::En, "2", Some("b")), "paragraph 2(b)");
         assert_eq!(element_label(Lang::Ar, "3", None), "الفقرة (3)");

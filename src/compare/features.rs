@@ -257,20 +257,8 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     /// when `document` is true, counts the document in their document frequencies (false for
     /// passages of a document already counted).
     pub fn counts(&mut self, features: &[K], document: bool) -> Vec<(u32, u32)> {
-        self.counts_of(features.iter(), document)
-    }
-
-    /// [`Vocab::counts`] of features given by reference (a document made of parts kept apart).
-    pub fn counts_of<'a>(
-        &mut self,
-        features: impl Iterator<Item = &'a K>,
-        document: bool,
-    ) -> Vec<(u32, u32)>
-    where
-        K: 'a,
-    {
         // Ids first (a feature seen before is looked up, not cloned), then tallied.
-        let mut ids: Vec<u32> = Vec::with_capacity(features.size_hint().0);
+        let mut ids: Vec<u32> = Vec::with_capacity(features.len());
         for f in features {
             let id = match self.ids.get(f) {
                 Some(&id) => id,

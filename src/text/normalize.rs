@@ -56,6 +56,22 @@ pub fn strip_diacritics(s: &str) -> String {
 /// do with them. Used by [`normalize_for_matching`] and by import's marker reader, which needs
 /// the mapping to stay character-by-character.
 pub(crate) fn fold_char(c: char, push: &mut impl FnMut(char)) {
+    // The characters nearly every statute is made of, answered without the Unicode tables
+    // (a test checks every character against the general path below).
+    match c {
+        'A'..='Z' => return push(c.to_ascii_lowercase()),
+        ' ' | 'a'..='z' | '0'..='9' => return push(c),
+        'أ' | 'إ' | 'آ' => return push('ا'),
+        'ى' => return push('ي'),
+        'ة' => return push('ه'),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => return push(c),
+        _ => {}
+    }
+    fold_char_general(c, push);
+}
+
+/// [`fold_char`] through the Unicode tables, for every character.
+fn fold_char_general(c: char, push: &mut impl FnMut(char)) {
     let compat =
         matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}');
     if compat {
@@ -140,7 +156,10 @@ pub fn normalize_for_matching(s: &str) -> String {
     };
     // Most text is already in NFC: skip the composing iterator (a table look-up per
     // character) when a quick check says so.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if s.chars().all(is_trivially_nfc)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         for c in s.chars() {
             fold_char(c, &mut push);
         }
@@ -161,6 +180,15 @@ pub fn normalize_for_matching(s: &str) -> String {
         }
     }
     out
+}
+
+/// Characters that a text in NFC may hold in any order without a table look-up: everything
+/// below the combining diacritics (U+0300) and the Arabic letters and punctuation before the
+/// harakat (U+0600–U+064A, less the Quranic marks U+0610–U+061A). Each is its own composition
+/// and has combining class 0 (tested
+/// against the Unicode tables for every one).
+fn is_trivially_nfc(c: char) -> bool {
+    c < '\u{0300}' || matches!(c, '\u{0600}'..='\u{060F}' | '\u{061B}'..='\u{064A}')
 }
 
 /// Whether [`repair_lam_alef`] could change a folded word (alef forms already plain alef):
@@ -373,6 +401,26 @@ pub fn drop_page_numbers(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fast_paths_agree_with_the_unicode_tables_for_every_character() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in '\0'..=char::MAX {
+            let (mut fast, mut general) = (String::new(), String::new());
+            super::fold_char(c, &mut |d| fast.push(d));
+            super::fold_char_general(c, &mut |d| general.push(d));
+            assert_eq!(fast, general, "U+{:04X}", u32::from(c));
+            if super::is_trivially_nfc(c) {
+                assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", u32::from(c));
+                assert_eq!(
+                    unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                    unicode_normalization::IsNormalized::Yes,
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -243,6 +243,32 @@ pub fn word_id(word: &str) -> Option<u32> {
 /// A sparse vector: (feature, weight) sorted by feature; L2-normalised once weighted.
 pub type Sparse = Vec<(u32, f32)>;
 
+/// Two lists of (id, count) sorted by id, as one: the counts of an id in both added up.
+fn merge_sorted(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) => match x.0.cmp(&y.0) {
+                std::cmp::Ordering::Less => a.next().copied(),
+                std::cmp::Ordering::Greater => b.next().copied(),
+                std::cmp::Ordering::Equal => {
+                    a.next();
+                    b.next();
+                    Some((x.0, x.1 + y.1))
+                }
+            },
+            (Some(_), None) => a.next().copied(),
+            (None, Some(_)) => b.next().copied(),
+            (None, None) => None,
+        };
+        match next {
+            Some(p) => out.push(p),
+            None => return out,
+        }
+    }
+}
+
 /// Maps features to dense ids and counts in how many documents each occurs.
 #[derive(Default)]
 pub struct Vocab<K> {
@@ -280,14 +306,16 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     /// feature's document frequency. The same as counting the parts' features put together,
     /// without looking them up again.
     pub fn merge_counts(&mut self, parts: &[&[(u32, u32)]], document: bool) -> Vec<(u32, u32)> {
-        if let [one] = parts {
-            let v = one.to_vec();
-            if document {
-                self.count_document(&v);
-            }
-            return v;
+        let v = match parts {
+            [one] => one.to_vec(),
+            // Two sorted lists (a paragraph with its title: most units) merge in one pass.
+            [a, b] => merge_sorted(a, b),
+            _ => return self.tally(parts.iter().flat_map(|p| p.iter().copied()), document),
+        };
+        if document {
+            self.count_document(&v);
         }
-        self.tally(parts.iter().flat_map(|p| p.iter().copied()), document)
+        v
     }
 
     /// (id, count) pairs added up in the scratch table (indexed by id, so only the distinct
@@ -463,6 +491,43 @@ mod tests {
         let mut g = Vec::new();
         trigrams(&["ab".to_string()], &mut g);
         assert_eq!(g, vec![pack(' ', 'a', 'b'), pack('a', 'b', ' ')]);
+    }
+
+    #[test]
+    fn merged_parts_count_as_the_parts_put_together() {
+        let parts: [&[&str]; 4] = [
+            &["b", "a", "b", "c"],
+            &["d", "a", "e"],
+            &["e", "e", "f", "b"],
+            &[],
+        ];
+        for pick in [
+            &[0][..],
+            &[0, 1],
+            &[1, 2],
+            &[2, 3],
+            &[0, 1, 2],
+            &[0, 1, 2, 3],
+        ] {
+            // Parts counted, then merged...
+            let mut merged: Vocab<&str> = Vocab::default();
+            let counted: Vec<Vec<(u32, u32)>> =
+                parts.iter().map(|p| merged.counts(p, false)).collect();
+            let refs: Vec<&[(u32, u32)]> = pick.iter().map(|&i| counted[i].as_slice()).collect();
+            let got = merged.merge_counts(&refs, true);
+            // ... as the parts' words put together and counted as one document.
+            let mut whole: Vocab<&str> = Vocab::default();
+            for p in &parts {
+                whole.counts(p, false);
+            }
+            let words: Vec<&str> = pick
+                .iter()
+                .flat_map(|&i| parts[i].iter().copied())
+                .collect();
+            assert_eq!(got, whole.counts(&words, true), "{pick:?}");
+            assert_eq!(merged.df, whole.df, "{pick:?}");
+            assert!(merged.scratch.iter().all(|&n| n == 0), "{pick:?}");
+        }
     }
 
     #[test]

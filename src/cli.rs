@@ -337,8 +337,9 @@ pub struct PacketArgs {
     /// Language of the packets (default: each country's first language).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf.
-    #[arg(short, long, value_name = "DIR")]
+    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf. For one
+    /// packet, a file name ending in .pdf is written as it is.
+    #[arg(short, long, value_name = "DIR|FILE.pdf")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub fonts: FontArgs,

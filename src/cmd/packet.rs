@@ -46,6 +46,16 @@ pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
         eprintln!("error: the project has no countries (countries/<cc>/country.toml)");
         return EXIT_TROUBLE;
     }
+    if let Some(file) = pdf_file(args)
+        && codes.len() > 1
+    {
+        eprintln!(
+            "error: -o {} names one PDF file, but {} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.pdf",
+            file.display(),
+            codes.len()
+        );
+        return EXIT_TROUBLE;
+    }
     let engine = match super::engine(ctx, &args.fonts) {
         Ok(e) => e,
         Err(code) => return code,
@@ -189,18 +199,35 @@ pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<Packe
     let title = format!("{} — {}", view.plabels.packet, view.law.country);
     let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
     options.standard = standard(args.pdf_standard);
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| ctx.root.join("out"))
-        .join(cc);
-    let lang = prepared.lang.code();
+    let (pdf_path, typ_path) = match pdf_file(args) {
+        Some(file) => (file.to_path_buf(), file.with_extension("typ")),
+        None => {
+            let dir = args
+                .output
+                .clone()
+                .unwrap_or_else(|| ctx.root.join("out"))
+                .join(cc);
+            let lang = prepared.lang.code();
+            (
+                dir.join(format!("packet-{lang}.pdf")),
+                dir.join(format!("packet-{lang}.typ")),
+            )
+        }
+    };
     Ok(PacketSource {
         text,
         options,
-        pdf_path: dir.join(format!("packet-{lang}.pdf")),
-        typ_path: dir.join(format!("packet-{lang}.typ")),
+        pdf_path,
+        typ_path,
     })
+}
+
+/// `-o` naming a PDF file (`-o jo.pdf`) rather than a folder: the one packet asked for is
+/// written there, as a user who names a file expects (not into a folder called `jo.pdf`).
+fn pdf_file(args: &PacketArgs) -> Option<&Path> {
+    args.output
+        .as_deref()
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
 }
 
 /// Builds and writes one country's packet.

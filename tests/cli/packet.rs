@@ -213,6 +213,30 @@ fn a_broken_country_profile_fails_that_country_alone() {
 }
 
 #[test]
+fn an_output_named_like_a_pdf_is_the_packet_file_for_one_country_and_refused_for_several() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = out.path().join("briefs/jordan.pdf");
+    let r = p.run(&["packet", "jo", "-o", &file.to_string_lossy()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(&file).expect("the packet is the file named");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(!p.path().join("out").exists());
+    // The Typst source (hidden --typ) goes beside it.
+    let r = p.run(&["packet", "jo", "--typ", "-o", &file.to_string_lossy()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.path().join("briefs/jordan.typ").is_file());
+    // Several packets cannot share one file: nothing is written, and the hint says what to do.
+    let many = out.path().join("all.PDF");
+    let r = p.run(&["packet", "jo", "eg", "-o", &many.to_string_lossy()]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("names one PDF file"), "{}", r.stderr);
+    assert!(r.stderr.contains("hint: give a folder"), "{}", r.stderr);
+    assert!(!many.exists());
+}
+
+#[test]
 fn a_packet_built_on_a_summary_says_so() {
     let p = crate::support::Project::from_fixtures(&["check/valid"]);
     let r = p.run(&["packet", "jo", "--lang", "en"]);

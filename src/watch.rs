@@ -679,6 +679,12 @@ pub fn run(ctx: &Context, command: &WatchCommand) -> u8 {
         root: root.clone(),
         ..ctx.clone()
     };
+    if let WatchCommand::Packet(a) = command
+        && let Some(e) = cmd::packet::output_conflict(&ctx, a)
+    {
+        eprintln!("{e}");
+        return EXIT_TROUBLE;
+    }
     let mut build = builder(command);
     let scope = Scope::new(root.clone(), build.outputs());
     let (tx, rx) = channel();

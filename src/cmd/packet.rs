@@ -37,23 +37,13 @@ pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
     if let Err(code) = ctx.require_law() {
         return code;
     }
-    let codes = if args.all {
-        country_dirs(&ctx.root)
-    } else {
-        args.countries.clone()
-    };
+    let codes = requested(ctx, args);
     if codes.is_empty() {
         eprintln!("error: the project has no countries (countries/<cc>/country.toml)");
         return EXIT_TROUBLE;
     }
-    if let Some(file) = pdf_file(args)
-        && codes.len() > 1
-    {
-        eprintln!(
-            "error: -o {} names one PDF file, but {} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.pdf",
-            file.display(),
-            codes.len()
-        );
+    if let Some(e) = output_conflict(ctx, args) {
+        eprintln!("{e}");
         return EXIT_TROUBLE;
     }
     let engine = match super::engine(ctx, &args.fonts) {
@@ -219,6 +209,28 @@ pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<Packe
         options,
         pdf_path,
         typ_path,
+    })
+}
+
+/// The country codes asked for: those named, or every country of the project with `--all`.
+fn requested(ctx: &Context, args: &PacketArgs) -> Vec<String> {
+    if args.all {
+        country_dirs(&ctx.root)
+    } else {
+        args.countries.clone()
+    }
+}
+
+/// The error (with its hint) when `-o` names one PDF file but several packets are asked for
+/// (`packet` and `watch packet` refuse this before building anything).
+pub fn output_conflict(ctx: &Context, args: &PacketArgs) -> Option<String> {
+    let file = pdf_file(args)?;
+    let n = requested(ctx, args).len();
+    (n > 1).then(|| {
+        format!(
+            "error: -o {} names one PDF file, but {n} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.pdf",
+            file.display()
+        )
     })
 }
 

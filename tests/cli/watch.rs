@@ -490,3 +490,37 @@ fn watch_report_rebuilds_the_pdf_and_the_html_when_a_national_text_changes() {
         );
     }
 }
+
+#[test]
+fn watch_packet_refuses_one_pdf_file_for_several_packets_before_watching() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let file = p.path().join("both.pdf");
+    let mut child = qanun()
+        .arg("--root")
+        .arg(p.path())
+        .args(["--color", "never", "watch", "packet", "jo", "eg", "-o"])
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start qanun watch");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break Some(s);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            break None;
+        }
+        sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    let status = status.unwrap_or_else(|| panic!("watch kept running: {stderr}"));
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("names one PDF file"), "{stderr}");
+    assert!(!file.exists());
+}

@@ -157,11 +157,9 @@ struct NationalTerms {
     joined: String,
     /// The terms long enough to be found inside another, shortest first (bytes).
     long: Vec<String>,
-    /// How many distinct trigrams each distinct term has (by the term's index here).
-    gram_counts: Vec<u32>,
-    /// Trigram → the terms holding it (indices into `gram_counts`, ascending): the terms
-    /// sharing any trigram with a term are found without scanning every term.
-    by_gram: FxHashMap<u64, Vec<u32>>,
+    /// The trigram index, built the first time a term is not found exactly or by
+    /// containment (most articles never need it).
+    grams: OnceLock<GramIndex>,
     /// Answers already given ([`NationalTerms::has`] is asked the same terms by many
     /// provisions).
     memo: Mutex<FxHashMap<String, bool>>,
@@ -178,19 +176,11 @@ impl NationalTerms {
         let set: FxHashSet<String> = terms.into_iter().collect();
         let mut joined = String::new();
         let mut long = Vec::new();
-        let mut gram_counts = Vec::with_capacity(set.len());
-        let mut by_gram: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, t) in set.iter().enumerate() {
+        for t in &set {
             joined.push_str(t);
             joined.push('\n');
             if t.chars().count() >= MIN_CONTAINED {
                 long.push(t.clone());
-            }
-            let grams = grams_of(t);
-            gram_counts.push(u32::try_from(grams.len()).unwrap_or(u32::MAX));
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            for g in grams {
-                by_gram.entry(g).or_default().push(i);
             }
         }
         long.sort_unstable_by_key(String::len);
@@ -198,8 +188,7 @@ impl NationalTerms {
             set,
             joined,
             long,
-            gram_counts,
-            by_gram,
+            grams: OnceLock::new(),
             memo: Mutex::default(),
         }
     }
@@ -245,10 +234,11 @@ impl NationalTerms {
         }
         // Spelt nearly the same: the trigrams each term shares with this one, counted through
         // the index (only terms sharing one are touched), give their Dice coefficient.
+        let index = self.grams.get_or_init(|| GramIndex::new(&self.set));
         let g = grams_of(term);
         let mut hits: Vec<u32> = g
             .iter()
-            .filter_map(|x| self.by_gram.get(x))
+            .filter_map(|x| index.by_gram.get(x))
             .flatten()
             .copied()
             .collect();
@@ -256,10 +246,35 @@ impl NationalTerms {
         hits.chunk_by(|a, b| a == b).any(|run| {
             let other = run
                 .first()
-                .and_then(|&i| self.gram_counts.get(i as usize))
+                .and_then(|&i| index.counts.get(i as usize))
                 .map_or(0, |&n| n as usize);
             dice_of(run.len(), g.len(), other) >= FUZZY
         })
+    }
+}
+
+/// The national terms' trigrams, for near spellings.
+struct GramIndex {
+    /// How many distinct trigrams each term has (terms numbered in the set's order).
+    counts: Vec<u32>,
+    /// Trigram → the terms holding it (ascending): the terms sharing any trigram with a term
+    /// are found without scanning every term.
+    by_gram: FxHashMap<u64, Vec<u32>>,
+}
+
+impl GramIndex {
+    fn new(terms: &FxHashSet<String>) -> GramIndex {
+        let mut counts = Vec::with_capacity(terms.len());
+        let mut by_gram: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, t) in terms.iter().enumerate() {
+            let grams = grams_of(t);
+            counts.push(u32::try_from(grams.len()).unwrap_or(u32::MAX));
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for g in grams {
+                by_gram.entry(g).or_default().push(i);
+            }
+        }
+        GramIndex { counts, by_gram }
     }
 }
 

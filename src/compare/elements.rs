@@ -236,12 +236,7 @@ impl NationalTerms {
         // the index (only terms sharing one are touched), give their Dice coefficient.
         let index = self.grams.get_or_init(|| GramIndex::new(&self.set));
         let g = grams_of(term);
-        let mut hits: Vec<u32> = g
-            .iter()
-            .filter_map(|x| index.by_gram.get(x))
-            .flatten()
-            .copied()
-            .collect();
+        let mut hits: Vec<u32> = g.iter().flat_map(|&x| index.terms_with(x)).collect();
         hits.sort_unstable();
         hits.chunk_by(|a, b| a == b).any(|run| {
             let other = run
@@ -257,24 +252,32 @@ impl NationalTerms {
 struct GramIndex {
     /// How many distinct trigrams each term has (terms numbered in the set's order).
     counts: Vec<u32>,
-    /// Trigram → the terms holding it (ascending): the terms sharing any trigram with a term
-    /// are found without scanning every term.
-    by_gram: FxHashMap<u64, Vec<u32>>,
+    /// (trigram, term) for every distinct trigram of every term, sorted: the terms sharing a
+    /// trigram with a term are found by binary search, without scanning every term.
+    pairs: Vec<(u64, u32)>,
 }
 
 impl GramIndex {
     fn new(terms: &FxHashSet<String>) -> GramIndex {
         let mut counts = Vec::with_capacity(terms.len());
-        let mut by_gram: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut pairs = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             let grams = grams_of(t);
             counts.push(u32::try_from(grams.len()).unwrap_or(u32::MAX));
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            for g in grams {
-                by_gram.entry(g).or_default().push(i);
-            }
+            pairs.extend(grams.into_iter().map(|g| (g, i)));
         }
-        GramIndex { counts, by_gram }
+        pairs.sort_unstable();
+        GramIndex { counts, pairs }
+    }
+
+    /// The terms holding trigram `g`.
+    fn terms_with(&self, g: u64) -> impl Iterator<Item = u32> + '_ {
+        let from = self.pairs.partition_point(|p| p.0 < g);
+        self.pairs[from..]
+            .iter()
+            .take_while(move |p| p.0 == g)
+            .map(|p| p.1)
     }
 }
 
@@ -311,7 +314,7 @@ impl NationalIndex {
 /// The distinct trigrams of a term, sorted.
 fn grams_of(t: &str) -> Vec<u64> {
     let mut v = Vec::new();
-    features::trigrams(&[t.to_string()], &mut v);
+    features::trigrams_of(t, &mut v);
     v.sort_unstable();
     v.dedup();
     v

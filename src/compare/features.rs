@@ -175,15 +175,21 @@ fn light_stem(t: &str) -> String {
 /// `u64` (three 21-bit code points). Pushes onto `out`.
 pub fn trigrams(terms: &[String], out: &mut Vec<u64>) {
     for t in terms {
-        let chars: Vec<char> = std::iter::once(' ')
-            .chain(t.chars())
-            .chain(std::iter::once(' '))
-            .collect();
-        for w in chars.windows(3) {
-            if let [a, b, c] = w {
-                out.push(pack(*a, *b, *c));
-            }
-        }
+        trigrams_of(t, out);
+    }
+}
+
+/// [`trigrams`] of one term.
+pub fn trigrams_of(term: &str, out: &mut Vec<u64>) {
+    let mut chars = std::iter::once(' ')
+        .chain(term.chars())
+        .chain(std::iter::once(' '));
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
+        return;
+    };
+    for c in chars {
+        out.push(pack(a, b, c));
+        (a, b) = (b, c);
     }
 }
 

@@ -50,7 +50,7 @@ pub fn terms_of_clean(text: &str) -> Vec<String> {
                 && !is_stop_word(t)
                 && !is_legal_boilerplate(t)
         })
-        .map(|t| light_stem(&t))
+        .map(light_stem)
         .collect()
 }
 
@@ -162,13 +162,12 @@ fn is_item_marker(w: &str, next: Option<&str>, after: Option<&str>) -> bool {
 }
 
 /// Strips a final plural `s` or `x` from Latin words of four letters or more.
-fn light_stem(t: &str) -> String {
-    let latin = t.chars().all(|c| c.is_ascii_alphanumeric());
+fn light_stem(mut t: String) -> String {
+    let latin = t.bytes().all(|c| c.is_ascii_alphanumeric());
     if latin && t.len() > 3 && (t.ends_with('s') || t.ends_with('x')) {
-        t[..t.len() - 1].to_string()
-    } else {
-        t.to_string()
+        t.pop();
     }
+    t
 }
 
 /// Character trigrams of each term, with a space marking the word's edges, packed into a

@@ -185,8 +185,7 @@ pub fn normalize_for_matching(s: &str) -> String {
 /// Characters that a text in NFC may hold in any order without a table look-up: everything
 /// below the combining diacritics (U+0300) and the Arabic letters and punctuation before the
 /// harakat (U+0600–U+064A, less the Quranic marks U+0610–U+061A). Each is its own composition
-/// and has combining class 0 (tested
-/// against the Unicode tables for every one).
+/// and has combining class 0 (tested against the Unicode tables for every one).
 fn is_trivially_nfc(c: char) -> bool {
     c < '\u{0300}' || matches!(c, '\u{0600}'..='\u{060F}' | '\u{061B}'..='\u{064A}')
 }
@@ -401,6 +400,8 @@ pub fn drop_page_numbers(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_fast_paths_agree_with_the_unicode_tables_for_every_character() {
         use unicode_normalization::char::canonical_combining_class;
@@ -420,8 +421,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
     use proptest::prelude::*;
 
     #[test]

@@ -6,7 +6,7 @@
 //! the raw value travels beside it for the charts' geometry.
 
 use crate::compare::coverage::{CountryColumn, CoverageReport, DedicatedLaw, GroupScore};
-use crate::compare::display::percent;
+use crate::compare::display::{percent, percent_range};
 use crate::compare::region::{ObligationFinding, ProvisionFinding, Spread, ThemeRegion, WIDEST};
 use crate::model::{Lang, Law, RatificationStatus, pick};
 use serde::Serialize;
@@ -363,21 +363,10 @@ fn level(score: f64) -> u8 {
 
 /// A score as the charts print it: "7.1%", or the range "7.1–100%" when not settled.
 fn score_text(lang: Lang, score: f64, max: f64) -> String {
-    let fr = |s: String| {
-        if lang == Lang::Fr {
-            s.replace('%', "\u{202F}%")
-        } else {
-            s
-        }
-    };
     if max > score {
-        fr(format!(
-            "{}–{}",
-            percent(score).trim_end_matches('%'),
-            percent(max)
-        ))
+        percent_range(lang, score, max)
     } else {
-        fr(percent(score))
+        percent(lang, score)
     }
 }
 
@@ -1183,6 +1172,8 @@ mod tests {
         assert_eq!(score_text(Lang::En, 0.071, 1.0), "7.1–100%");
         assert_eq!(score_text(Lang::En, 0.5, 0.5), "50%");
         assert_eq!(score_text(Lang::Fr, 0.5, 0.5), "50\u{202F}%");
+        assert_eq!(score_text(Lang::Fr, 0.071, 0.137), "7,1–13,7\u{202F}%");
+        assert_eq!(score_text(Lang::Ar, 0.071, 0.071), "7.1%");
         assert_eq!(level(0.0), 0);
         assert_eq!(level(0.2), 1);
         assert_eq!(level(0.75), 4);

@@ -258,6 +258,42 @@ fn html_is_one_offline_file_right_to_left_in_arabic() {
     }
 }
 
+#[test]
+fn french_scores_have_a_decimal_comma_and_a_space_before_the_sign() {
+    // How many scores read "<digit><sep><digit><space>%" (the scores have one decimal).
+    let scores = |html: &str, sep: char, space: &str| {
+        let sign = format!("{space}%");
+        html.char_indices()
+            .filter(|&(i, c)| {
+                c == sep
+                    && html[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && html[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && html[i + 2..].starts_with(&sign)
+            })
+            .count()
+    };
+    let fr = report_html(&repo(), "fr");
+    assert!(
+        scores(&fr, ',', "\u{202F}") > 0,
+        "no score like 7,1 % in the French report"
+    );
+    assert_eq!(
+        scores(&fr, '.', "\u{202F}"),
+        0,
+        "a score like 7.1 % in the French report"
+    );
+    assert_eq!(
+        scores(&fr, '.', ""),
+        0,
+        "a score like 7.1% in the French report"
+    );
+    let en = report_html(&repo(), "en");
+    assert!(
+        scores(&en, '.', "") > 0,
+        "no score like 7.1% in the English report"
+    );
+}
+
 /// A project of two countries: Jordan with the complete official text (every absence
 /// verified), Egypt with a summary (absences not verified).
 fn two_countries() -> Project {

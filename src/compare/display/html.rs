@@ -108,7 +108,7 @@ fn themes(s: &mut String, r: &GapReport) {
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&theme_label(l, &t.theme)),
-            percent(t.score),
+            percent(l, t.score),
             t.covered,
             t.partial,
             t.missing,
@@ -241,7 +241,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = write!(s, "<tr><th></th><th>{}</th>", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, "<th class=\"score\">{}</th>", column_score(c));
+        let _ = write!(s, "<th class=\"score\">{}</th>", column_score(l, c));
     }
     s.push_str("</tr>\n</table>\n");
     let _ = writeln!(s, "<h2>{}</h2>\n<table>", label(l, Label::Instruments));

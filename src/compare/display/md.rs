@@ -58,7 +58,7 @@ pub fn render(r: &GapReport) -> String {
             s,
             "| {} | {} | {} | {} | {} | {} |",
             escape(&theme_label(l, &t.theme)),
-            percent(t.score),
+            percent(l, t.score),
             t.covered,
             t.partial,
             t.missing,
@@ -151,7 +151,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = write!(s, "| | **{}** |", label(l, Label::CoverageWord));
     for c in &r.countries {
-        let _ = write!(s, " {} |", column_score(c));
+        let _ = write!(s, " {} |", column_score(l, c));
     }
     let _ = writeln!(s, "\n\n## {}\n", label(l, Label::Instruments));
     let _ = writeln!(s, "| | | {} |\n|---|---|---|", label(l, Label::Provisions));

@@ -151,12 +151,12 @@ pub fn status_label(lang: Lang, s: Coverage) -> &'static str {
 /// range "12% (at most 64%, once the unread articles are read)".
 pub fn score_text(r: &super::GapReport) -> String {
     if r.verified || r.coverage_max <= r.coverage {
-        percent(r.coverage)
+        percent(r.lang, r.coverage)
     } else {
         format!(
             "{} – {} ({})",
-            percent(r.coverage),
-            percent(r.coverage_max),
+            percent(r.lang, r.coverage),
+            percent(r.lang, r.coverage_max),
             label(r.lang, Label::AtMost)
         )
     }
@@ -254,15 +254,11 @@ pub fn matches_text(lang: Lang, matches: &[super::Match], several_laws: bool) ->
 }
 
 /// A country's coverage in the matrix: "42%" when verified, "12–64%" when not.
-pub fn column_score(c: &super::coverage::CountryColumn) -> String {
+pub fn column_score(lang: Lang, c: &super::coverage::CountryColumn) -> String {
     if c.verified || c.coverage_max <= c.coverage {
-        percent(c.coverage)
+        percent(lang, c.coverage)
     } else {
-        format!(
-            "{}–{}",
-            percent(c.coverage).trim_end_matches('%'),
-            percent(c.coverage_max)
-        )
+        percent_range(lang, c.coverage, c.coverage_max)
     }
 }
 
@@ -288,7 +284,45 @@ pub fn found_text(lang: Lang, found: &[super::FoundElement], several_laws: bool)
         .join(sep)
 }
 
-pub fn percent(x: f64) -> String {
+/// A score as a percentage to one decimal, as the language writes it: "42.5%" in Arabic and
+/// English (the model law writes Western digits), "42,5 %" in French (decimal comma, narrow
+/// no-break space before the sign).
+pub fn percent(lang: Lang, x: f64) -> String {
+    let number = percent_number(lang, x);
+    if lang == Lang::Fr {
+        format!("{number}\u{202F}%")
+    } else {
+        format!("{number}%")
+    }
+}
+
+/// A range of scores with one sign: "7.1–100%", "7,1–100 %".
+pub fn percent_range(lang: Lang, low: f64, high: f64) -> String {
+    format!("{}–{}", percent_number(lang, low), percent(lang, high))
+}
+
+/// The number of [`percent`], without the sign.
+fn percent_number(lang: Lang, x: f64) -> String {
     let p = (x * 1000.0).round() / 10.0;
-    format!("{p}%")
+    let text = format!("{p}");
+    if lang == Lang::Fr {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_are_written_as_each_language_writes_them() {
+        assert_eq!(percent(Lang::En, 0.425), "42.5%");
+        assert_eq!(percent(Lang::Ar, 0.12), "12%");
+        assert_eq!(percent(Lang::Fr, 0.425), "42,5\u{202F}%");
+        assert_eq!(percent(Lang::Fr, 1.0), "100\u{202F}%");
+        assert_eq!(percent_range(Lang::En, 0.071, 1.0), "7.1–100%");
+        assert_eq!(percent_range(Lang::Fr, 0.071, 1.0), "7,1–100\u{202F}%");
+    }
 }

@@ -39,7 +39,7 @@ pub fn render(r: &GapReport) -> String {
             s,
             "  {:<22} {:>6}  +{} ~{} -{} ?{}",
             theme_label(l, &t.theme),
-            percent(t.score),
+            percent(l, t.score),
             t.covered,
             t.partial,
             t.missing,
@@ -155,7 +155,9 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         let _ = write!(
             s,
             " {:>6}",
-            column_score(c).trim_end_matches('%').to_string()
+            column_score(l, c)
+                .trim_end_matches(['%', '\u{202F}'])
+                .to_string()
         );
     }
     s.push('\n');
@@ -167,7 +169,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
             c.code,
             c.name,
             c.law,
-            column_score(c),
+            column_score(l, c),
             c.obligations,
             label(l, Label::Obligation),
             c.recommendations,

@@ -51,7 +51,7 @@ pub fn render(r: &GapReport) -> String {
             s,
             "  [{}], [{}], [{}], [{}], [{}], [{}],",
             esc(&theme_label(l, &t.theme)),
-            esc(&percent(t.score)),
+            esc(&percent(l, t.score)),
             t.covered,
             t.partial,
             t.missing,

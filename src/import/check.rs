@@ -31,12 +31,20 @@ struct Gap<'a> {
     after: &'a Article,
 }
 
+/// The numbers before the first article of a text, when it does not start at the start of
+/// its numbering: 5 (articles 1 to 4 are not here), and the numbers of a code's article,
+/// L. 425-1 or 448-1 (the code's articles 1 to 424 or 447 are not here: an extract).
 fn first_gap(a: &Article) -> Option<(ArticleNumber, ArticleNumber)> {
-    match a.number_value.parts.as_slice() {
-        [n] if *n > 1 => Some((
-            a.number_value.with_parts(vec![1]),
-            a.number_value.with_parts(vec![n - 1]),
-        )),
+    let n = &a.number_value;
+    match n.parts.as_slice() {
+        [first, ..] if *first > 1 => Some((n.with_parts(vec![1]), n.with_parts(vec![first - 1]))),
+        [.., last] if *last > 1 => {
+            let mut from = n.parts.clone();
+            let mut to = n.parts.clone();
+            *from.last_mut()? = 1;
+            *to.last_mut()? = last - 1;
+            Some((n.with_parts(from), n.with_parts(to)))
+        }
         _ => None,
     }
 }
@@ -173,16 +181,33 @@ fn missing(g: &Gap<'_>, lost: &HashMap<ArticleNumber, Vec<String>>) -> ImportNot
         }
         _ => format!("articles {} to {} are missing", g.from, g.to),
     };
-    let place = match g.before {
-        Some(b) => format!(
-            "between article {} (line {}) and article {} (line {})",
-            b.number, b.line, g.after.number, g.after.line
-        ),
-        None => format!(
-            "before the first article, {} (line {})",
-            g.after.number, g.after.line
-        ),
+    let Some(b) = g.before else {
+        // The text starts partway through its numbering: most often an extract (a code's
+        // chapter, the part of a law that concerns trafficking), sometimes a lost first page.
+        let what = if g.from == g.to {
+            format!("article {} is", g.from)
+        } else {
+            format!("articles {} to {} are", g.from, g.to)
+        };
+        return ImportNote {
+            line: g.after.line,
+            kind: NoteKind::Missing,
+            message: format!(
+                "{what} not in the text: it starts at article {} (line {})",
+                g.after.number, g.after.line
+            ),
+            hint: Some(
+                "an extract (a code's chapter, part of a law) is imported as incomplete, so what \
+                 compare does not find in it is \"not verified\", not missing; if the whole law \
+                 should be here, check the source for a lost first page"
+                    .to_string(),
+            ),
+        };
     };
+    let place = format!(
+        "between article {} (line {}) and article {} (line {})",
+        b.number, b.line, g.after.number, g.after.line
+    );
     let hints: Vec<String> = g
         .missing
         .iter()

@@ -503,6 +503,35 @@ La décision est motivée.
     }
 
     #[test]
+    fn a_text_that_starts_partway_through_its_numbering_is_an_extract() {
+        let missing = |text: &str| -> Vec<String> {
+            run(text, Lang::Fr)
+                .report
+                .into_iter()
+                .filter(|n| n.kind == NoteKind::Missing)
+                .map(|n| n.message)
+                .collect()
+        };
+        // A code's chapter (the first part is not 1) or a section's later articles.
+        for (first, said) in [
+            ("L. 425-1", "articles L1 to L424 are not in the text"),
+            ("448-1", "articles 1 to 447 are not in the text"),
+            ("2-1", "article 1 is not in the text"),
+            ("1-3", "articles 1-1 to 1-2 are not in the text"),
+            ("5", "articles 1 to 4 are not in the text"),
+        ] {
+            let text = format!("Article {first}\nLe texte.\n");
+            let m = missing(&text);
+            assert!(m.len() == 1 && m[0].contains(said), "{first}: {m:?}");
+        }
+        // A law that starts at its start.
+        for first in ["1", "1-1", "L. 1", "premier"] {
+            let text = format!("Article {first}\nLe texte.\n");
+            assert!(missing(&text).is_empty(), "{first}: {:?}", missing(&text));
+        }
+    }
+
+    #[test]
     fn consolidated_arabic_bis_articles_with_a_dash_and_a_note() {
         let text = "\
 المادة 1

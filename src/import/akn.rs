@@ -743,12 +743,17 @@ fn sequence_notes(items: &[Item]) -> Vec<ImportNote> {
                 hint: Some("check the document's numbering; both are kept".to_string()),
             });
         }
-        if let Some(p) = prev
-            && !a.number_value.parts.is_empty()
-            && !p.number_value.parts.is_empty()
-            && let Some((from, to)) =
+        // Between two articles, and before the first (a document that starts partway through
+        // its numbering, L. 425-1 or 448-1, is an extract too).
+        let gap = match prev {
+            Some(p) if !a.number_value.parts.is_empty() && !p.number_value.parts.is_empty() => {
                 super::number::missing_between(&p.number_value, &a.number_value)
-        {
+            }
+            Some(_) => None,
+            None if seen.len() == 1 => super::check::first_gap(&a.number_value),
+            None => None,
+        };
+        if let Some((from, to)) = gap {
             let message = if from == to {
                 format!("article {from} is not in this document")
             } else {
@@ -835,6 +840,25 @@ mod tests {
         assert_eq!(kinds, [NoteKind::Skipped, NoteKind::Missing]);
         assert_eq!(imp.report[0].line, 6);
         assert_eq!(imp.report[1].message, "article 2 is not in this document");
+    }
+
+    #[test]
+    fn a_document_that_starts_partway_through_its_numbering_is_an_extract() {
+        let xml = doc(
+            "<article eId=\"art_448-1\"><num>448-1.</num><content><p>T.</p></content></article>\n<article eId=\"art_448-2\"><num>448-2.</num><content><p>T.</p></content></article>",
+        );
+        let imp = import_akn(&xml, None, "ma").unwrap();
+        let missing: Vec<&str> = imp
+            .report
+            .iter()
+            .filter(|n| n.kind == NoteKind::Missing)
+            .map(|n| n.message.as_str())
+            .collect();
+        assert_eq!(missing, ["articles 1 to 447 are not in this document"]);
+        let whole =
+            doc("<article eId=\"art_1\"><num>1.</num><content><p>T.</p></content></article>");
+        let imp = import_akn(&whole, None, "ma").unwrap();
+        assert!(imp.report.is_empty(), "{:?}", imp.report);
     }
 
     #[test]

@@ -34,8 +34,7 @@ struct Gap<'a> {
 /// The numbers before the first article of a text, when it does not start at the start of
 /// its numbering: 5 (articles 1 to 4 are not here), and the numbers of a code's article,
 /// L. 425-1 or 448-1 (the code's articles 1 to 424 or 447 are not here: an extract).
-fn first_gap(a: &Article) -> Option<(ArticleNumber, ArticleNumber)> {
-    let n = &a.number_value;
+pub(crate) fn first_gap(n: &ArticleNumber) -> Option<(ArticleNumber, ArticleNumber)> {
     match n.parts.as_slice() {
         [first, ..] if *first > 1 => Some((n.with_parts(vec![1]), n.with_parts(vec![first - 1]))),
         [.., last] if *last > 1 => {
@@ -62,7 +61,7 @@ fn gaps(d: &Draft) -> Vec<Gap<'_>> {
                     missing_between(&h.number_value, &a.number_value)
                 }
                 Some(_) => None,
-                None if by.is_none() => first_gap(a),
+                None if by.is_none() => first_gap(&a.number_value),
                 None => None,
             };
             if let Some((from, to)) = range {

@@ -261,7 +261,12 @@ pub struct GapReport {
 /// text, for readers of a packet, who do not. `None` when every absence is verified.
 pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
     if r.verified {
-        return None;
+        let doubtful = r
+            .provisions
+            .iter()
+            .filter(|p| p.status == Coverage::NotVerified)
+            .count();
+        return (doubtful > 0).then(|| doubt_caveat(r.lang, doubtful, reader));
     }
     let articles = r.national.len();
     let total: Option<u32> = r
@@ -320,6 +325,38 @@ fn extract_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reade
         (Lang::Fr, None) => "Attention : le texte national disponible ici ne contient pas tous les articles de la législation en vigueur. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes.".to_string(),
     };
     format!("{facts} {}", advice(lang, reader))
+}
+
+/// The caveat of a complete official text where some provisions are not verified: an article
+/// resembles each of them without matching it (align::DOUBT_RELATIVE).
+fn doubt_caveat(lang: Lang, n: usize, reader: Reader) -> String {
+    let facts = match (lang, n) {
+        (Lang::Ar, 1) => "تنبيه: حكم واحد من أحكام القانون النموذجي لم نجده في النص الرسمي على وجه اليقين: في النص مادة تشبهه دون أن تنص عليه بوضوح؛ لذا وُصف بأنه «غير متحقق منه» لا بأنه غائب.".to_string(),
+        (Lang::Ar, _) => format!(
+            "تنبيه: {n} من أحكام القانون النموذجي لم نجدها في النص الرسمي على وجه اليقين: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح؛ لذا وُصفت بأنها «غير متحقق منها» لا بأنها غائبة."
+        ),
+        (Lang::En, 1) => "Caution: 1 provision of the model law was not found for certain in the official text: an article of the text resembles it without clearly enacting it. It is marked “not verified”, not missing.".to_string(),
+        (Lang::En, _) => format!(
+            "Caution: {n} provisions of the model law were not found for certain in the official text: an article of the text resembles each of them without clearly enacting it. They are marked “not verified”, not missing."
+        ),
+        (Lang::Fr, 1) => "Attention : 1 disposition de la loi type n'a pas été trouvée avec certitude dans le texte officiel : un article du texte lui ressemble sans l'énoncer clairement. Elle est marquée « non vérifié », et non absente.".to_string(),
+        (Lang::Fr, _) => format!(
+            "Attention : {n} dispositions de la loi type n'ont pas été trouvées avec certitude dans le texte officiel : un article du texte ressemble à chacune sans l'énoncer clairement. Elles sont marquées « non vérifié », et non absentes."
+        ),
+    };
+    let advice = match (reader, lang) {
+        (Reader::Analyst, Lang::Ar) => {
+            "يُستحسن حسمها بربط المواد الوطنية بأحكام القانون النموذجي (سطور model:) قبل الاستناد إلى هذه النتائج."
+        }
+        (Reader::Analyst, Lang::En) => {
+            "Settle them by mapping the national articles to the model law (`model:` lines) before relying on these findings."
+        }
+        (Reader::Analyst, Lang::Fr) => {
+            "Tranchez-les en rattachant les articles nationaux à la loi type (lignes `model:`) avant de vous fonder sur ces constats."
+        }
+        (Reader::Parliament, _) => advice(lang, reader),
+    };
+    format!("{facts} {advice}")
 }
 
 fn advice(lang: Lang, reader: Reader) -> &'static str {
@@ -681,7 +718,8 @@ fn compare_body_with(
             eligible.push(n);
         }
     }
-    for (m, n, s) in align::decide(&scorer, &eligible) {
+    let decided = align::decide(&scorer, &eligible);
+    for &(m, n, s) in &decided.pairs {
         if let Some(list) = found.get_mut(m) {
             list.push((n, s, MatchSource::Auto));
         }
@@ -694,6 +732,7 @@ fn compare_body_with(
         nationals: &nationals,
         law_ids: &law_ids,
         verified,
+        closest: &decided.closest,
         scorer: &scorer,
         law_lang,
         order: &order,
@@ -729,11 +768,10 @@ fn compare_body_with(
         })
         .collect();
     let coverage = coverage_score(provisions.iter().map(|p| (p.mandatory, p.status)));
-    let coverage_max = if verified {
-        coverage
-    } else {
-        coverage_score_max(provisions.iter().map(|p| (p.mandatory, p.status)), complete)
-    };
+    // Equal to the coverage when every absence is verified; higher when some provision was
+    // not verified (a summary or extract, or a provision an article resembles).
+    let coverage_max =
+        coverage_score_max(provisions.iter().map(|p| (p.mandatory, p.status)), complete);
     let themes = themes(&provisions);
     let used: Vec<LawUsed> = laws
         .iter()
@@ -827,6 +865,9 @@ struct Context<'a> {
     law_ids: &'a [&'a str],
     /// Whether a provision found nowhere is missing (else not verified).
     verified: bool,
+    /// The national article that resembles each model article without matching it, if one
+    /// does: such a provision is not verified rather than missing.
+    closest: &'a [Option<usize>],
     scorer: &'a align::Scorer,
     law_lang: Option<Lang>,
     order: &'a [Lang],
@@ -849,6 +890,7 @@ fn provision(
         nationals,
         law_ids,
         verified,
+        closest,
         scorer,
         law_lang,
         order,
@@ -861,7 +903,9 @@ fn provision(
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
     let (status, missing, found) = if matched.is_empty() {
-        let status = if verified {
+        // Missing only where the texts are whole and official and no article resembles the
+        // provision (align::DOUBT_RELATIVE); otherwise its absence is not verified.
+        let status = if verified && closest.get(m).is_none_or(Option::is_none) {
             Coverage::Missing
         } else {
             Coverage::NotVerified
@@ -1232,6 +1276,53 @@ mod tests {
         );
         let c = caveat(&compare(&variant, &extract, &opts), Reader::Analyst).expect("caveat");
         assert!(c.contains("3 of 30 articles"), "{c}");
+    }
+
+    #[test]
+    fn in_a_complete_official_text_a_provision_an_article_resembles_is_not_verified() {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        // One article: awareness campaigns, and a shelter in passing. It matches awareness;
+        // shelter scores more than half as well without being matched, so its absence is not
+        // certain. Nothing resembles non-punishment: that one is missing.
+        let text = "## 8\n\nتنشئ الوزارة داراً آمنة لإيواء الضحايا وتنظم الجهات المختصة حملات في وسائل الإعلام.\n";
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = true", text),
+            &opts,
+        );
+        assert!(r.verified);
+        assert_eq!(provision(&r, "awareness").matches.len(), 1);
+        assert_eq!(provision(&r, "shelter").status, Coverage::NotVerified);
+        assert_eq!(provision(&r, "non-punishment").status, Coverage::Missing);
+        assert!(r.coverage_max > r.coverage, "{r:?}");
+        let c = caveat(&r, Reader::Analyst).expect("a caveat");
+        assert!(
+            c.contains("1 provision of") && c.contains("not found for certain"),
+            "{c}"
+        );
+        assert!(c.contains("model:"), "{c}");
+        let shown = display::score_text(&r);
+        assert!(
+            shown.contains("if the provisions not verified are there"),
+            "{shown}"
+        );
+        assert!(display::status_counts(&r).contains("not verified 1"));
+        // When what resembles it is matched to it, nothing is in doubt.
+        let text = "## 8\n\nتنشئ الدولة دور إيواء آمنة للضحايا، وتعلن عنها في وسائل الإعلام.\n";
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = true", text),
+            &opts,
+        );
+        assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
+        assert_eq!(caveat(&r, Reader::Analyst), None);
+        assert_eq!(r.coverage, r.coverage_max);
     }
 
     #[test]

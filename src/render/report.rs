@@ -736,17 +736,38 @@ fn country_page(
         }
     } else {
         let what = list(lang, sources.iter().map(|s| s.nature.as_str()));
-        match (lang, c.verified) {
-            (Lang::Ar, true) => format!("{what}؛ كل غياب متحقَّق منه"),
-            (Lang::Ar, false) => format!("{what}؛ ما لم نجده فيه «غير متحقَّق منه» لا «غائب»"),
-            (Lang::En, true) => format!("{what}; every absence is verified"),
-            (Lang::En, false) => {
-                format!("{what}; what we did not find there is “not verified”, not “missing”")
+        // A complete official text may still leave provisions not verified: an article
+        // resembles each without matching it (compare's DOUBT_RELATIVE).
+        let doubtful = c
+            .cells
+            .values()
+            .filter(|x| x.status == crate::compare::coverage::CellStatus::NotVerified)
+            .count();
+        if c.verified && doubtful > 0 {
+            match lang {
+                Lang::Ar => format!(
+                    "{what}؛ {doubtful} من الأحكام «غير متحقَّق منها»: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح"
+                ),
+                Lang::En => format!(
+                    "{what}; {doubtful} provisions “not verified”: an article of the text resembles each without clearly enacting it"
+                ),
+                Lang::Fr => format!(
+                    "{what}\u{a0}; {doubtful} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement"
+                ),
             }
-            (Lang::Fr, true) => format!("{what}\u{a0}; toute absence est vérifiée"),
-            (Lang::Fr, false) => format!(
-                "{what}\u{a0}; ce que nous n'y avons pas trouvé est « non vérifié », non « absent »"
-            ),
+        } else {
+            match (lang, c.verified) {
+                (Lang::Ar, true) => format!("{what}؛ كل غياب متحقَّق منه"),
+                (Lang::Ar, false) => format!("{what}؛ ما لم نجده فيه «غير متحقَّق منه» لا «غائب»"),
+                (Lang::En, true) => format!("{what}; every absence is verified"),
+                (Lang::En, false) => {
+                    format!("{what}; what we did not find there is “not verified”, not “missing”")
+                }
+                (Lang::Fr, true) => format!("{what}\u{a0}; toute absence est vérifiée"),
+                (Lang::Fr, false) => format!(
+                    "{what}\u{a0}; ce que nous n'y avons pas trouvé est « non vérifié », non « absent »"
+                ),
+            }
         }
     };
     let gaps: Vec<String> = extras

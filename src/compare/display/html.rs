@@ -325,25 +325,22 @@ fn legend(s: &mut String, r: &CoverageReport) {
     let l = r.lang;
     let (not_verified, obligation, range) = match l {
         Lang::Ar => (
-            "لم يُعثر عليه في ملخص أو نص ناقص، وقد يرد مع ذلك في مادة لم تُقرأ",
+            "لم يُعثر عليه في ملخص أو نص ناقص، أو تشبهه مادة من نص كامل دون أن تنص عليه بوضوح: قد يرد في القانون مع ذلك",
             "حكم غير مغطى أو مغطى جزئيًا ينفذ صكًا ملزمًا الدولةُ طرف فيه",
-            "نسبة التغطية المعروضة نطاقًا (أدنى–أعلى): الرقم الأول ما يُظهره النص المتاح، والثاني أقصى ما قد تبلغه بعد قراءة النص الرسمي كاملًا.",
+            "نسبة التغطية المعروضة نطاقًا (أدنى–أعلى): الرقم الأول ما يُظهره النص المتاح، والثاني أقصى ما قد تبلغه إن ثبت وجود الأحكام غير المتحقق منها.",
         ),
         Lang::En => (
-            "not found in a summary or an incomplete text; the law may still have it in an article not read",
+            "not found in a summary or an incomplete text, or only resembled by an article of a complete one: the law may still have it",
             "a provision not or only partly covered that implements a binding instrument the country is party to",
-            "A coverage shown as a range (low–high): the first figure is what the text available shows, the second the most it can be once the whole official text is read.",
+            "A coverage shown as a range (low–high): the first figure is what the text available shows, the second the most it can be if the provisions not verified are there.",
         ),
         Lang::Fr => (
-            "introuvable dans un résumé ou un texte incomplet\u{a0}; la loi peut la prévoir dans un article non lu",
+            "introuvable dans un résumé ou un texte incomplet, ou seulement approchée par un article d'un texte complet\u{a0}: la loi peut néanmoins la prévoir",
             "disposition non couverte ou partielle qui met en œuvre un instrument contraignant auquel le pays est partie",
-            "Couverture en fourchette (bas–haut)\u{a0}: le premier chiffre est ce que montre le texte disponible, le second le maximum qu'elle puisse atteindre une fois lu le texte officiel complet.",
+            "Couverture en fourchette (bas–haut)\u{a0}: le premier chiffre est ce que montre le texte disponible, le second le maximum qu'elle puisse atteindre si les dispositions non vérifiées y figurent.",
         ),
     };
-    let ranged = r
-        .countries
-        .iter()
-        .any(|c| !c.verified && c.coverage_max > c.coverage);
+    let ranged = r.countries.iter().any(|c| c.coverage_max > c.coverage);
     let item = |s: &mut String, class: &str, symbol: &str, text: &str| {
         let _ = writeln!(
             s,
@@ -457,6 +454,7 @@ mod tests {
         // Without a range, the legend does not explain one.
         let mut verified = matrix(Lang::En);
         verified.countries[0].verified = true;
+        verified.countries[0].coverage_max = 0.5;
         assert!(!render_coverage(&verified).contains("the first figure"));
     }
 

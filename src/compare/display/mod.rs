@@ -47,6 +47,7 @@ pub enum Label {
     ShownIn,
     NotVerified,
     AtMost,
+    AtMostDoubt,
     Found,
 }
 
@@ -131,6 +132,11 @@ fn words(l: Label) -> [&'static str; 3] {
             "at most, once the unread articles are read",
             "au plus, une fois lus les articles non disponibles",
         ],
+        Label::AtMostDoubt => [
+            "على الأكثر إن ثبت وجود الأحكام غير المتحقق منها",
+            "at most, if the provisions not verified are there",
+            "au plus, si les dispositions non vérifiées y figurent",
+        ],
     }
 }
 
@@ -148,16 +154,24 @@ pub fn status_label(lang: Lang, s: Coverage) -> &'static str {
 }
 
 /// The coverage score as a report states it: "42.5%" when every absence is verified, else the
-/// range "12% (at most 64%, once the unread articles are read)".
+/// range "12% – 64% (at most, once the unread articles are read)", or "(at most, if the
+/// provisions not verified are there)" for a complete official text.
 pub fn score_text(r: &super::GapReport) -> String {
-    if r.verified || r.coverage_max <= r.coverage {
+    if r.coverage_max <= r.coverage {
         percent(r.lang, r.coverage)
     } else {
         format!(
             "{} – {} ({})",
             percent(r.lang, r.coverage),
             percent(r.lang, r.coverage_max),
-            label(r.lang, Label::AtMost)
+            label(
+                r.lang,
+                if r.verified {
+                    Label::AtMostDoubt
+                } else {
+                    Label::AtMost
+                }
+            )
         )
     }
 }
@@ -172,10 +186,11 @@ pub fn status_counts(r: &super::GapReport) -> String {
         Coverage::NotVerified,
     ]
     .into_iter()
-    .filter(|st| *st != Coverage::NotVerified || !r.verified)
-    .map(|st| {
+    .filter_map(|st| {
         let n = r.provisions.iter().filter(|p| p.status == st).count();
-        format!("{} {n}", status_label(l, st))
+        // A complete official text shows "not verified" only when it has some.
+        (st != Coverage::NotVerified || !r.verified || n > 0)
+            .then(|| format!("{} {n}", status_label(l, st)))
     })
     .collect::<Vec<_>>()
     .join(", ")
@@ -255,7 +270,7 @@ pub fn matches_text(lang: Lang, matches: &[super::Match], several_laws: bool) ->
 
 /// A country's coverage in the matrix: "42%" when verified, "12–64%" when not.
 pub fn column_score(lang: Lang, c: &super::coverage::CountryColumn) -> String {
-    if c.verified || c.coverage_max <= c.coverage {
+    if c.coverage_max <= c.coverage {
         percent(lang, c.coverage)
     } else {
         percent_range(lang, c.coverage, c.coverage_max)

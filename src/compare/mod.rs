@@ -235,7 +235,8 @@ pub struct GapReport {
     pub laws: Vec<LawUsed>,
     /// Whether an absence can be verified: every law compared is a complete official text
     /// (and, for a country's default body, every law in force that its profile lists has a
-    /// file). When false, a provision not found is [`Coverage::NotVerified`], never missing.
+    /// file). When false, a provision not found is [`Coverage::NotVerified`], never missing;
+    /// when true, it is missing unless a national article resembles it (align::DOUBT_RELATIVE).
     pub verified: bool,
     /// The language the report shows text in.
     pub lang: Lang,

@@ -172,41 +172,7 @@ fn out_of_order(a: &Article, p: &Article) -> ImportNote {
 }
 
 fn missing(g: &Gap<'_>, lost: &HashMap<ArticleNumber, Vec<String>>) -> ImportNote {
-    let listed: Vec<String> = g.missing.iter().map(ArticleNumber::to_string).collect();
-    let what = match listed.as_slice() {
-        [one] if g.missing.len() < 50 => format!("article {one} is missing"),
-        many if many.len() <= 10 && !many.is_empty() => {
-            format!("articles {} are missing", many.join(", "))
-        }
-        _ => format!("articles {} to {} are missing", g.from, g.to),
-    };
-    let Some(b) = g.before else {
-        // The text starts partway through its numbering: most often an extract (a code's
-        // chapter, the part of a law that concerns trafficking), sometimes a lost first page.
-        let what = if g.from == g.to {
-            format!("article {} is", g.from)
-        } else {
-            format!("articles {} to {} are", g.from, g.to)
-        };
-        return ImportNote {
-            line: g.after.line,
-            kind: NoteKind::Missing,
-            message: format!(
-                "{what} not in the text: it starts at article {} (line {})",
-                g.after.number, g.after.line
-            ),
-            hint: Some(
-                "an extract (a code's chapter, part of a law) is imported as incomplete, so what \
-                 compare does not find in it is \"not verified\", not missing; if the whole law \
-                 should be here, check the source for a lost first page"
-                    .to_string(),
-            ),
-        };
-    };
-    let place = format!(
-        "between article {} (line {}) and article {} (line {})",
-        b.number, b.line, g.after.number, g.after.line
-    );
+    // Where the missing articles' markers may hide (glued to a sentence, read as text).
     let hints: Vec<String> = g
         .missing
         .iter()
@@ -215,6 +181,44 @@ fn missing(g: &Gap<'_>, lost: &HashMap<ArticleNumber, Vec<String>>) -> ImportNot
         .take(3)
         .cloned()
         .collect();
+    let Some(b) = g.before else {
+        // The text starts partway through its numbering: most often an extract (a code's
+        // chapter, the part of a law that concerns trafficking), sometimes a lost first page.
+        let what = if g.from == g.to {
+            format!("article {} is", g.from)
+        } else {
+            format!("articles {} to {} are", g.from, g.to)
+        };
+        let hint = if hints.is_empty() {
+            "an extract (a code's chapter, part of a law) is imported as incomplete, so what \
+             compare does not find in it is \"not verified\", not missing; if the whole law \
+             should be here, check the source for a lost first page"
+                .to_string()
+        } else {
+            hints.join("; ")
+        };
+        return ImportNote {
+            line: g.after.line,
+            kind: NoteKind::Missing,
+            message: format!(
+                "{what} not in the text: it starts at article {} (line {})",
+                g.after.number, g.after.line
+            ),
+            hint: Some(hint),
+        };
+    };
+    let listed: Vec<String> = g.missing.iter().map(ArticleNumber::to_string).collect();
+    let what = match listed.as_slice() {
+        [one] if g.missing.len() < 50 => format!("article {one} is missing"),
+        many if many.len() <= 10 && !many.is_empty() => {
+            format!("articles {} are missing", many.join(", "))
+        }
+        _ => format!("articles {} to {} are missing", g.from, g.to),
+    };
+    let place = format!(
+        "between article {} (line {}) and article {} (line {})",
+        b.number, b.line, g.after.number, g.after.line
+    );
     let hint = if hints.is_empty() {
         "check the source: an article lost in extraction, or numbered differently".to_string()
     } else {

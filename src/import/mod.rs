@@ -524,6 +524,18 @@ La décision est motivée.
             let m = missing(&text);
             assert!(m.len() == 1 && m[0].contains(said), "{first}: {m:?}");
         }
+        // A first article lost in extraction is pointed at, not taken for an extract.
+        let imp = run(
+            "Le présent texte est adopté.Article 1 : Le texte premier.\nArticle 2\nLe texte.\n",
+            Lang::Fr,
+        );
+        let note = imp.report.iter().find(|n| n.kind == NoteKind::Missing);
+        let hint = note.and_then(|n| n.hint.as_deref()).unwrap_or_default();
+        assert!(
+            hint.contains("glued to the end of a sentence"),
+            "{:?}",
+            imp.report
+        );
         // A law that starts at its start.
         for first in ["1", "1-1", "L. 1", "premier"] {
             let text = format!("Article {first}\nLe texte.\n");

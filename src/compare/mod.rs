@@ -163,6 +163,9 @@ pub struct Provision {
     pub found: Vec<FoundElement>,
     /// The best match and the model text, word-diffed.
     pub pair: Option<Pair>,
+    /// In a text that can show an absence, the national article that resembles a provision
+    /// no article matches (align::DOUBT_RELATIVE): why it is not verified rather than missing.
+    pub resembles: Option<Match>,
 }
 
 /// An element of a model provision and the national article that holds it.
@@ -970,6 +973,19 @@ fn provision(
         missing,
         found,
         pair: None,
+        resembles: list
+            .is_empty()
+            .then_some(())
+            .filter(|()| verified)
+            .and_then(|()| closest.get(m).copied().flatten())
+            .and_then(|n| {
+                nationals.get(n).map(|na| Match {
+                    law: law_ids.get(n).copied().unwrap_or_default().to_string(),
+                    article: na.number.clone(),
+                    score: round3(f64::from(scorer.pair(m, n).unwrap_or(0.0))),
+                    source: MatchSource::Auto,
+                })
+            }),
     };
     (p, prepared)
 }
@@ -1314,6 +1330,15 @@ mod tests {
             "{shown}"
         );
         assert!(display::status_counts(&r).contains("not verified 1"));
+        // Each format names the article that resembles it.
+        let shelter = provision(&r, "shelter");
+        assert_eq!(
+            shelter.resembles.as_ref().map(|m| m.article.as_str()),
+            Some("8")
+        );
+        assert!(display::text::render(&r).contains("resembles article 8 ("));
+        assert!(display::json::render(&r).contains("\"resembles\": {"));
+        assert!(provision(&r, "non-punishment").resembles.is_none());
         // When what resembles it is matched to it, nothing is in doubt.
         let text = "## 8\n\nتنشئ الدولة دور إيواء آمنة للضحايا، وتعلن عنها في وسائل الإعلام.\n";
         let r = compare(

@@ -5,7 +5,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    Label, cell_symbol, column_score, label, matches_text, percent, score_text, status_label,
+    Label, cell_symbol, column_score, label, matches_cell, percent, score_text, status_label,
     theme_label,
 };
 use crate::model::Lang;
@@ -136,12 +136,12 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             }
         )
     );
-    if !p.matches.is_empty() {
+    if !p.matches.is_empty() || p.resembles.is_some() {
         let _ = writeln!(
             s,
             "<p>{}: {}</p>",
             label(l, Label::Matches),
-            escape(&matches_text(l, &p.matches, several))
+            escape(&matches_cell(l, p, several))
         );
     }
     if !p.missing.is_empty() {

@@ -24,6 +24,20 @@ struct JsonProvision<'a> {
     matches: Vec<JsonMatch<'a>>,
     missing: &'a [crate::compare::elements::Lack],
     found: &'a [crate::compare::FoundElement],
+    /// The article that resembles a provision in doubt (complete texts only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resembles: Option<JsonMatch<'a>>,
+}
+
+impl<'a> JsonMatch<'a> {
+    fn of(m: &'a crate::compare::Match) -> Self {
+        JsonMatch {
+            law: &m.law,
+            article: &m.article,
+            score: m.score,
+            source: m.source.as_str(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -56,18 +70,10 @@ pub fn render(r: &GapReport) -> String {
                 status: p.status.as_str(),
                 mandatory: p.mandatory,
                 tags: &p.tags,
-                matches: p
-                    .matches
-                    .iter()
-                    .map(|m| JsonMatch {
-                        law: &m.law,
-                        article: &m.article,
-                        score: m.score,
-                        source: m.source.as_str(),
-                    })
-                    .collect(),
+                matches: p.matches.iter().map(JsonMatch::of).collect(),
                 missing: &p.missing,
                 found: &p.found,
+                resembles: p.resembles.as_ref().map(JsonMatch::of),
             })
             .collect(),
         unmatched_articles: &r.unmatched_articles,

@@ -4,7 +4,7 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, column_score, label, matches_text, percent, row_number, score_text,
+    Label, cell_symbol, column_score, label, matches_cell, percent, row_number, score_text,
     status_label, theme_label,
 };
 use std::fmt::Write;
@@ -74,7 +74,7 @@ pub fn render(r: &GapReport) -> String {
         label(l, Label::Missing)
     );
     for p in &r.provisions {
-        let ms = escape(&matches_text(l, &p.matches, r.laws.len() > 1));
+        let ms = escape(&matches_cell(l, p, r.laws.len() > 1));
         let missing: Vec<String> = p.missing.iter().map(|m| escape(&m.to_string())).collect();
         let _ = writeln!(
             s,

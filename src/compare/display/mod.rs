@@ -48,6 +48,7 @@ pub enum Label {
     NotVerified,
     AtMost,
     AtMostDoubt,
+    Resembles,
     Found,
 }
 
@@ -132,6 +133,7 @@ fn words(l: Label) -> [&'static str; 3] {
             "at most, once the unread articles are read",
             "au plus, une fois lus les articles non disponibles",
         ],
+        Label::Resembles => ["تشبهه المادة", "resembles article", "ressemble à l'article"],
         Label::AtMostDoubt => [
             "على الأكثر إن ثبت وجود الأحكام غير المتحقق منها",
             "at most, if the provisions not verified are there",
@@ -266,6 +268,28 @@ pub fn matches_text(lang: Lang, matches: &[super::Match], several_laws: bool) ->
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A provision's matches as [`matches_text`] writes them, then the article that resembles it
+/// when no article matches it in a complete text: "resembles article 12 (0.24)".
+pub fn matches_cell(lang: Lang, p: &super::Provision, several_laws: bool) -> String {
+    let mut s = matches_text(lang, &p.matches, several_laws);
+    if let Some(m) = &p.resembles {
+        if !s.is_empty() {
+            s.push_str("; ");
+        }
+        let article = if several_laws {
+            format!("{} {}", m.law, m.article)
+        } else {
+            m.article.clone()
+        };
+        s.push_str(&format!(
+            "{} {article} ({:.2})",
+            label(lang, Label::Resembles),
+            m.score
+        ));
+    }
+    s
 }
 
 /// A country's coverage in the matrix: "42%" when verified, "12–64%" when not.

@@ -4,7 +4,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_text, percent, row_number,
+    Label, cell_symbol, column_score, found_text, label, matches_cell, percent, row_number,
     score_text, status_counts, status_label, theme_label,
 };
 use crate::model::Lang;
@@ -80,12 +80,12 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             }
         )
     );
-    if !p.matches.is_empty() {
+    if !p.matches.is_empty() || p.resembles.is_some() {
         let _ = writeln!(
             s,
             "      {}: {}",
             label(l, Label::Matches),
-            matches_text(l, &p.matches, several)
+            matches_cell(l, p, several)
         );
     }
     if !p.found.is_empty() {

@@ -5,7 +5,7 @@
 
 use super::super::GapReport;
 use super::{
-    Label, label, matches_text, percent, row_number, score_text, status_label, theme_label,
+    Label, label, matches_cell, percent, row_number, score_text, status_label, theme_label,
 };
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
@@ -75,7 +75,7 @@ pub fn render(r: &GapReport) -> String {
             esc(&p.title),
             if p.mandatory { "" } else { " °" },
             esc(status_label(l, p.status)),
-            esc(&matches_text(l, &p.matches, r.laws.len() > 1)),
+            esc(&matches_cell(l, p, r.laws.len() > 1)),
             esc(&p
                 .missing
                 .iter()

@@ -728,6 +728,13 @@ fn country_page(
     binding: &[&crate::model::Instrument],
 ) -> CountryPageView {
     let sources: Vec<SourceView> = c.laws.iter().map(|l| source_view(lang, l)).collect();
+    // The provisions not verified: unread in a summary or extract, or in doubt in a complete
+    // official text (an article resembles each without matching it, compare's DOUBT_RELATIVE).
+    let unread = c
+        .cells
+        .values()
+        .filter(|x| x.status == crate::compare::coverage::CellStatus::NotVerified)
+        .count();
     let basis = if c.laws.is_empty() {
         match lang {
             Lang::Ar => "لا نص وطني في المشروع: لا شيء متحقَّق منه".to_string(),
@@ -736,23 +743,16 @@ fn country_page(
         }
     } else {
         let what = list(lang, sources.iter().map(|s| s.nature.as_str()));
-        // A complete official text may still leave provisions not verified: an article
-        // resembles each without matching it (compare's DOUBT_RELATIVE).
-        let doubtful = c
-            .cells
-            .values()
-            .filter(|x| x.status == crate::compare::coverage::CellStatus::NotVerified)
-            .count();
-        if c.verified && doubtful > 0 {
+        if c.verified && unread > 0 {
             match lang {
                 Lang::Ar => format!(
-                    "{what}؛ {doubtful} من الأحكام «غير متحقَّق منها»: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح"
+                    "{what}؛ {unread} من الأحكام «غير متحقَّق منها»: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح"
                 ),
                 Lang::En => format!(
-                    "{what}; {doubtful} provisions “not verified”: an article of the text resembles each without clearly enacting it"
+                    "{what}; {unread} provisions “not verified”: an article of the text resembles each without clearly enacting it"
                 ),
                 Lang::Fr => format!(
-                    "{what}\u{a0}; {doubtful} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement"
+                    "{what}\u{a0}; {unread} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement"
                 ),
             }
         } else {
@@ -774,11 +774,6 @@ fn country_page(
         .map(|e| e.key_gaps.iter().take(3).cloned().collect())
         .unwrap_or_default();
     let gaps_note = (gaps.len() < 3).then(|| {
-        let unread = c
-            .cells
-            .values()
-            .filter(|x| x.status == crate::compare::coverage::CellStatus::NotVerified)
-            .count();
         match lang {
             Lang::Ar => format!("لا تُظهر النصوص المتاحة ثغرات أخرى متحقَّقاً منها؛ ولم يُتحقَّق من {unread} حكماً."),
             Lang::En => format!("The texts we hold show no other verified gap; {unread} provisions are not verified."),

@@ -656,10 +656,27 @@ const MODEL_TOP: usize = 8;
 /// ([`LIFT`], [`RELATIVE`]) or among the model article's ([`MODEL_RELATIVE`], [`MODEL_LIFT`],
 /// [`FLOOR_RELATIVE`], [`MODEL_RANK`]). No rule denies a pair because another pair scores higher, and there is
 /// no cap per article: a national article may enact many provisions and a provision may be
-/// enacted by many articles. Returns the matches and, for each model article, the national
-/// article that resembles it if one does ([`Decided`]).
-pub fn decide(scorer: &Scorer, eligible: &[usize]) -> Decided {
-    let ranks: Vec<(usize, Vec<f32>)> = eligible.par_iter().map(|&n| (n, scorer.rank(n))).collect();
+/// enacted by many articles. Only pairs (model article, national article) that `allowed`
+/// accepts are considered at all (the model's annex is matched with national regulations
+/// only). Returns the matches and, for each model article, the national article that
+/// resembles it if one does ([`Decided`]).
+pub fn decide(
+    scorer: &Scorer,
+    eligible: &[usize],
+    allowed: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Decided {
+    let ranks: Vec<(usize, Vec<f32>)> = eligible
+        .par_iter()
+        .map(|&n| {
+            let mut r = scorer.rank(n);
+            for (m, s) in r.iter_mut().enumerate() {
+                if !allowed(m, n) {
+                    *s = 0.0;
+                }
+            }
+            (n, r)
+        })
+        .collect();
     let closest = closest(scorer.models, &ranks);
     // Each model article's best national articles (scores, best first).
     let mut by_model: Vec<Vec<f32>> = vec![Vec::new(); scorer.models];
@@ -805,7 +822,7 @@ mod tests {
         assert!(r0[0] > r0[1], "{r0:?}");
         assert!(r1[1] > r1[0], "{r1:?}");
         assert_eq!(sc.pair(0, 0), Some(r0[0]));
-        let d = decide(&sc, &[0, 1]).pairs;
+        let d = decide(&sc, &[0, 1], &|_, _| true).pairs;
         assert_eq!(
             d.iter().map(|(m, n, _)| (*m, *n)).collect::<Vec<_>>(),
             vec![(0, 0), (1, 1)]
@@ -856,7 +873,7 @@ mod tests {
         let sc = Scorer::from_texts(Lang::Fr, &[m("traite des personnes")], &[None]);
         assert_eq!(sc.pair(0, 0), None);
         assert_eq!(sc.rank(0), vec![0.0]);
-        let d = decide(&sc, &[0]);
+        let d = decide(&sc, &[0], &|_, _| true);
         assert!(d.pairs.is_empty() && d.closest.iter().all(Option::is_none));
     }
 }

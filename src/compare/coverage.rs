@@ -165,6 +165,9 @@ pub struct CountryColumn {
     /// False when an absence cannot be verified (a summary, an extract, a law in force
     /// without a file): its provisions not found are "not verified".
     pub verified: bool,
+    /// Provisions of the model's annex not looked for, no national regulation being among the
+    /// texts (see [`crate::compare::GapReport::annex_not_compared`]).
+    pub annex_not_compared: usize,
     /// The verified coverage, and the most it can be once the unread articles are read.
     pub coverage: f64,
     pub coverage_max: f64,
@@ -372,6 +375,7 @@ fn column(
         laws: report.laws.clone(),
         official: report.official,
         verified: report.verified,
+        annex_not_compared: report.annex_not_compared,
         coverage: round3(report.coverage),
         coverage_max: round3(report.coverage_max),
         cells,

@@ -17,7 +17,9 @@ pub mod features;
 pub mod region;
 pub mod worddiff;
 
-use crate::model::{ClauseId, Country, Lang, Law, Legislation, LegislationArticle, Status, pick};
+use crate::model::{
+    ClauseId, Country, Lang, Law, Legislation, LegislationArticle, LegislationKind, Status, pick,
+};
 use crate::variant::{self, Piece, VArticle, Variant};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -256,6 +258,10 @@ pub struct GapReport {
     pub unmatched_articles: Vec<String>,
     /// The priority themes, in [`PRIORITY_THEMES`] order (themes no provision carries are left out).
     pub themes: Vec<ThemeSummary>,
+    /// Provisions of the model's annex (rules states lay down in regulations) found nowhere
+    /// while no national regulation was among the texts: not looked for in laws, so not
+    /// verified ([`crate::model::LegislationKind`]). 0 when a regulation was compared.
+    pub annex_not_compared: usize,
 }
 
 /// The warning every report gives when an absence cannot be verified: the national text is a
@@ -269,8 +275,23 @@ pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
             .provisions
             .iter()
             .filter(|p| p.status == Coverage::NotVerified)
-            .count();
-        return (doubtful > 0).then(|| doubt_caveat(r.lang, doubtful, reader));
+            .count()
+            .saturating_sub(r.annex_not_compared);
+        let annex = r.annex_not_compared;
+        return match (doubtful, annex) {
+            (0, 0) => None,
+            (0, n) => Some(format!(
+                "{}{}",
+                caution(r.lang),
+                annex_caveat(r.lang, n, reader)
+            )),
+            (d, 0) => Some(doubt_caveat(r.lang, d, reader)),
+            (d, n) => Some(format!(
+                "{} {}",
+                doubt_caveat(r.lang, d, reader),
+                annex_caveat(r.lang, n, reader)
+            )),
+        };
     }
     let articles = r.national.len();
     let total: Option<u32> = r
@@ -359,6 +380,56 @@ fn doubt_caveat(lang: Lang, n: usize, reader: Reader) -> String {
             "Tranchez-les en rattachant les articles nationaux à la loi type (lignes `model:`) avant de vous fonder sur ces constats."
         }
         (Reader::Parliament, _) => advice(lang, reader),
+    };
+    format!("{facts} {advice}")
+}
+
+/// "Caution: ", the opening of a caveat.
+fn caution(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "تنبيه: ",
+        Lang::En => "Caution: ",
+        Lang::Fr => "Attention : ",
+    }
+}
+
+/// Part of the caveat of a complete official text compared without any national regulation:
+/// the provisions of the model's annex, which states lay down in regulations, were not looked
+/// for in laws (see [`crate::model::LegislationKind`]).
+fn annex_caveat(lang: Lang, n: usize, reader: Reader) -> String {
+    let facts = match (lang, n) {
+        (Lang::Ar, 1) => "حكم واحد من أحكام ملحق القانون النموذجي قاعدةٌ تضعها الدول عادةً في الأنظمة والتعليمات لا في القوانين، وليس بين النصوص المقارنة نظام وطني؛ لذا وُصف بأنه «غير متحقق منه» لا بأنه غائب.".to_string(),
+        (Lang::Ar, _) => format!(
+            "{n} من أحكام ملحق القانون النموذجي قواعدُ تضعها الدول عادةً في الأنظمة والتعليمات لا في القوانين، وليس بين النصوص المقارنة نظام وطني؛ لذا وُصفت بأنها «غير متحقق منها» لا بأنها غائبة."
+        ),
+        (Lang::En, 1) => "1 provision of the model law's annex sets a rule that states usually lay down in regulations rather than in laws, and no national regulation is among the texts compared: it is marked “not verified”, not missing.".to_string(),
+        (Lang::En, _) => format!(
+            "{n} provisions of the model law's annex set rules that states usually lay down in regulations rather than in laws, and no national regulation is among the texts compared: they are marked “not verified”, not missing."
+        ),
+        (Lang::Fr, 1) => "1 disposition de l'annexe de la loi type fixe une règle que les États posent d'ordinaire par voie réglementaire plutôt que dans la loi, et aucun règlement national ne figure parmi les textes comparés : elle est marquée « non vérifié », et non absente.".to_string(),
+        (Lang::Fr, _) => format!(
+            "{n} dispositions de l'annexe de la loi type fixent des règles que les États posent d'ordinaire par voie réglementaire plutôt que dans la loi, et aucun règlement national ne figure parmi les textes comparés : elles sont marquées « non vérifié », et non absentes."
+        ),
+    };
+    let advice = match (reader, lang) {
+        (Reader::Analyst, Lang::Ar) => {
+            "أضف الأنظمة الوطنية إلى تشريعات البلد (kind = \"regulation\" في ترويسة الملف) لمقارنتها بها."
+        }
+        (Reader::Analyst, Lang::En) => {
+            "Add the national regulations to the country's legislation (kind = \"regulation\" in the file's front matter) to compare them."
+        }
+        (Reader::Analyst, Lang::Fr) => {
+            "Ajoutez les règlements nationaux à la législation du pays (kind = \"regulation\" dans l'en-tête du fichier) pour les comparer."
+        }
+        (Reader::Parliament, Lang::Ar) => {
+            "وينبغي الرجوع في هذه المسائل إلى الأنظمة والتعليمات الوطنية."
+        }
+        (Reader::Parliament, Lang::En) => {
+            "The national regulations should be consulted on these points."
+        }
+        (Reader::Parliament, Lang::Fr) => {
+            "Les règlements nationaux doivent être consultés sur ces points."
+        }
     };
     format!("{facts} {advice}")
 }
@@ -694,6 +765,17 @@ fn compare_body_with(
         .collect();
     let verified = whole && !laws.is_empty() && laws.iter().all(|l| l.verifies_absence());
     let complete = laws.iter().all(|l| l.meta.complete);
+    // The model's annex is matched only with national regulations (see LegislationKind).
+    let regulation: Vec<bool> = owner
+        .iter()
+        .map(|&i| {
+            laws.get(i)
+                .is_some_and(|l| l.meta.kind == LegislationKind::Regulation)
+        })
+        .collect();
+    let regulations = laws
+        .iter()
+        .any(|l| l.meta.kind == LegislationKind::Regulation);
     let law_lang = legislation.meta.language;
     let order = lang_order(law_lang);
     let articles: Vec<&VArticle> = variant.articles().collect();
@@ -722,7 +804,10 @@ fn compare_body_with(
             eligible.push(n);
         }
     }
-    let decided = align::decide(&scorer, &eligible);
+    let annex: Vec<bool> = articles.iter().map(|a| a.in_annex).collect();
+    let decided = align::decide(&scorer, &eligible, &|m, n| {
+        !annex.get(m).copied().unwrap_or(false) || regulation.get(n).copied().unwrap_or(false)
+    });
     for &(m, n, s) in &decided.pairs {
         if let Some(list) = found.get_mut(m) {
             list.push((n, s, MatchSource::Auto));
@@ -736,6 +821,7 @@ fn compare_body_with(
         nationals: &nationals,
         law_ids: &law_ids,
         verified,
+        regulations,
         closest: &decided.closest,
         scorer: &scorer,
         law_lang,
@@ -777,6 +863,15 @@ fn compare_body_with(
     let coverage_max =
         coverage_score_max(provisions.iter().map(|p| (p.mandatory, p.status)), complete);
     let themes = themes(&provisions);
+    let annex_not_compared = if regulations {
+        0
+    } else {
+        articles
+            .iter()
+            .zip(&provisions)
+            .filter(|(a, p)| a.in_annex && p.status == Coverage::NotVerified)
+            .count()
+    };
     let used: Vec<LawUsed> = laws
         .iter()
         .map(|l| LawUsed {
@@ -817,6 +912,7 @@ fn compare_body_with(
         national,
         unmatched_articles,
         themes,
+        annex_not_compared,
     }
 }
 
@@ -837,10 +933,13 @@ pub fn rank_nationals(
         &order,
         &lexicon,
     );
+    let regulation = legislation.meta.kind == LegislationKind::Regulation;
     let mut by_model: Vec<Vec<(f32, usize)>> = vec![Vec::new(); articles.len()];
     for n in 0..nationals.len() {
         for (m, s) in scorer.rank(n).into_iter().enumerate() {
+            let allowed = regulation || articles.get(m).is_some_and(|a| !a.in_annex);
             if s > 0.0
+                && allowed
                 && let Some(v) = by_model.get_mut(m)
             {
                 v.push((s, n));
@@ -869,6 +968,9 @@ struct Context<'a> {
     law_ids: &'a [&'a str],
     /// Whether a provision found nowhere is missing (else not verified).
     verified: bool,
+    /// Whether a national regulation is among the texts: without one, a provision of the
+    /// model's annex found nowhere is not verified (it is not looked for in laws).
+    regulations: bool,
     /// The national article that resembles each model article without matching it, if one
     /// does: such a provision is not verified rather than missing.
     closest: &'a [Option<usize>],
@@ -894,6 +996,7 @@ fn provision(
         nationals,
         law_ids,
         verified,
+        regulations,
         closest,
         scorer,
         law_lang,
@@ -909,7 +1012,10 @@ fn provision(
     let (status, missing, found) = if matched.is_empty() {
         // Missing only where the texts are whole and official and no article resembles the
         // provision (align::DOUBT_RELATIVE); otherwise its absence is not verified.
-        let status = if verified && closest.get(m).is_none_or(Option::is_none) {
+        let status = if verified
+            && (regulations || !a.in_annex)
+            && closest.get(m).is_none_or(Option::is_none)
+        {
             Coverage::Missing
         } else {
             Coverage::NotVerified
@@ -1349,6 +1455,106 @@ mod tests {
         assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
         assert_eq!(caveat(&r, Reader::Analyst), None);
         assert_eq!(r.coverage, r.coverage_max);
+    }
+
+    /// The test law with its shelter provision moved into an annex (rules laid down in
+    /// regulations).
+    fn law_with_annex() -> Law {
+        let mut law = law();
+        let shelter = ClauseId("shelter".into());
+        for c in &mut law.chapters {
+            c.clauses.retain(|x| *x != shelter);
+        }
+        law.annexes = vec![Part {
+            id: "regulations".into(),
+            kind: crate::model::PartKind::Annex,
+            clauses: vec![shelter],
+            ..Part::default()
+        }];
+        law
+    }
+
+    #[test]
+    fn the_annex_is_compared_with_regulations_only() {
+        let law = law_with_annex();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        let shelter_text = "## 4\n\nتنشئ الدولة دور إيواء آمنة للضحايا بموافقتهم، ولا تعد دار الإيواء مكاناً للاحتجاز.\n";
+        // A complete official law that says what the annex says: the law is not where the
+        // annex is looked for, so the provision is not verified, never missing, and the
+        // caveat says why.
+        let statute = legislation_with("a", "official = true", shelter_text);
+        let r = compare(&variant, &statute, &opts);
+        assert!(r.verified);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.status, Coverage::NotVerified);
+        assert!(shelter.matches.is_empty() && shelter.resembles.is_none());
+        assert_eq!(r.annex_not_compared, 1);
+        assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
+        assert!(r.coverage_max > r.coverage);
+        let c = caveat(&r, Reader::Analyst).expect("a caveat");
+        assert!(
+            c.starts_with("Caution: 1 provision of the model law's annex")
+                && c.contains("kind = \"regulation\""),
+            "{c}"
+        );
+        assert!(!c.contains("resembles"), "{c}");
+        assert!(display::json::render(&r).contains("\"annex_not_compared\": 1"));
+        // The drafters' own mapping is trusted wherever it is.
+        let mapped = legislation_with(
+            "a",
+            "official = true",
+            &shelter_text.replace("## 4\n", "## 4\nmodel: shelter\n"),
+        );
+        let r = compare(&variant, &mapped, &opts);
+        assert_ne!(provision(&r, "shelter").status, Coverage::NotVerified);
+        // A regulation beside the law: the annex is looked for there, and found.
+        let regulation = legislation_with(
+            "reg",
+            "official = true\nkind = \"regulation\"",
+            shelter_text,
+        );
+        let empty_law = legislation_with(
+            "a",
+            "official = true",
+            "## 1\n\nتنظم الجهات المختصة حملات توعية بمخاطر الاتجار في المدارس ووسائل الإعلام.\n",
+        );
+        let r = compare_body(&variant, &[&empty_law, &regulation], true, &opts);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.matches.len(), 1, "{shelter:?}");
+        assert_eq!(shelter.matches[0].law, "reg");
+        assert_eq!(r.annex_not_compared, 0);
+        // A regulation that lacks it: now the absence is verified.
+        let other = legislation_with(
+            "reg",
+            "official = true\nkind = \"regulation\"",
+            "## 1\n\nيحدد الوزير رسوم الترخيص.\n",
+        );
+        let r = compare_body(&variant, &[&empty_law, &other], true, &opts);
+        assert_eq!(provision(&r, "shelter").status, Coverage::Missing);
+        assert_eq!(caveat(&r, Reader::Analyst), None);
+        assert_eq!(r.coverage, r.coverage_max);
+    }
+
+    #[test]
+    fn an_unknown_kind_of_text_is_an_error_with_its_place_and_the_accepted_values() {
+        let text = "+++\nid = \"a\"\nlanguage = \"ar\"\nofficial = true\nkind = \"bylaw\"\n+++\n## 1\n\nنص.\n";
+        let mut d = Vec::new();
+        let l = parse_legislation("countries/xx/legislation/a.md", "xx", text, &mut d);
+        assert!(l.is_some());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "unknown-kind");
+        assert_eq!(d[0].message, "unknown kind of text `bylaw`");
+        assert!(
+            d[0].hint
+                .as_deref()
+                .is_some_and(|h| h.contains("kind = \"regulation\"")),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@ use super::{Loaded, rel_path};
 use crate::diagnostics::Diagnostic;
 use crate::model::{
     ClauseId, Confidence, Country, Currency, DigitStyle, Lang, LangMap, LawRecord, LegItem,
-    Legislation, LegislationArticle, LegislationMeta, MarriageAge, NationalBody, Origin,
-    Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
+    Legislation, LegislationArticle, LegislationKind, LegislationMeta, MarriageAge, NationalBody,
+    Origin, Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -436,6 +436,7 @@ pub fn parse_legislation(
         official: bool,
         complete: Option<bool>,
         total_articles: Option<u32>,
+        kind: Option<Spanned<String>>,
         #[serde(default)]
         source: String,
         #[serde(default)]
@@ -474,6 +475,22 @@ pub fn parse_legislation(
             .with_hint("the law's language is \"ar\", \"en\" or \"fr\""),
         );
     }
+    let kind = match &front.kind {
+        None => LegislationKind::Law,
+        Some(k) => LegislationKind::from_name(k.get_ref()).unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-kind",
+                    &Origin::new(rel, fm.toml_offset + k.span().start),
+                    format!("unknown kind of text `{}`", k.get_ref()),
+                )
+                .with_hint(
+                    "write kind = \"law\" for an act, a code or a decree-law, or kind = \"regulation\" for a regulation, bylaw or instructions issued under a law (leave it out for a law)",
+                ),
+            );
+            LegislationKind::Law
+        }),
+    };
     let meta = LegislationMeta {
         id: front.id,
         title: front.title.into_map(),
@@ -485,6 +502,7 @@ pub fn parse_legislation(
         official: front.official,
         complete: front.official && front.complete.unwrap_or(true),
         total_articles: front.total_articles,
+        kind,
         source: front.source,
         confidence: front.confidence,
         akn: front.akn.map(|a| (a.work, a.expression)),

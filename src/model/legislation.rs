@@ -23,11 +23,38 @@ pub struct LegislationMeta {
     /// How many articles the whole law has (front matter `total_articles`), when known: reports
     /// say "9 of 36 articles".
     pub total_articles: Option<u32>,
+    /// A law (an act, a code, a decree-law) or a regulation (front matter `kind`).
+    pub kind: LegislationKind,
     pub source: String,
     pub confidence: String,
     /// The FRBR Work and Expression URIs of the Akoma Ntoso document the text was imported
     /// from (front matter `[akn]`), if it was.
     pub akn: Option<(String, String)>,
+}
+
+/// What rank of text a national law file holds (front matter `kind`). The model law's annex
+/// (the shelter regulations) sets rules that states lay down in regulations rather than in
+/// their laws, so compare matches its provisions only with national regulations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LegislationKind {
+    /// An act, a code or a chapter of one, a decree-law (`kind = "law"`, the default).
+    #[default]
+    Law,
+    /// A regulation, bylaw or set of instructions issued under a law (`kind = "regulation"`).
+    Regulation,
+}
+
+impl LegislationKind {
+    /// The values the front matter accepts.
+    pub const NAMES: [&'static str; 2] = ["law", "regulation"];
+
+    pub fn from_name(name: &str) -> Option<LegislationKind> {
+        match name {
+            "law" => Some(LegislationKind::Law),
+            "regulation" => Some(LegislationKind::Regulation),
+            _ => None,
+        }
+    }
 }
 
 /// One article of a national law.

@@ -71,6 +71,10 @@ pub struct Gaps {
     pub coverage_max: f64,
     /// The caveat for parliament when an absence cannot be verified.
     pub caveat: Option<String>,
+    /// Whether the texts compared are complete and official, so that what a matched article
+    /// lacks is lacking (even when some provisions are not verified: in doubt, or in the
+    /// model's annex, which is compared with regulations only).
+    pub verified: bool,
     /// The national law compared, in the packet's language.
     pub law_title: String,
     /// False when the national text is a summary rather than the official text.
@@ -90,6 +94,7 @@ impl Gaps {
             coverage: r.coverage,
             coverage_max: r.coverage_max,
             caveat: crate::compare::caveat(r, crate::compare::Reader::Parliament),
+            verified: r.verified,
             law_title: r.law_title.clone(),
             official: r.official,
             national_articles: r.national.len(),
@@ -364,8 +369,8 @@ pub fn packet_view(input: &PacketInput) -> PacketView {
     let lang = input.lang;
     let mut labels = PacketLabels::for_lang(lang);
     if let Some(g) = input.gaps {
-        labels.recommended_intro = recommended_intro(lang, g.caveat.is_some());
-        if g.caveat.is_some() {
+        labels.recommended_intro = recommended_intro(lang, !g.verified);
+        if !g.verified {
             labels.lacks = not_shown_label(lang);
         }
     }
@@ -435,6 +440,21 @@ fn range_note(input: &PacketInput, g: &Gaps) -> Option<String> {
         return None;
     }
     let (low, high) = (percent(input, g.coverage), percent(input, g.coverage_max));
+    if g.verified {
+        // A complete official text: the range comes from the provisions not verified (in
+        // doubt, or the annex's, compared with regulations only), not from unread articles.
+        return Some(match input.lang {
+            Lang::Ar => format!(
+                "لا تقل عن {low} بحسب النص الرسمي، وقد تصل إلى {high} إن ثبت وجود الأحكام غير المتحقق منها."
+            ),
+            Lang::En => format!(
+                "At least {low}, from the official text; up to {high}, if the provisions not verified are there."
+            ),
+            Lang::Fr => format!(
+                "Au moins {low} d'après le texte officiel\u{a0}; jusqu'à {high} si les dispositions non vérifiées y figurent."
+            ),
+        });
+    }
     Some(match input.lang {
         Lang::Ar => format!(
             "لا تقل عن {low} بحسب ما يُظهره النص الوطني المتاح، وقد تصل إلى {high} تبعًا لما يتضمنه النص الرسمي."

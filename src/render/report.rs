@@ -735,6 +735,24 @@ fn country_page(
         .values()
         .filter(|x| x.status == crate::compare::coverage::CellStatus::NotVerified)
         .count();
+    // Of which, in a complete official text: the annex's provisions, not looked for in laws,
+    // and those an article resembles.
+    let annex = c.annex_not_compared;
+    let doubtful = unread.saturating_sub(annex);
+    let annex_note = |lang: Lang| {
+        match (lang, annex) {
+        (Lang::Ar, 1) => "؛ وحكم واحد من أحكام الملحق لم يُقارَن: ليس بين النصوص نظام وطني".to_string(),
+        (Lang::Ar, _) => format!(
+            "؛ و{annex} من أحكام الملحق لم تُقارَن: ليس بين النصوص نظام وطني"
+        ),
+        (Lang::En, 1) => "; 1 provision of the annex not compared: no national regulation among the texts".to_string(),
+        (Lang::En, _) => format!("; {annex} provisions of the annex not compared: no national regulation among the texts"),
+        (Lang::Fr, 1) => "\u{a0}; 1 disposition de l'annexe non comparée\u{a0}: aucun règlement national parmi les textes".to_string(),
+        (Lang::Fr, _) => format!(
+            "\u{a0}; {annex} dispositions de l'annexe non comparées\u{a0}: aucun règlement national parmi les textes"
+        ),
+    }
+    };
     let basis = if c.laws.is_empty() {
         match lang {
             Lang::Ar => "لا نص وطني في المشروع: لا شيء متحقَّق منه".to_string(),
@@ -743,16 +761,34 @@ fn country_page(
         }
     } else {
         let what = list(lang, sources.iter().map(|s| s.nature.as_str()));
-        if c.verified && unread > 0 {
+        if c.verified && doubtful == 0 && annex > 0 {
             match lang {
-                Lang::Ar => format!(
-                    "{what}؛ {unread} من الأحكام «غير متحقَّق منها»: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح"
-                ),
+                Lang::Ar => format!("{what}؛ كل غياب في القانون متحقَّق منه{}", annex_note(lang)),
                 Lang::En => format!(
-                    "{what}; {unread} provisions “not verified”: an article of the text resembles each without clearly enacting it"
+                    "{what}; every absence from the law is verified{}",
+                    annex_note(lang)
                 ),
                 Lang::Fr => format!(
-                    "{what}\u{a0}; {unread} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement"
+                    "{what}\u{a0}; toute absence dans la loi est vérifiée{}",
+                    annex_note(lang)
+                ),
+            }
+        } else if c.verified && unread > 0 {
+            let annex = if annex > 0 {
+                annex_note(lang)
+            } else {
+                String::new()
+            };
+            let unread = doubtful;
+            match lang {
+                Lang::Ar => format!(
+                    "{what}؛ {unread} من الأحكام «غير متحقَّق منها»: في النص مادة تشبه كلاً منها دون أن تنص عليه بوضوح{annex}"
+                ),
+                Lang::En => format!(
+                    "{what}; {unread} provisions “not verified”: an article of the text resembles each without clearly enacting it{annex}"
+                ),
+                Lang::Fr => format!(
+                    "{what}\u{a0}; {unread} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement{annex}"
                 ),
             }
         } else {

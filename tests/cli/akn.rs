@@ -384,7 +384,8 @@ fn every_shipped_variant_comes_back_from_akn_with_the_same_articles_and_text() {
 }
 
 #[test]
-fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere() {
+fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere_its_annex_as_a_regulation()
+ {
     let project = load_project(&repo());
     let dir = crate::support::shipped_project();
     for c in &project.countries {
@@ -403,21 +404,71 @@ fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere() {
         );
         r.assert_no_panic();
         let j = r.json();
-        let counts: BTreeMap<String, u64> = j["provisions"]
+        // The file is a law: the model's annex (the shelter regulations) is compared with
+        // regulations only, so its provisions are not verified, and the rest is covered.
+        let annex = j["provisions"]
             .as_array()
             .expect("provisions")
             .iter()
-            .fold(BTreeMap::new(), |mut m, p| {
-                *m.entry(p["status"].as_str().unwrap().to_string())
-                    .or_default() += 1;
-                m
-            });
+            .filter(|p| p["number"].as_str().is_some_and(|n| n.starts_with("annex")))
+            .count();
+        assert!(annex > 0);
+        assert_eq!(j["annex_not_compared"], annex, "{}", c.code);
+        let statuses = |j: &serde_json::Value, in_annex: bool| -> BTreeMap<String, u64> {
+            j["provisions"]
+                .as_array()
+                .expect("provisions")
+                .iter()
+                .filter(|p| p["number"].as_str().unwrap().starts_with("annex") == in_annex)
+                .fold(BTreeMap::new(), |mut m, p| {
+                    *m.entry(p["status"].as_str().unwrap().to_string())
+                        .or_default() += 1;
+                    m
+                })
+        };
+        let main = statuses(&j, false);
         assert_eq!(
-            counts.keys().collect::<Vec<_>>(),
+            main.keys().collect::<Vec<_>>(),
             ["covered"],
-            "{}: {counts:?}",
+            "{}: {main:?}",
             c.code
         );
+        let rest = statuses(&j, true);
+        assert_eq!(
+            rest.keys().collect::<Vec<_>>(),
+            ["not-verified"],
+            "{}: {rest:?}",
+            c.code
+        );
+        // The same text declared a regulation: a regulation may enact any provision, so all
+        // of it is covered.
+        let rel = format!("countries/{}/legislation/own-variant.md", c.code);
+        let text = std::fs::read_to_string(dir.path().join(&rel)).expect("imported");
+        let text = text.replacen("+++\n", "+++\nkind = \"regulation\"\n", 1);
+        std::fs::write(dir.path().join(&rel), text).expect("write");
+        let r = run_in(
+            dir.path(),
+            &[
+                "compare",
+                &c.code,
+                "--law",
+                "own-variant",
+                "--format",
+                "json",
+            ],
+        );
+        r.assert_no_panic();
+        let j = r.json();
+        assert_eq!(j["annex_not_compared"], 0, "{}", c.code);
+        for in_annex in [false, true] {
+            let s = statuses(&j, in_annex);
+            assert_eq!(
+                s.keys().collect::<Vec<_>>(),
+                ["covered"],
+                "{}: {s:?}",
+                c.code
+            );
+        }
     }
 }
 

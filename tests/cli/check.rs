@@ -696,3 +696,45 @@ fn concepts_control_characters_in_expressions_are_refused_and_never_printed() {
     }
     assert!(text(&d, "message").contains(r"\u{001B}[1m"), "{d}");
 }
+
+#[test]
+fn an_unknown_kind_of_national_text_is_placed_at_its_value_with_the_accepted_ones() {
+    const LEG: &str = "countries/jo/legislation/law-9-2009.md";
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = std::fs::read_to_string(p.path().join(LEG)).expect("fixture");
+    p.write(
+        LEG,
+        text.replacen(
+            "official = false\n",
+            "official = false\nkind = \"bylaw\"\n",
+            1,
+        ),
+    );
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let diags = r.json()["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let d = expect(&diags, "unknown-kind", LEG, 8, 8);
+    assert!(
+        d["hint"]
+            .as_str()
+            .is_some_and(|h| h.contains("kind = \"law\"") && h.contains("kind = \"regulation\"")),
+        "{d}"
+    );
+    // The accepted values pass.
+    for kind in ["law", "regulation"] {
+        p.write(
+            LEG,
+            text.replacen(
+                "official = false\n",
+                &format!("official = false\nkind = \"{kind}\"\n"),
+                1,
+            ),
+        );
+        let r = p.run(&["check", "--format", "json"]);
+        assert_eq!(r.code, 0, "{kind}: {}", r.stdout);
+    }
+}

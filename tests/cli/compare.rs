@@ -33,6 +33,7 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
     assert_eq!(
         keys(&j),
         [
+            "annex_not_compared",
             "country",
             "coverage",
             "coverage_max",

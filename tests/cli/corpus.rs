@@ -335,12 +335,13 @@ pub fn table(scored: &[Scored]) -> String {
 
 /// Figures reached (see docs/compare.md); a test fails when one falls more than [`MARGIN`]
 /// below. (precision, recall) per split, pairs national article → model article.
-const REACHED_TUNE: (f64, f64) = (0.478, 0.422);
-const REACHED_HELD: (f64, f64) = (0.674, 0.449);
+const REACHED_TUNE: (f64, f64) = (0.510, 0.439);
+const REACHED_HELD: (f64, f64) = (0.696, 0.464);
 const MARGIN: f64 = 0.03;
 /// Share of the "missing" verdicts that are right (the statute does not enact the provision)
-/// per split, tune and held-aside: 38 of 40 and 50 of 51 (docs/compare.md).
-const REACHED_MISSING_RIGHT: (f64, f64) = (0.95, 0.98);
+/// per split, tune and held-aside: 29 of 31 and 39 of 40 (docs/compare.md; the model's annex,
+/// compared with regulations only, is no longer reported missing from laws).
+const REACHED_MISSING_RIGHT: (f64, f64) = (0.935, 0.975);
 
 /// The share of a group's "missing" verdicts that the gold confirms.
 fn missing_right<'a>(items: impl Iterator<Item = &'a Scored>) -> f64 {

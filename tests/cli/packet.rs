@@ -442,12 +442,37 @@ fn the_summary_box_puts_the_score_the_range_and_the_law_on_lines_of_their_own() 
         "{:?}",
         score_box(&eg)
     );
-    // One figure on a complete official text, and no note.
-    let official = packet_typ_in(shipped_with_official_texts("jo").path(), "jo", "en");
+    // A complete official law, and no regulation: the model's annex (compared with
+    // regulations only) is not verified, so the score is a range, and its note does not
+    // blame the text for what it holds.
+    let p = shipped_with_official_texts("jo");
+    let official = packet_typ_in(p.path(), "jo", "en");
+    let lines = score_box(&official);
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    assert!(lines[1].contains('–'), "{}", lines[1]);
+    assert!(
+        lines[2].contains("from the official text\\; up to")
+            && lines[2].contains("if the provisions not verified are there"),
+        "{}",
+        lines[2]
+    );
+    assert!(official.contains("annex"), "the caveat names the annex");
+    // With a complete official regulation beside it, every absence is verified: one figure,
+    // and no note.
+    p.write(
+        "countries/jo/legislation/shelter-regulation.md",
+        "+++\nid = \"shelter-regulation\"\nlanguage = \"ar\"\nofficial = true\nkind = \"regulation\"\nsource = \"test\"\n\n[title]\nar = \"نظام دور الإيواء\"\nen = \"Shelter Regulation\"\n+++\n\n## 1\n\nيعمل بهذا النظام من تاريخ نشره في الجريدة الرسمية.\n",
+    );
+    let profile = p.path().join("countries/jo/country.toml");
+    let mut toml = std::fs::read_to_string(&profile).expect("profile");
+    toml.push_str("\n[[laws]]\nid = \"shelter-regulation\"\ntitle.ar = \"نظام دور الإيواء\"\ntitle.en = \"Shelter Regulation\"\nnumber = \"1\"\nyear = \"2012\"\nstatus = \"in-force\"\nsource = \"test\"\nconfidence = \"low\"\n");
+    std::fs::write(&profile, toml).expect("write profile");
+    let official = packet_typ_in(p.path(), "jo", "en");
     let lines = score_box(&official);
     assert_eq!(lines.len(), 3, "{lines:#?}");
     assert!(!lines[1].contains('–'), "{}", lines[1]);
     assert!(!official.contains("from what the national text available shows"));
+    assert!(!official.contains("from the official text"));
 }
 
 #[test]

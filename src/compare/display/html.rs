@@ -408,6 +408,7 @@ mod tests {
                 laws: Vec::new(),
                 official: false,
                 verified: false,
+                annex_not_compared: 0,
                 coverage: 0.5,
                 coverage_max: 1.0,
                 cells: [

@@ -48,6 +48,8 @@ struct JsonReport<'a> {
     verified: bool,
     coverage: f64,
     coverage_max: f64,
+    /// Provisions of the model's annex not looked for (no national regulation compared).
+    annex_not_compared: usize,
     provisions: Vec<JsonProvision<'a>>,
     unmatched_articles: &'a [String],
 }
@@ -61,6 +63,7 @@ pub fn render(r: &GapReport) -> String {
         verified: r.verified,
         coverage: r.coverage,
         coverage_max: r.coverage_max,
+        annex_not_compared: r.annex_not_compared,
         provisions: r
             .provisions
             .iter()

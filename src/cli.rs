@@ -224,6 +224,18 @@ pub struct ImportArgs {
     /// repaired line is reported.
     #[arg(long)]
     pub repair: bool,
+    /// What the text is: a law (an act, a code, a decree-law) or a regulation (a bylaw or
+    /// instructions issued under a law). The model law's annex, the shelter regulations, is
+    /// compared with regulations only.
+    #[arg(long, value_enum, default_value_t = TextKind::Law)]
+    pub kind: TextKind,
+}
+
+/// The rank of a national text (`import --kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextKind {
+    Law,
+    Regulation,
 }
 
 #[derive(Debug, Args)]

@@ -610,7 +610,7 @@ fn markdown_layout() {
     let md = to_markdown(&imp.law, &meta);
     assert_eq!(
         md,
-        "+++\nid = \"law-1-2024\"\nnumber = \"1\"\nyear = \"2024\"\namendments = [\"2025: fund\"]\nstatus = \"in-force\"\nlanguage = \"ar\"\nofficial = true\nsource = \"unknown\"\nconfidence = \"medium\"\n\n[title]\nar = \"قانون\"\n+++\n\nقانون\n\n# الباب الأول\n\n## 1\ntitle: تعريف\n\nنص المادة.\n"
+        "+++\nid = \"law-1-2024\"\nnumber = \"1\"\nyear = \"2024\"\namendments = [\"2025: fund\"]\nstatus = \"in-force\"\nlanguage = \"ar\"\nofficial = true\n# \"law\" (an act, a code, a decree-law) or \"regulation\" (a bylaw or instructions issued\n# under a law): the model law's annex, the shelter regulations, is compared with regulations only.\nkind = \"law\"\nsource = \"unknown\"\nconfidence = \"medium\"\n\n[title]\nar = \"قانون\"\n+++\n\nقانون\n\n# الباب الأول\n\n## 1\ntitle: تعريف\n\nنص المادة.\n"
     );
 }
 

@@ -132,6 +132,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         }
     };
     let (imported, mut meta) = imported;
+    meta.regulation = args.kind == crate::cli::TextKind::Regulation;
     meta.complete = !imported
         .report
         .iter()

@@ -35,6 +35,8 @@ pub struct LegislationMeta {
     /// False when the numbering shows articles missing (an extract, or articles lost in
     /// extraction): a provision not found in it is then "not verified", not missing.
     pub complete: bool,
+    /// A regulation (bylaw, instructions) rather than a law: front matter `kind`.
+    pub regulation: bool,
     pub source: String,
     /// high, medium or low.
     pub confidence: String,
@@ -57,6 +59,7 @@ impl LegislationMeta {
             language: lang.code().to_string(),
             official: true,
             complete: true,
+            regulation: false,
             source: "unknown".to_string(),
             confidence: "medium".to_string(),
             title_ar: None,
@@ -101,6 +104,11 @@ fn front_matter(meta: &LegislationMeta) -> String {
             "# qanun import found articles missing from the numbering (see its report): until the\n# whole law is here, what compare does not find in it is \"not verified\", not missing.\ncomplete = false\n",
         );
     }
+    s.push_str(
+        "# \"law\" (an act, a code, a decree-law) or \"regulation\" (a bylaw or instructions issued\n# under a law): the model law's annex, the shelter regulations, is compared with regulations only.\n",
+    );
+    let kind = if meta.regulation { "regulation" } else { "law" };
+    s.push_str(&format!("kind = \"{kind}\"\n"));
     s.push_str(&format!("source = {}\n", toml_str(&meta.source)));
     s.push_str(&format!("confidence = {}\n", toml_str(&meta.confidence)));
     let titles = [

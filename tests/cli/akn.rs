@@ -444,7 +444,8 @@ fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere_its
         // of it is covered.
         let rel = format!("countries/{}/legislation/own-variant.md", c.code);
         let text = std::fs::read_to_string(dir.path().join(&rel)).expect("imported");
-        let text = text.replacen("+++\n", "+++\nkind = \"regulation\"\n", 1);
+        assert!(text.contains("\nkind = \"law\"\n"), "{text}");
+        let text = text.replacen("\nkind = \"law\"\n", "\nkind = \"regulation\"\n", 1);
         std::fs::write(dir.path().join(&rel), text).expect("write");
         let r = run_in(
             dir.path(),

@@ -41,6 +41,60 @@ fn imports_into_the_country_folder_and_the_result_loads() {
 }
 
 #[test]
+fn a_regulation_is_imported_as_one_and_a_law_by_default() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    for (args, kind) in [
+        (vec![], "law"),
+        (vec!["--kind", "regulation"], "regulation"),
+    ] {
+        let mut cmd = vec![
+            "import",
+            "--force",
+            &fixture("ar-gazette.txt"),
+            "--country",
+            "jo",
+            "--id",
+            "text",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+        cmd.extend(args.iter().map(|a| a.to_string()));
+        let cmd: Vec<&str> = cmd.iter().map(String::as_str).collect();
+        let r = p.run(&cmd);
+        r.assert_no_panic();
+        assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+        let md = std::fs::read_to_string(p.path().join("countries/jo/legislation/text.md"))
+            .expect("written");
+        assert!(md.contains(&format!("\nkind = \"{kind}\"\n")), "{md}");
+        let mut diags = Vec::new();
+        let leg = qanun::load::parse_legislation("text.md", "jo", &md, &mut diags).expect("loads");
+        assert!(diags.is_empty(), "{diags:?}");
+        let want = if kind == "law" {
+            qanun::model::LegislationKind::Law
+        } else {
+            qanun::model::LegislationKind::Regulation
+        };
+        assert_eq!(leg.meta.kind, want);
+    }
+    // Anything else is refused with the accepted values.
+    let r = p.run(&[
+        "import",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "jo",
+        "--kind",
+        "bylaw",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("law") && r.stderr.contains("regulation"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn problems_are_reported_at_their_line_and_exit_1() {
     let p = Project::from_fixtures(&["check/valid"]);
     let r = p.run(&["import", &fixture("ar-pdf-noise.txt"), "--country", "jo"]);

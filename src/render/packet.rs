@@ -43,6 +43,9 @@ pub struct GapItem {
     pub status: GapStatus,
     /// National article numbers matched.
     pub national: Vec<String>,
+    /// For a provision not verified in a complete official text, the national article that
+    /// resembles it without matching it (compare's `resembles`).
+    pub resembles: Option<String>,
     /// Where the article's text goes beyond the national text: paragraphs and points by
     /// number, curated elements by name (the packet prints the article just above, so its
     /// words are not quoted again).
@@ -110,6 +113,7 @@ impl Gaps {
                         Coverage::NotVerified => GapStatus::NotVerified,
                     },
                     national: p.matches.iter().map(|m| m.article.clone()).collect(),
+                    resembles: p.resembles.as_ref().map(|m| m.article.clone()),
                     missing: crate::compare::elements::places(&p.missing),
                     pair: p.pair.as_ref().map(|x| GapPair {
                         national: spans(&x.national),
@@ -854,7 +858,19 @@ fn gap_rows(input: &PacketInput) -> Vec<GapRowView> {
                 status: status_key(g.status),
                 status_text: status_text(input.lang, g.status),
                 mandatory: a.status == Status::Mandatory,
-                national: if g.national.is_empty() {
+                national: if let (true, Some(r)) = (g.national.is_empty(), &g.resembles) {
+                    // A provision in doubt: the article that resembles it, to check first.
+                    digits(
+                        input,
+                        &format!(
+                            "{} {r}",
+                            crate::compare::display::label(
+                                input.lang,
+                                crate::compare::display::Label::Resembles
+                            )
+                        ),
+                    )
+                } else if g.national.is_empty() {
                     none.to_string()
                 } else {
                     digits(input, &g.national.join(&format!("{} ", comma(input.lang))))

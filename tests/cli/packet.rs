@@ -607,3 +607,48 @@ fn commentary_missing_in_the_packets_language_is_shown_in_the_fallback_marked_as
     assert!(ar.contains("[شرح واضعي النص]"));
     assert!(!ar.contains("شرح واضعي النص ("));
 }
+
+#[test]
+fn a_provision_in_doubt_names_in_the_gap_table_the_article_that_resembles_it() {
+    // Jordan's law as a complete official text without its `model:` lines: the alignment
+    // decides alone, and what it cannot settle is "not verified" with an article that
+    // resembles it. The gap table names that article where it would print "—".
+    let p = shipped_with_official_texts("jo");
+    let leg = p.path().join("countries/jo/legislation/law-9-2009.md");
+    let text = std::fs::read_to_string(&leg).expect("law");
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.starts_with("model:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&leg, stripped).expect("write");
+    let j = run_in(p.path(), &["compare", "jo", "--format", "json"]).json();
+    let mut expected: Vec<String> = j["provisions"]
+        .as_array()
+        .expect("provisions")
+        .iter()
+        .filter(|x| x["status"] == "not-verified")
+        .filter_map(|x| x["resembles"]["article"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        !expected.is_empty(),
+        "no provision in doubt: the test shows nothing"
+    );
+    let typ = packet_typ_in(p.path(), "jo", "en");
+    let table = typ
+        .split("#table(\n  columns: (auto, 1fr, auto, 24%)")
+        .nth(1)
+        .and_then(|t| t.split("\n)\n").next())
+        .expect("gap table");
+    let mut named: Vec<String> = table
+        .split("resembles article ")
+        .skip(1)
+        .map(|t| t.split(']').next().unwrap_or("").to_string())
+        .collect();
+    expected.sort();
+    named.sort();
+    assert_eq!(named, expected, "{table}");
+    for row in table.lines().filter(|l| l.contains("resembles article")) {
+        assert!(row.contains("not verified"), "{row}");
+    }
+}

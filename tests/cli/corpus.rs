@@ -335,8 +335,8 @@ pub fn table(scored: &[Scored]) -> String {
 
 /// Figures reached (see docs/compare.md); a test fails when one falls more than [`MARGIN`]
 /// below. (precision, recall) per split, pairs national article → model article.
-const REACHED_TUNE: (f64, f64) = (0.510, 0.439);
-const REACHED_HELD: (f64, f64) = (0.696, 0.464);
+const REACHED_TUNE: (f64, f64) = (0.506, 0.439);
+const REACHED_HELD: (f64, f64) = (0.688, 0.478);
 const MARGIN: f64 = 0.03;
 /// Share of the "missing" verdicts that are right (the statute does not enact the provision)
 /// per split, tune and held-aside: 29 of 31 and 39 of 40 (docs/compare.md; the model's annex,

@@ -459,3 +459,33 @@ fn an_omission_reason_that_is_neither_text_nor_languages_is_refused_plainly() {
     );
     assert!(out.contains("one text per language (reason.ar"), "{out}");
 }
+
+#[test]
+fn the_shipped_model_law_in_french_has_french_placeholders() {
+    // Every variable of the shipped law describes itself in French, so the French model law
+    // shows no English words in its placeholders (they were the English descriptions).
+    let root = crate::support::repo();
+    let vars: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root.join("law/variables.toml")).unwrap()).unwrap();
+    let r = crate::support::run_in(
+        &root,
+        &["render", "model", "--lang", "fr", "--format", "md"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut shown = 0;
+    for (name, v) in &vars {
+        let fr = v["fr"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name} has no fr"));
+        let en = v["en"].as_str().unwrap();
+        let head = |d: &str| d.split(" (").next().unwrap().trim().to_string();
+        if r.stdout.contains(&head(fr)) {
+            shown += 1;
+        }
+        assert!(
+            !r.stdout.contains(&head(en)),
+            "{name}: English placeholder in French"
+        );
+    }
+    assert!(shown >= 15, "{shown} French placeholders shown");
+}

@@ -28,6 +28,12 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     // With a broken article, which variables are used cannot be known: say nothing rather than
     // warn about terms the broken file may well use.
     let complete = law.broken.is_empty();
+    // The languages the model law is written in (an optional language no article has yet is
+    // not shown anywhere).
+    let written: Vec<Lang> = law
+        .languages()
+        .filter(|l| law.clauses.values().any(|c| c.text.contains_key(l)))
+        .collect();
     for (name, v) in &law.variables {
         if complete && !used_vars.contains(name.as_str()) {
             out.push(
@@ -37,6 +43,32 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                     format!("the variable `{name}` is declared but no article uses it"),
                 )
                 .with_hint("use it in an article as {{ name }}, or delete its declaration"),
+            );
+        }
+        // The unadapted model law shows a variable as its description in the language read:
+        // one that lacks a language of the law falls back to English in that language's text.
+        let lacking: Vec<&str> = written
+            .iter()
+            .filter(|l| !v.description.contains_key(l))
+            .map(|l| l.native_name())
+            .collect();
+        if !lacking.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    "variable-description-missing",
+                    &v.origin,
+                    format!(
+                        "the variable `{name}` has no description in {}",
+                        lacking.join(", ")
+                    ),
+                )
+                .with_hint(format!(
+                    "add a line such as `{} = \"…\"` under [{name}] in law/variables.toml: the model law in that language shows it in its placeholders (in English until then)",
+                    written
+                        .iter()
+                        .find(|l| !v.description.contains_key(l))
+                        .map_or("fr", |l| l.code())
+                )),
             );
         }
     }

@@ -47,6 +47,7 @@ clauses = ["definitions", "non-punishment"]
 [competent_court]
 ar = "المحكمة المختصة"
 en = "the competent court"
+fr = "la juridiction compétente"
 "#,
     ),
     (

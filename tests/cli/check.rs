@@ -738,3 +738,61 @@ fn an_unknown_kind_of_national_text_is_placed_at_its_value_with_the_accepted_one
         assert_eq!(r.code, 0, "{kind}: {}", r.stdout);
     }
 }
+
+#[test]
+fn a_variable_without_a_description_in_a_language_of_the_law_is_a_warning_at_it() {
+    // The valid fixture's articles are written in Arabic and English; drop the English
+    // description of one variable: the English model law would show it in another language.
+    const VARS: &str = "law/variables.toml";
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = std::fs::read_to_string(p.path().join(VARS)).expect("fixture");
+    let line = text
+        .lines()
+        .position(|l| l == "[penalty_trafficking]")
+        .expect("the variable") as u64
+        + 1;
+    p.write(
+        VARS,
+        text.replacen("en = \"the penalty for trafficking\"\n", "", 1),
+    );
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "a warning only: {}", r.stdout);
+    let diags = r.json()["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "variable-description-missing")
+        .unwrap_or_else(|| panic!("no warning in {diags:#?}"));
+    assert_eq!(d["file"], VARS);
+    assert!(
+        d["line"]
+            .as_u64()
+            .is_some_and(|l| l == line || l == line + 1),
+        "{d}"
+    );
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`penalty_trafficking`"),
+        "{d}"
+    );
+    assert!(d["message"].as_str().unwrap().contains("English"), "{d}");
+    assert!(d["hint"].as_str().unwrap().contains("en = "), "{d}");
+    // French is an optional language no article of the fixture is written in: no warning
+    // for it, though the variables have no French.
+    assert_eq!(
+        diags
+            .iter()
+            .filter(|d| d["code"] == "variable-description-missing")
+            .count(),
+        1,
+        "{diags:#?}"
+    );
+    let strict = p.run(&["check", "--strict", "--format", "json"]);
+    assert_eq!(strict.code, 1, "{}", strict.stdout);
+}

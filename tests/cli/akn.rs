@@ -391,19 +391,22 @@ fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere_its
     for c in &project.countries {
         let lang = c.languages[0];
         export_and_import(dir.path(), &c.code, lang, "own-variant");
-        let r = run_in(
-            dir.path(),
-            &[
-                "compare",
-                &c.code,
-                "--law",
-                "own-variant",
-                "--format",
-                "json",
-            ],
-        );
-        r.assert_no_panic();
-        let j = r.json();
+        let compare = || {
+            let r = run_in(
+                dir.path(),
+                &[
+                    "compare",
+                    &c.code,
+                    "--law",
+                    "own-variant",
+                    "--format",
+                    "json",
+                ],
+            );
+            r.assert_no_panic();
+            r.json()
+        };
+        let j = compare();
         // The file is a law: the model's annex (the shelter regulations) is compared with
         // regulations only, so its provisions are not verified, and the rest is covered.
         let annex = j["provisions"]
@@ -447,19 +450,7 @@ fn a_country_compared_with_its_own_variant_through_akn_is_covered_everywhere_its
         assert!(text.contains("\nkind = \"law\"\n"), "{text}");
         let text = text.replacen("\nkind = \"law\"\n", "\nkind = \"regulation\"\n", 1);
         std::fs::write(dir.path().join(&rel), text).expect("write");
-        let r = run_in(
-            dir.path(),
-            &[
-                "compare",
-                &c.code,
-                "--law",
-                "own-variant",
-                "--format",
-                "json",
-            ],
-        );
-        r.assert_no_panic();
-        let j = r.json();
+        let j = compare();
         assert_eq!(j["annex_not_compared"], 0, "{}", c.code);
         for in_annex in [false, true] {
             let s = statuses(&j, in_annex);

@@ -47,27 +47,25 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
         // The unadapted model law shows a variable as its description in the language read:
         // one that lacks a language of the law falls back to English in that language's text.
-        let lacking: Vec<&str> = written
+        let lacking: Vec<Lang> = written
             .iter()
+            .copied()
             .filter(|l| !v.description.contains_key(l))
-            .map(|l| l.native_name())
             .collect();
-        if !lacking.is_empty() {
+        if let Some(first) = lacking.first() {
+            let names: Vec<&str> = lacking.iter().map(|l| l.native_name()).collect();
             out.push(
                 Diagnostic::warning(
                     "variable-description-missing",
                     &v.origin,
                     format!(
                         "the variable `{name}` has no description in {}",
-                        lacking.join(", ")
+                        names.join(", ")
                     ),
                 )
                 .with_hint(format!(
                     "add a line such as `{} = \"…\"` under [{name}] in law/variables.toml: the model law in that language shows it in its placeholders (in English until then)",
-                    written
-                        .iter()
-                        .find(|l| !v.description.contains_key(l))
-                        .map_or("fr", |l| l.code())
+                    first.code()
                 )),
             );
         }

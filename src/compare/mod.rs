@@ -806,7 +806,10 @@ fn compare_body_with(
     }
     let annex: Vec<bool> = articles.iter().map(|a| a.in_annex).collect();
     let decided = align::decide(&scorer, &eligible, &|m, n| {
-        !annex.get(m).copied().unwrap_or(false) || regulation.get(n).copied().unwrap_or(false)
+        looked_for_in(
+            annex.get(m).copied().unwrap_or(false),
+            regulation.get(n).copied().unwrap_or(false),
+        )
     });
     for &(m, n, s) in &decided.pairs {
         if let Some(list) = found.get_mut(m) {
@@ -916,6 +919,12 @@ fn compare_body_with(
     }
 }
 
+/// Whether a model provision is looked for in a national article: a provision of the model's
+/// annex (the shelter regulations) only in a regulation; any other provision anywhere.
+fn looked_for_in(in_annex: bool, regulation: bool) -> bool {
+    !in_annex || regulation
+}
+
 /// For each model provision, the national articles by their similarity with it, best first
 /// (for measuring alignment: is the right article among the best few?).
 pub fn rank_nationals(
@@ -937,7 +946,9 @@ pub fn rank_nationals(
     let mut by_model: Vec<Vec<(f32, usize)>> = vec![Vec::new(); articles.len()];
     for n in 0..nationals.len() {
         for (m, s) in scorer.rank(n).into_iter().enumerate() {
-            let allowed = regulation || articles.get(m).is_some_and(|a| !a.in_annex);
+            let allowed = articles
+                .get(m)
+                .is_some_and(|a| looked_for_in(a.in_annex, regulation));
             if s > 0.0
                 && allowed
                 && let Some(v) = by_model.get_mut(m)

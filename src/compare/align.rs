@@ -280,10 +280,13 @@ impl Scorer {
                     ));
                 }
             }
-            let text = whole
-                .max(PASSAGE_WEIGHT * passage)
-                .max(NATIONAL_PASSAGE_WEIGHT * part);
-            Some(text + CONCEPT_WEIGHT * self.concept_score(sp, m, n))
+            let evidence = Evidence {
+                whole,
+                passage,
+                part,
+                concepts: self.concept_score(sp, m, n),
+            };
+            Some(evidence.score())
         })
     }
 
@@ -343,7 +346,12 @@ impl Scorer {
 
     /// Scores of national article `n` against every model article (0 where nothing is shared).
     pub fn rank(&self, n: usize) -> Vec<f32> {
-        let mut out = vec![0.0f32; self.models];
+        self.evidence(n).iter().map(Evidence::score).collect()
+    }
+
+    /// The evidence of national article `n` against every model article: the score's parts.
+    pub fn evidence(&self, n: usize) -> Vec<Evidence> {
+        let mut out = vec![Evidence::default(); self.models];
         let mut done = vec![false; self.models];
         for sp in &self.spaces {
             let Some(Some(doc)) = sp.national.get(n) else {
@@ -378,15 +386,72 @@ impl Scorer {
             for (m, slot) in out.iter_mut().enumerate() {
                 let has = sp.model.get(m).is_some_and(Option::is_some);
                 if has && !done[m] {
-                    let text = whole[m]
-                        .max(PASSAGE_WEIGHT * passage[m])
-                        .max(NATIONAL_PASSAGE_WEIGHT * part[m]);
-                    *slot = text + CONCEPT_WEIGHT * self.concept_score(sp, m, n);
+                    *slot = Evidence {
+                        whole: whole[m],
+                        passage: passage[m],
+                        part: part[m],
+                        concepts: self.concept_score(sp, m, n),
+                    };
                     done[m] = true;
                 }
             }
         }
         out
+    }
+}
+
+impl Scorer {
+    /// For each passage of national article `n` (none when it has one), its text score with
+    /// every model article (the best of the model article's units).
+    pub fn passage_scores(&self, n: usize) -> Vec<Vec<f32>> {
+        let Some(sp) = self
+            .spaces
+            .iter()
+            .find(|sp| matches!(sp.national.get(n), Some(Some(_))))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut w = vec![0.0f32; sp.units.len()];
+        let mut g = vec![0.0f32; sp.units.len()];
+        for q in sp.national_passages.get(n).into_iter().flatten() {
+            w.iter_mut().for_each(|x| *x = 0.0);
+            g.iter_mut().for_each(|x| *x = 0.0);
+            accumulate(&q.words, &sp.post_words, &mut w);
+            accumulate(&q.grams, &sp.post_grams, &mut g);
+            let mut row = vec![0.0f32; self.models];
+            for (u, &(m, _)) in sp.units.iter().enumerate() {
+                if let Some(x) = row.get_mut(m as usize) {
+                    *x = x.max(combine(w[u], g[u]));
+                }
+            }
+            out.push(row);
+        }
+        out
+    }
+}
+
+/// The parts of a pair's score (see [`Scorer::rank`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evidence {
+    /// Cosine of the whole model article with the whole national article.
+    pub whole: f32,
+    /// Best cosine of a model paragraph (with its title) with the whole national article.
+    pub passage: f32,
+    /// Best cosine of a model unit with a passage of the national article.
+    pub part: f32,
+    /// Weighted share of the model article's concepts found in the national article.
+    pub concepts: f32,
+}
+
+impl Evidence {
+    /// The pair's score.
+    pub fn score(&self) -> f32 {
+        let text = self
+            .whole
+            .max(PASSAGE_WEIGHT * self.passage)
+            .max(NATIONAL_PASSAGE_WEIGHT * self.part);
+        text + CONCEPT_WEIGHT * self.concepts
     }
 }
 

@@ -925,12 +925,22 @@ fn looked_for_in(in_annex: bool, regulation: bool) -> bool {
     !in_annex || regulation
 }
 
-/// For each model provision, the national articles by their similarity with it, best first
-/// (for measuring alignment: is the right article among the best few?).
-pub fn rank_nationals(
-    variant: &Variant,
-    legislation: &Legislation,
-) -> BTreeMap<String, Vec<String>> {
+/// The evidence of every pair of a model provision and a national article, for measuring the
+/// alignment on real statutes: `evidence[n][m]` is national article `n` against model article
+/// `m`, zero where the model article is not looked for in that text ([`looked_for_in`]).
+pub struct PairEvidence {
+    /// The model provisions' ids, in the law's order.
+    pub models: Vec<String>,
+    /// The national articles' numbers, in the text's order.
+    pub nationals: Vec<String>,
+    pub evidence: Vec<Vec<align::Evidence>>,
+    /// Each national article's passages' text scores (see [`align::Scorer::passage_scores`]).
+    pub passages: Vec<Vec<Vec<f32>>>,
+}
+
+/// Scores every pair of `variant`'s provisions and `legislation`'s articles (see
+/// [`PairEvidence`]).
+pub fn pair_evidence(variant: &Variant, legislation: &Legislation) -> PairEvidence {
     let order = lang_order(legislation.meta.language);
     let articles: Vec<&VArticle> = variant.articles().collect();
     let nationals: Vec<&LegislationArticle> = legislation.articles().collect();
@@ -943,30 +953,68 @@ pub fn rank_nationals(
         &lexicon,
     );
     let regulation = legislation.meta.kind == LegislationKind::Regulation;
-    let mut by_model: Vec<Vec<(f32, usize)>> = vec![Vec::new(); articles.len()];
-    for n in 0..nationals.len() {
-        for (m, s) in scorer.rank(n).into_iter().enumerate() {
-            let allowed = articles
-                .get(m)
-                .is_some_and(|a| looked_for_in(a.in_annex, regulation));
-            if s > 0.0
-                && allowed
-                && let Some(v) = by_model.get_mut(m)
-            {
-                v.push((s, n));
-            }
-        }
-    }
-    articles
+    let allowed: Vec<bool> = articles
         .iter()
-        .zip(by_model)
-        .map(|(a, mut v)| {
+        .map(|a| looked_for_in(a.in_annex, regulation))
+        .collect();
+    let evidence = (0..nationals.len())
+        .map(|n| {
+            let mut row = scorer.evidence(n);
+            for (e, ok) in row.iter_mut().zip(&allowed) {
+                if !ok {
+                    *e = align::Evidence::default();
+                }
+            }
+            row
+        })
+        .collect();
+    let passages = (0..nationals.len())
+        .map(|n| {
+            let mut ps = scorer.passage_scores(n);
+            for row in &mut ps {
+                for (s, ok) in row.iter_mut().zip(&allowed) {
+                    if !ok {
+                        *s = 0.0;
+                    }
+                }
+            }
+            ps
+        })
+        .collect();
+    PairEvidence {
+        passages,
+        models: articles.iter().map(|a| a.id.to_string()).collect(),
+        nationals: nationals.iter().map(|a| a.number.clone()).collect(),
+        evidence,
+    }
+}
+
+/// For each model provision, the national articles by their similarity with it, best first
+/// (for measuring alignment: is the right article among the best few?).
+pub fn rank_nationals(
+    variant: &Variant,
+    legislation: &Legislation,
+) -> BTreeMap<String, Vec<String>> {
+    let pe = pair_evidence(variant, legislation);
+    pe.models
+        .iter()
+        .enumerate()
+        .map(|(m, id)| {
+            let mut v: Vec<(f32, usize)> = pe
+                .evidence
+                .iter()
+                .enumerate()
+                .filter_map(|(n, row)| {
+                    let s = row.get(m).map_or(0.0, align::Evidence::score);
+                    (s > 0.0).then_some((s, n))
+                })
+                .collect();
             v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             let numbers = v
                 .into_iter()
-                .filter_map(|(_, n)| nationals.get(n).map(|a| a.number.clone()))
+                .filter_map(|(_, n)| pe.nationals.get(n).cloned())
                 .collect();
-            (a.id.to_string(), numbers)
+            (id.clone(), numbers)
         })
         .collect()
 }

@@ -184,6 +184,28 @@ pub fn score_all() -> Vec<Scored> {
             std::fs::write(path, qanun::compare::display::text::render(&report))
                 .expect("write report");
         }
+        // QANUN_CORPUS_EVIDENCE=DIR writes each statute's pair evidence and gold pairs there
+        // as JSON, to study the alignment's decision outside the test.
+        if let Some(dir) = std::env::var_os("QANUN_CORPUS_EVIDENCE") {
+            let pe = qanun::compare::pair_evidence(&variant, &leg);
+            let quoted: BTreeMap<&str, &str> = leg
+                .articles()
+                .filter_map(|a| a.inserted_by.as_deref().map(|k| (a.number.as_str(), k)))
+                .collect();
+            let json = serde_json::json!({
+                "name": gold.file.trim_end_matches(".txt"),
+                "split": gold.split,
+                "lang": gold.lang,
+                "models": pe.models,
+                "nationals": pe.nationals.iter().map(|n| quoted.get(n.as_str()).copied().unwrap_or(n)).collect::<Vec<_>>(),
+                "evidence": pe.evidence.iter().map(|row| row.iter().map(|e| [e.whole, e.passage, e.part, e.concepts]).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                "passages": pe.passages,
+                "gold": expected.iter().map(|(n, c)| [n, c]).collect::<Vec<_>>(),
+            });
+            let path =
+                PathBuf::from(dir).join(format!("{}.json", gold.file.trim_end_matches(".txt")));
+            std::fs::write(path, json.to_string()).expect("write evidence");
+        }
         // An article that an amending law quotes (inserts or replaces) counts for the amending
         // article that quotes it, as the gold maps amending laws by their own articles.
         let quoted_by: BTreeMap<&str, &str> = leg

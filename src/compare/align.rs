@@ -27,9 +27,12 @@ use std::sync::Arc;
 
 /// Weight of the word cosine in the pair score (the trigram cosine has the rest).
 pub const WORD_WEIGHT: f32 = 0.4;
-/// Weight of the best paragraph's cosine against the whole article's (1: a paragraph counts
-/// as much as the whole).
-pub const PASSAGE_WEIGHT: f32 = 1.0;
+/// Weight of the best model paragraph's cosine with the whole national article, against the
+/// whole model article's (1: a paragraph counts as much as the whole). Below 1 because a
+/// short model paragraph (a penalty clause, say) resembles many short national articles by
+/// their common words; measured on the tune split of the real statutes, 0.6 to 0.75 gave the
+/// same figures, 1 fewer right pairs and more wrong ones (docs/compare.md).
+pub const PASSAGE_WEIGHT: f32 = 0.7;
 /// Weight of the best national passage's cosine (a paragraph or numbered item of the national
 /// article, [`features::passages`]) against a model unit: a long national article often
 /// enacts several model provisions, one per paragraph.

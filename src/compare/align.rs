@@ -6,9 +6,11 @@
 //! language) get two tf-idf vectors, one over normalised word terms and one over character
 //! trigrams of those terms (robust to broken words and spelling variants); the cosine of a
 //! pair is `WORD_WEIGHT·cos(words) + (1 − WORD_WEIGHT)·cos(trigrams)`. A model article is
-//! scored as a whole and paragraph by paragraph (each prefixed by its title); its score is the
-//! larger of the whole's cosine and [`PASSAGE_WEIGHT`] times the best paragraph's, since a
-//! national article often enacts one paragraph of a long model article; likewise each passage
+//! scored as a whole, paragraph by paragraph and point by point (the items of a list, such
+//! as the terms of the definitions article; each prefixed by its title); its score is the
+//! larger of the whole's cosine and [`PASSAGE_WEIGHT`] times the best paragraph's or point's,
+//! since a national article often enacts one paragraph of a long model article, or a few of
+//! its points; likewise each passage
 //! of the national article ([`features::passages`]: its paragraphs and numbered items) is
 //! scored against the model units, since a long national article often enacts several model
 //! provisions. The concepts of the lexicon ([`Lexicon`]) a pair shares add
@@ -85,6 +87,8 @@ struct Doc {
 /// A model article's vectors: the whole article, then its paragraphs.
 struct ModelDoc {
     units: Vec<Doc>,
+    /// How many of the last units are points ([`point_features`]).
+    points: usize,
 }
 
 /// Everything scored in one language.
@@ -106,11 +110,19 @@ struct Space {
     /// The terms of each model article's paragraphs, kept for the element checks.
     /// Each model article's parts (title first, then paragraphs), for their terms.
     model_terms: Vec<Option<Vec<Arc<Features>>>>,
-    /// Which model article (and whether as a whole) each unit belongs to.
-    units: Vec<(u32, bool)>,
+    /// Which model article each unit belongs to, and what part of it the unit is.
+    units: Vec<(u32, Unit)>,
     /// Feature → (unit, weight), for words and trigrams.
     post_words: Vec<Vec<(u32, f32)>>,
     post_grams: Vec<Vec<(u32, f32)>>,
+}
+
+/// What part of a model article a unit is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Whole,
+    Paragraph,
+    Point,
 }
 
 /// Scores pairs of model and national articles.
@@ -189,6 +201,24 @@ fn unit_features(parts: &[String]) -> Vec<Arc<Features>> {
     parts.iter().map(|p| cached_features(p)).collect()
 }
 
+/// The points of a model article's paragraphs (the lines after a paragraph's first, when it
+/// has at least two), each a unit of its own with the title: a national definitions article
+/// defines a few of the model's fourteen terms.
+fn point_features(parts: &[String]) -> Vec<Arc<Features>> {
+    parts
+        .iter()
+        .skip(1)
+        .flat_map(|p| {
+            let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
+            if lines.len() > 2 {
+                lines[1..].iter().map(|l| cached_features(l)).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
 /// The units of a model article as lists of its parts (see [`unit_features`]): the whole
 /// article first, then each paragraph with the title when there are several.
 fn units_of<T>(parts: &[T]) -> Vec<Vec<&T>> {
@@ -263,33 +293,35 @@ impl Scorer {
         self.spaces.iter().find_map(|sp| {
             let a = sp.model.get(m)?.as_ref()?;
             let b = sp.national.get(n)?.as_ref()?;
-            let mut whole = 0.0;
-            let mut passage = 0.0f32;
-            let mut part = 0.0f32;
+            let first_point = a.units.len().saturating_sub(a.points);
+            let mut e = Evidence {
+                concepts: self.concept_score(sp, m, n),
+                ..Evidence::default()
+            };
             for (k, u) in a.units.iter().enumerate() {
                 let s = combine(
                     features::dot(&u.words, &b.words),
                     features::dot(&u.grams, &b.grams),
                 );
-                if k == 0 {
-                    whole = s;
-                } else {
-                    passage = passage.max(s);
-                }
+                let mut part = 0.0f32;
                 for q in sp.national_passages.get(n).into_iter().flatten() {
                     part = part.max(combine(
                         features::dot(&u.words, &q.words),
                         features::dot(&u.grams, &q.grams),
                     ));
                 }
+                if k == 0 {
+                    e.whole = s;
+                    e.part = e.part.max(part);
+                } else if k < first_point {
+                    e.passage = e.passage.max(s);
+                    e.part = e.part.max(part);
+                } else {
+                    e.point = e.point.max(s);
+                    e.point_part = e.point_part.max(part);
+                }
             }
-            let evidence = Evidence {
-                whole,
-                passage,
-                part,
-                concepts: self.concept_score(sp, m, n),
-            };
-            Some(evidence.score())
+            Some(e.score())
         })
     }
 
@@ -364,14 +396,18 @@ impl Scorer {
             let mut g = vec![0.0f32; sp.units.len()];
             accumulate(&doc.words, &sp.post_words, &mut w);
             accumulate(&doc.grams, &sp.post_grams, &mut g);
-            let mut whole = vec![0.0f32; self.models];
-            let mut passage = vec![0.0f32; self.models];
-            let mut part = vec![0.0f32; self.models];
-            for (u, &(m, is_whole)) in sp.units.iter().enumerate() {
-                let s = combine(w[u], g[u]);
-                let slot = if is_whole { &mut whole } else { &mut passage };
-                if let Some(x) = slot.get_mut(m as usize) {
-                    *x = x.max(s);
+            // Per model article: the whole, its best paragraph, its best point; then the
+            // same three against the national article's best passage.
+            let mut best = vec![[0.0f32; 6]; self.models];
+            let slot = |kind: Unit| match kind {
+                Unit::Whole => 0,
+                Unit::Paragraph => 1,
+                Unit::Point => 2,
+            };
+            for (u, &(m, kind)) in sp.units.iter().enumerate() {
+                if let Some(b) = best.get_mut(m as usize) {
+                    let x = &mut b[slot(kind)];
+                    *x = x.max(combine(w[u], g[u]));
                 }
             }
             // Each passage of the national article against every model unit.
@@ -380,19 +416,23 @@ impl Scorer {
                 g.iter_mut().for_each(|x| *x = 0.0);
                 accumulate(&q.words, &sp.post_words, &mut w);
                 accumulate(&q.grams, &sp.post_grams, &mut g);
-                for (u, &(m, _)) in sp.units.iter().enumerate() {
-                    if let Some(x) = part.get_mut(m as usize) {
+                for (u, &(m, kind)) in sp.units.iter().enumerate() {
+                    if let Some(b) = best.get_mut(m as usize) {
+                        let x = &mut b[3 + slot(kind)];
                         *x = x.max(combine(w[u], g[u]));
                     }
                 }
             }
-            for (m, slot) in out.iter_mut().enumerate() {
+            for (m, out) in out.iter_mut().enumerate() {
                 let has = sp.model.get(m).is_some_and(Option::is_some);
                 if has && !done[m] {
-                    *slot = Evidence {
-                        whole: whole[m],
-                        passage: passage[m],
-                        part: part[m],
+                    let b = best[m];
+                    *out = Evidence {
+                        whole: b[0],
+                        passage: b[1],
+                        point: b[2],
+                        part: b[3].max(b[4]),
+                        point_part: b[5],
                         concepts: self.concept_score(sp, m, n),
                     };
                     done[m] = true;
@@ -441,8 +481,14 @@ pub struct Evidence {
     pub whole: f32,
     /// Best cosine of a model paragraph (with its title) with the whole national article.
     pub passage: f32,
-    /// Best cosine of a model unit with a passage of the national article.
+    /// Best cosine of a point of a model paragraph (with the title, [`point_features`]) with
+    /// the whole national article.
+    pub point: f32,
+    /// Best cosine of the whole model article or one of its paragraphs with a passage of the
+    /// national article.
     pub part: f32,
+    /// Best cosine of a model point with a passage of the national article.
+    pub point_part: f32,
     /// Weighted share of the model article's concepts found in the national article.
     pub concepts: f32,
 }
@@ -450,6 +496,18 @@ pub struct Evidence {
 impl Evidence {
     /// The pair's score.
     pub fn score(&self) -> f32 {
+        let text = self
+            .whole
+            .max(PASSAGE_WEIGHT * self.passage.max(self.point))
+            .max(NATIONAL_PASSAGE_WEIGHT * self.part.max(self.point_part));
+        text + CONCEPT_WEIGHT * self.concepts
+    }
+
+    /// The score without the model's points: what [`DOUBT_RELATIVE`] compares. A point that
+    /// a national article matches closely raises that article's best score, and with it the
+    /// bar every other provision must reach to be in doubt; measured on the tune split,
+    /// deciding doubt with points made four more provisions "missing" that the statutes enact.
+    pub fn score_without_points(&self) -> f32 {
         let text = self
             .whole
             .max(PASSAGE_WEIGHT * self.passage)
@@ -553,19 +611,31 @@ impl Space {
         let mut grams: Vocab<u64> = Vocab::default();
         // Each part (title, paragraphs) is counted once, in order, so terms are numbered as
         // if the whole article were counted; the units' counts are sums of their parts'.
+        let points: Vec<Vec<Arc<Features>>> = models
+            .iter()
+            .map(|t| t.as_deref().map(point_features).unwrap_or_default())
+            .collect();
         let mc: Vec<Option<Vec<Counts>>> = model_terms
             .iter()
-            .map(|parts| {
+            .zip(&points)
+            .map(|(parts, pts)| {
                 parts.as_ref().map(|ps| {
                     let counted: Vec<Counts> = ps
                         .iter()
                         .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
                         .collect();
-                    units_of(&counted)
+                    let mut units: Vec<Counts> = units_of(&counted)
                         .iter()
                         .enumerate()
                         .map(|(k, unit)| merge(&mut words, &mut grams, unit, k == 0))
-                        .collect()
+                        .collect();
+                    if let Some(title) = counted.first() {
+                        for f in pts {
+                            let c = (words.counts(&f.ids, false), grams.counts(&f.grams, false));
+                            units.push(merge(&mut words, &mut grams, &[title, &c], false));
+                        }
+                    }
+                    units
                 })
             })
             .collect();
@@ -624,9 +694,11 @@ impl Space {
         };
         let model: Vec<Option<ModelDoc>> = mc
             .iter()
-            .map(|c| {
+            .zip(&points)
+            .map(|(c, pts)| {
                 c.as_ref().map(|us| ModelDoc {
                     units: us.iter().map(weigh).collect(),
+                    points: pts.len(),
                 })
             })
             .collect();
@@ -638,9 +710,15 @@ impl Space {
         let mut post_grams = vec![Vec::new(); grams.len()];
         for (m, d) in model.iter().enumerate() {
             let Some(d) = d else { continue };
+            let first_point = d.units.len().saturating_sub(d.points);
             for (k, unit) in d.units.iter().enumerate() {
                 let u = u32::try_from(units.len()).unwrap_or(u32::MAX);
-                units.push((u32::try_from(m).unwrap_or(u32::MAX), k == 0));
+                let kind = match k {
+                    0 => Unit::Whole,
+                    k if k >= first_point => Unit::Point,
+                    _ => Unit::Paragraph,
+                };
+                units.push((u32::try_from(m).unwrap_or(u32::MAX), kind));
                 post(&unit.words, u, &mut post_words);
                 post(&unit.grams, u, &mut post_grams);
             }
@@ -733,19 +811,23 @@ pub fn decide(
     eligible: &[usize],
     allowed: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Decided {
-    let ranks: Vec<(usize, Vec<f32>)> = eligible
+    type Ranks = Vec<(usize, Vec<f32>)>;
+    let (ranks, plain): (Ranks, Ranks) = eligible
         .par_iter()
         .map(|&n| {
-            let mut r = scorer.rank(n);
-            for (m, s) in r.iter_mut().enumerate() {
+            let mut e = scorer.evidence(n);
+            for (m, x) in e.iter_mut().enumerate() {
                 if !allowed(m, n) {
-                    *s = 0.0;
+                    *x = Evidence::default();
                 }
             }
-            (n, r)
+            (
+                (n, e.iter().map(Evidence::score).collect()),
+                (n, e.iter().map(Evidence::score_without_points).collect()),
+            )
         })
-        .collect();
-    let closest = closest(scorer.models, &ranks);
+        .unzip();
+    let closest = closest(scorer.models, &plain);
     // Each model article's best national articles (scores, best first).
     let mut by_model: Vec<Vec<f32>> = vec![Vec::new(); scorer.models];
     for (_, r) in &ranks {
@@ -917,6 +999,32 @@ mod tests {
             &[s("Every victim has a right to shelter.")],
         );
         assert!(sc.rank(0)[0] > whole_only.rank(0)[0]);
+    }
+
+    #[test]
+    fn a_point_of_a_list_can_carry_the_match_but_not_the_doubt() {
+        // One paragraph: a lead-in and five definitions, one per line.
+        let list = "In this Law the following words have these meanings:
+child: any person under eighteen years of age;
+victim: any natural person harmed by trafficking;
+organised criminal group: three or more persons acting together over time;
+public official: any person who holds a public office;
+domestic worker: any person who performs domestic work in a household.";
+        let models = [Some(vec!["Definitions.".to_string(), list.to_string()])];
+        let national = [s("Child means any person under eighteen years of age.")];
+        let sc = Scorer::from_texts(Lang::En, &models, &national);
+        let e = sc.evidence(0)[0];
+        assert!(e.point > 2.0 * e.whole, "{e:?}");
+        assert!(e.score() > e.score_without_points());
+        assert_eq!(sc.rank(0)[0], e.score());
+        assert_eq!(sc.pair(0, 0), Some(e.score()));
+        // Two lines are a paragraph, not a list: no points.
+        let two = [Some(vec![
+            "Definitions.".to_string(),
+            "In this Law:\nchild: any person under eighteen years of age;".to_string(),
+        ])];
+        let sc = Scorer::from_texts(Lang::En, &two, &national);
+        assert_eq!(sc.evidence(0)[0].point, 0.0);
     }
 
     #[test]

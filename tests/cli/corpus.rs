@@ -198,7 +198,7 @@ pub fn score_all() -> Vec<Scored> {
                 "lang": gold.lang,
                 "models": pe.models,
                 "nationals": pe.nationals.iter().map(|n| quoted.get(n.as_str()).copied().unwrap_or(n)).collect::<Vec<_>>(),
-                "evidence": pe.evidence.iter().map(|row| row.iter().map(|e| [e.whole, e.passage, e.part, e.concepts]).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                "evidence": pe.evidence.iter().map(|row| row.iter().map(|e| [e.whole, e.passage, e.part, e.concepts, e.point, e.point_part]).collect::<Vec<_>>()).collect::<Vec<_>>(),
                 "passages": pe.passages,
                 "gold": expected.iter().map(|(n, c)| [n, c]).collect::<Vec<_>>(),
             });
@@ -357,8 +357,8 @@ pub fn table(scored: &[Scored]) -> String {
 
 /// Figures reached (see docs/compare.md); a test fails when one falls more than [`MARGIN`]
 /// below. (precision, recall) per split, pairs national article → model article.
-const REACHED_TUNE: (f64, f64) = (0.529, 0.456);
-const REACHED_HELD: (f64, f64) = (0.723, 0.493);
+const REACHED_TUNE: (f64, f64) = (0.537, 0.489);
+const REACHED_HELD: (f64, f64) = (0.773, 0.493);
 const MARGIN: f64 = 0.03;
 /// Share of the "missing" verdicts that are right (the statute does not enact the provision)
 /// per split, tune and held-aside: 29 of 31 and 39 of 40 (docs/compare.md; the model's annex,

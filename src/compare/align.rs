@@ -84,11 +84,25 @@ struct Doc {
     grams: Sparse,
 }
 
-/// A model article's vectors: the whole article, then its paragraphs.
+/// A model article's vectors: the whole article, then its paragraphs (when it has several),
+/// then its points ([`point_features`]).
 struct ModelDoc {
     units: Vec<Doc>,
-    /// How many of the last units are points ([`point_features`]).
+    /// How many of the last units are points.
     points: usize,
+}
+
+impl ModelDoc {
+    /// What part of the article unit `k` is.
+    fn kind(&self, k: usize) -> Unit {
+        if k == 0 {
+            Unit::Whole
+        } else if k >= self.units.len().saturating_sub(self.points) {
+            Unit::Point
+        } else {
+            Unit::Paragraph
+        }
+    }
 }
 
 /// Everything scored in one language.
@@ -107,8 +121,8 @@ struct Space {
     national_terms: Vec<Option<Vec<String>>>,
     /// The concepts of the lexicon found in each national article (sorted).
     national_concepts: Vec<Vec<u32>>,
-    /// The terms of each model article's paragraphs, kept for the element checks.
-    /// Each model article's parts (title first, then paragraphs), for their terms.
+    /// Each model article's parts (title first, then paragraphs), kept for the terms the
+    /// element checks read.
     model_terms: Vec<Option<Vec<Arc<Features>>>>,
     /// Which model article each unit belongs to, and what part of it the unit is.
     units: Vec<(u32, Unit)>,
@@ -293,7 +307,6 @@ impl Scorer {
         self.spaces.iter().find_map(|sp| {
             let a = sp.model.get(m)?.as_ref()?;
             let b = sp.national.get(n)?.as_ref()?;
-            let first_point = a.units.len().saturating_sub(a.points);
             let mut e = Evidence {
                 concepts: self.concept_score(sp, m, n),
                 ..Evidence::default()
@@ -310,15 +323,19 @@ impl Scorer {
                         features::dot(&u.grams, &q.grams),
                     ));
                 }
-                if k == 0 {
-                    e.whole = s;
-                    e.part = e.part.max(part);
-                } else if k < first_point {
-                    e.passage = e.passage.max(s);
-                    e.part = e.part.max(part);
-                } else {
-                    e.point = e.point.max(s);
-                    e.point_part = e.point_part.max(part);
+                match a.kind(k) {
+                    Unit::Whole => {
+                        e.whole = s;
+                        e.part = e.part.max(part);
+                    }
+                    Unit::Paragraph => {
+                        e.passage = e.passage.max(s);
+                        e.part = e.part.max(part);
+                    }
+                    Unit::Point => {
+                        e.point = e.point.max(s);
+                        e.point_part = e.point_part.max(part);
+                    }
                 }
             }
             Some(e.score())
@@ -443,37 +460,6 @@ impl Scorer {
     }
 }
 
-impl Scorer {
-    /// For each passage of national article `n` (none when it has one), its text score with
-    /// every model article (the best of the model article's units).
-    pub fn passage_scores(&self, n: usize) -> Vec<Vec<f32>> {
-        let Some(sp) = self
-            .spaces
-            .iter()
-            .find(|sp| matches!(sp.national.get(n), Some(Some(_))))
-        else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let mut w = vec![0.0f32; sp.units.len()];
-        let mut g = vec![0.0f32; sp.units.len()];
-        for q in sp.national_passages.get(n).into_iter().flatten() {
-            w.iter_mut().for_each(|x| *x = 0.0);
-            g.iter_mut().for_each(|x| *x = 0.0);
-            accumulate(&q.words, &sp.post_words, &mut w);
-            accumulate(&q.grams, &sp.post_grams, &mut g);
-            let mut row = vec![0.0f32; self.models];
-            for (u, &(m, _)) in sp.units.iter().enumerate() {
-                if let Some(x) = row.get_mut(m as usize) {
-                    *x = x.max(combine(w[u], g[u]));
-                }
-            }
-            out.push(row);
-        }
-        out
-    }
-}
-
 /// The parts of a pair's score (see [`Scorer::rank`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Evidence {
@@ -496,11 +482,7 @@ pub struct Evidence {
 impl Evidence {
     /// The pair's score.
     pub fn score(&self) -> f32 {
-        let text = self
-            .whole
-            .max(PASSAGE_WEIGHT * self.passage.max(self.point))
-            .max(NATIONAL_PASSAGE_WEIGHT * self.part.max(self.point_part));
-        text + CONCEPT_WEIGHT * self.concepts
+        self.score_of(self.passage.max(self.point), self.part.max(self.point_part))
     }
 
     /// The score without the model's points: what [`DOUBT_RELATIVE`] compares. A point that
@@ -508,10 +490,15 @@ impl Evidence {
     /// bar every other provision must reach to be in doubt; measured on the tune split,
     /// deciding doubt with points made four more provisions "missing" that the statutes enact.
     pub fn score_without_points(&self) -> f32 {
+        self.score_of(self.passage, self.part)
+    }
+
+    /// The score with these best model-part and national-passage cosines.
+    fn score_of(&self, passage: f32, part: f32) -> f32 {
         let text = self
             .whole
-            .max(PASSAGE_WEIGHT * self.passage)
-            .max(NATIONAL_PASSAGE_WEIGHT * self.part);
+            .max(PASSAGE_WEIGHT * passage)
+            .max(NATIONAL_PASSAGE_WEIGHT * part);
         text + CONCEPT_WEIGHT * self.concepts
     }
 }
@@ -710,15 +697,9 @@ impl Space {
         let mut post_grams = vec![Vec::new(); grams.len()];
         for (m, d) in model.iter().enumerate() {
             let Some(d) = d else { continue };
-            let first_point = d.units.len().saturating_sub(d.points);
             for (k, unit) in d.units.iter().enumerate() {
                 let u = u32::try_from(units.len()).unwrap_or(u32::MAX);
-                let kind = match k {
-                    0 => Unit::Whole,
-                    k if k >= first_point => Unit::Point,
-                    _ => Unit::Paragraph,
-                };
-                units.push((u32::try_from(m).unwrap_or(u32::MAX), kind));
+                units.push((u32::try_from(m).unwrap_or(u32::MAX), d.kind(k)));
                 post(&unit.words, u, &mut post_words);
                 post(&unit.grams, u, &mut post_grams);
             }

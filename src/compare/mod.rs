@@ -934,8 +934,6 @@ pub struct PairEvidence {
     /// The national articles' numbers, in the text's order.
     pub nationals: Vec<String>,
     pub evidence: Vec<Vec<align::Evidence>>,
-    /// Each national article's passages' text scores (see [`align::Scorer::passage_scores`]).
-    pub passages: Vec<Vec<Vec<f32>>>,
 }
 
 /// Scores every pair of `variant`'s provisions and `legislation`'s articles (see
@@ -968,21 +966,7 @@ pub fn pair_evidence(variant: &Variant, legislation: &Legislation) -> PairEviden
             row
         })
         .collect();
-    let passages = (0..nationals.len())
-        .map(|n| {
-            let mut ps = scorer.passage_scores(n);
-            for row in &mut ps {
-                for (s, ok) in row.iter_mut().zip(&allowed) {
-                    if !ok {
-                        *s = 0.0;
-                    }
-                }
-            }
-            ps
-        })
-        .collect();
     PairEvidence {
-        passages,
         models: articles.iter().map(|a| a.id.to_string()).collect(),
         nationals: nationals.iter().map(|a| a.number.clone()).collect(),
         evidence,

@@ -199,7 +199,6 @@ pub fn score_all() -> Vec<Scored> {
                 "models": pe.models,
                 "nationals": pe.nationals.iter().map(|n| quoted.get(n.as_str()).copied().unwrap_or(n)).collect::<Vec<_>>(),
                 "evidence": pe.evidence.iter().map(|row| row.iter().map(|e| [e.whole, e.passage, e.part, e.concepts, e.point, e.point_part]).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                "passages": pe.passages,
                 "gold": expected.iter().map(|(n, c)| [n, c]).collect::<Vec<_>>(),
             });
             let path =

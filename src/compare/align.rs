@@ -127,8 +127,8 @@ struct Space {
     /// Which model article each unit belongs to, and what part of it the unit is.
     units: Vec<(u32, Unit)>,
     /// Feature → (unit, weight), for words and trigrams.
-    post_words: Vec<Vec<(u32, f32)>>,
-    post_grams: Vec<Vec<(u32, f32)>>,
+    post_words: Postings,
+    post_grams: Postings,
 }
 
 /// What part of a model article a unit is.
@@ -150,18 +150,20 @@ pub struct Scorer {
 
 struct Features {
     words: Vec<String>,
-    /// The process-wide ids of `words`, in the same order.
-    ids: Vec<u32>,
-    grams: Vec<u64>,
+    /// The process-wide ids of `words` with their counts ([`features::tally`]).
+    ids: Vec<(u32, u32)>,
+    /// The trigrams of `words` with their counts.
+    grams: Vec<(u64, u32)>,
+    /// The features of the text's points, for a model paragraph ([`point_features`]).
+    points: Vec<Arc<Features>>,
 }
 
 /// The features of the model law's titles and paragraphs, by text. Each country's version of
 /// the law repeats most of the model's paragraphs word for word, so a regional run
 /// (`coverage`, `report`: eleven comparisons) normalises and counts most of them once rather
 /// than once per country. Emptied when it holds [`FEATURE_CACHE_MAX`] texts (a long `watch`).
-static FEATURE_CACHE: std::sync::LazyLock<
-    std::sync::Mutex<std::collections::HashMap<String, FeatureSlot>>,
-> = std::sync::LazyLock::new(Default::default);
+static FEATURE_CACHE: std::sync::LazyLock<std::sync::Mutex<features::FxMap<String, FeatureSlot>>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// A text's features in [`FEATURE_CACHE`], filled by the first thread that needs them.
 type FeatureSlot = Arc<std::sync::OnceLock<Arc<Features>>>;
@@ -188,7 +190,17 @@ fn cached_features(text: &str) -> Arc<Features> {
             }
         }
     };
-    Arc::clone(slot.get_or_init(|| Arc::new(features_of(text))))
+    Arc::clone(slot.get_or_init(|| {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let points = match lines.split_first() {
+            Some((_, rest)) if rest.len() > 1 => rest.iter().map(|l| cached_features(l)).collect(),
+            _ => Vec::new(),
+        };
+        Arc::new(Features {
+            points,
+            ..features_of(text)
+        })
+    }))
 }
 
 fn features_of(text: &str) -> Features {
@@ -203,8 +215,13 @@ fn features_of_clean(text: &str) -> Features {
 fn features_of_words(words: Vec<String>) -> Features {
     let mut grams = Vec::new();
     features::trigrams(&words, &mut grams);
-    let ids = features::word_ids(&words);
-    Features { words, ids, grams }
+    let ids = features::tally(&features::word_ids(&words));
+    Features {
+        words,
+        ids,
+        grams: features::tally(&grams),
+        points: Vec::new(),
+    }
 }
 
 /// The features of a model article's title and paragraphs (title first), shared through
@@ -218,18 +235,12 @@ fn unit_features(parts: &[String]) -> Vec<Arc<Features>> {
 /// The points of a model article's paragraphs (the lines after a paragraph's first, when it
 /// has at least two), each a unit of its own with the title: a national definitions article
 /// defines a few of the model's fourteen terms.
-fn point_features(parts: &[String]) -> Vec<Arc<Features>> {
+/// The points are found when a paragraph's features are ([`cached_features`]).
+fn point_features(parts: &[Arc<Features>]) -> Vec<Arc<Features>> {
     parts
         .iter()
         .skip(1)
-        .flat_map(|p| {
-            let lines: Vec<&str> = p.lines().filter(|l| !l.trim().is_empty()).collect();
-            if lines.len() > 2 {
-                lines[1..].iter().map(|l| cached_features(l)).collect()
-            } else {
-                Vec::new()
-            }
-        })
+        .flat_map(|p| p.points.iter().cloned())
         .collect()
 }
 
@@ -533,9 +544,9 @@ fn combine(words: f32, grams: f32) -> f32 {
     WORD_WEIGHT * words + (1.0 - WORD_WEIGHT) * grams
 }
 
-fn accumulate(v: &Sparse, postings: &[Vec<(u32, f32)>], acc: &mut [f32]) {
+fn accumulate(v: &Sparse, postings: &Postings, acc: &mut [f32]) {
     for &(f, w) in v {
-        if let Some(list) = postings.get(f as usize) {
+        if let Some(list) = postings.list(f) {
             for &(u, wu) in list {
                 if let Some(a) = acc.get_mut(u as usize) {
                     *a += w * wu;
@@ -598,7 +609,7 @@ impl Space {
         let mut grams: Vocab<u64> = Vocab::default();
         // Each part (title, paragraphs) is counted once, in order, so terms are numbered as
         // if the whole article were counted; the units' counts are sums of their parts'.
-        let points: Vec<Vec<Arc<Features>>> = models
+        let points: Vec<Vec<Arc<Features>>> = model_terms
             .iter()
             .map(|t| t.as_deref().map(point_features).unwrap_or_default())
             .collect();
@@ -609,7 +620,7 @@ impl Space {
                 parts.as_ref().map(|ps| {
                     let counted: Vec<Counts> = ps
                         .iter()
-                        .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
+                        .map(|f| (words.counted(&f.ids, false), grams.counted(&f.grams, false)))
                         .collect();
                     let mut units: Vec<Counts> = units_of(&counted)
                         .iter()
@@ -618,7 +629,7 @@ impl Space {
                         .collect();
                     if let Some(title) = counted.first() {
                         for f in pts {
-                            let c = (words.counts(&f.ids, false), grams.counts(&f.grams, false));
+                            let c = (words.counted(&f.ids, false), grams.counted(&f.grams, false));
                             units.push(merge(&mut words, &mut grams, &[title, &c], false));
                         }
                     }
@@ -631,8 +642,8 @@ impl Space {
         for (f, ps) in nf.iter().zip(&np) {
             if let Some(f) = f {
                 nc.push(Some((
-                    words.counts(&f.ids, true),
-                    grams.counts(&f.grams, true),
+                    words.counted(&f.ids, true),
+                    grams.counted(&f.grams, true),
                 )));
                 pc.push(Vec::new());
             } else if ps.is_empty() {
@@ -641,7 +652,7 @@ impl Space {
             } else {
                 let parts: Vec<Counts> = ps
                     .iter()
-                    .map(|f| (words.counts(&f.ids, false), grams.counts(&f.grams, false)))
+                    .map(|f| (words.counted(&f.ids, false), grams.counted(&f.grams, false)))
                     .collect();
                 let refs: Vec<&Counts> = parts.iter().collect();
                 nc.push(Some(merge(&mut words, &mut grams, &refs, true)));
@@ -693,17 +704,15 @@ impl Space {
         let national_passages: Vec<Vec<Doc>> =
             pc.iter().map(|ps| ps.iter().map(weigh).collect()).collect();
         let mut units = Vec::new();
-        let mut post_words = vec![Vec::new(); words.len()];
-        let mut post_grams = vec![Vec::new(); grams.len()];
         for (m, d) in model.iter().enumerate() {
             let Some(d) = d else { continue };
-            for (k, unit) in d.units.iter().enumerate() {
-                let u = u32::try_from(units.len()).unwrap_or(u32::MAX);
+            for k in 0..d.units.len() {
                 units.push((u32::try_from(m).unwrap_or(u32::MAX), d.kind(k)));
-                post(&unit.words, u, &mut post_words);
-                post(&unit.grams, u, &mut post_grams);
             }
         }
+        let unit_docs = || model.iter().flatten().flat_map(|d| &d.units);
+        let post_words = Postings::new(words.len(), unit_docs().map(|d| &d.words));
+        let post_grams = Postings::new(grams.len(), unit_docs().map(|d| &d.grams));
         let unseen_idf = Vocab::<u64>::idf_at(docs, 0.0);
         Some(Space {
             national_terms,
@@ -723,11 +732,51 @@ impl Space {
     }
 }
 
-fn post(v: &Sparse, unit: u32, postings: &mut [Vec<(u32, f32)>]) {
-    for &(f, w) in v {
-        if let Some(p) = postings.get_mut(f as usize) {
-            p.push((unit, w));
+/// Feature → (unit, weight) for every unit that has the feature, units in order: one list per
+/// feature, all in one buffer.
+struct Postings {
+    /// Where each feature's list starts in `entries` (one more than there are features).
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    /// The postings of `features` features over the units' vectors, unit `u` being the u-th.
+    fn new<'a>(features: usize, units: impl Iterator<Item = &'a Sparse> + Clone) -> Postings {
+        let mut starts = vec![0u32; features + 1];
+        for v in units.clone() {
+            for &(f, _) in v {
+                if let Some(n) = starts.get_mut(f as usize + 1) {
+                    *n += 1;
+                }
+            }
         }
+        let mut sum = 0;
+        for n in &mut starts {
+            sum += *n;
+            *n = sum;
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0u32, 0.0f32); starts.last().map_or(0, |&n| n as usize)];
+        for (u, v) in units.enumerate() {
+            let u = u32::try_from(u).unwrap_or(u32::MAX);
+            for &(f, w) in v {
+                if let Some(at) = next.get_mut(f as usize) {
+                    if let Some(e) = entries.get_mut(*at as usize) {
+                        *e = (u, w);
+                    }
+                    *at += 1;
+                }
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    /// The (unit, weight) list of feature `f`.
+    fn list(&self, f: u32) -> Option<&[(u32, f32)]> {
+        let f = f as usize;
+        let (&a, &b) = (self.starts.get(f)?, self.starts.get(f + 1)?);
+        self.entries.get(a as usize..b as usize)
     }
 }
 

@@ -283,14 +283,41 @@ pub struct Vocab<K> {
     scratch: Vec<u32>,
 }
 
+/// The distinct features of a list with their counts, in the order of their first occurrence
+/// (which is the order [`Vocab::counted`] numbers new features in, as if it met them one by
+/// one). Computed once per text and cached with its features, so that each country's term
+/// space looks up each distinct feature once rather than each occurrence.
+pub fn tally<K: std::hash::Hash + Eq + Clone>(features: &[K]) -> Vec<(K, u32)> {
+    let mut at: FxMap<&K, usize> = FxMap::default();
+    let mut out: Vec<(K, u32)> = Vec::new();
+    for f in features {
+        match at.get(f) {
+            Some(&i) => {
+                if let Some(e) = out.get_mut(i) {
+                    e.1 += 1;
+                }
+            }
+            None => {
+                at.insert(f, out.len());
+                out.push((f.clone(), 1));
+            }
+        }
+    }
+    out
+}
+
 impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
     /// Term counts of one document as (id, count), sorted by id; registers new features and,
     /// when `document` is true, counts the document in their document frequencies (false for
     /// passages of a document already counted).
     pub fn counts(&mut self, features: &[K], document: bool) -> Vec<(u32, u32)> {
-        // Ids first (a feature seen before is looked up, not cloned), then tallied.
-        let mut ids: Vec<u32> = Vec::with_capacity(features.len());
-        for f in features {
+        self.counted(&tally(features), document)
+    }
+
+    /// [`Vocab::counts`] of a document already tallied ([`tally`]).
+    pub fn counted(&mut self, tallied: &[(K, u32)], document: bool) -> Vec<(u32, u32)> {
+        let mut v: Vec<(u32, u32)> = Vec::with_capacity(tallied.len());
+        for (f, c) in tallied {
             let id = match self.ids.get(f) {
                 Some(&id) => id,
                 None => {
@@ -301,9 +328,13 @@ impl<K: std::hash::Hash + Eq + Clone> Vocab<K> {
                     id
                 }
             };
-            ids.push(id);
+            v.push((id, *c));
         }
-        self.tally(ids.into_iter().map(|id| (id, 1)), document)
+        v.sort_unstable_by_key(|&(id, _)| id);
+        if document {
+            self.count_document(&v);
+        }
+        v
     }
 
     /// The counts of a document made of parts already counted (with `document` false): the

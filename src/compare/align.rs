@@ -20,7 +20,7 @@
 //! with the shared features rather than with every pair.
 
 use super::concepts::Lexicon;
-use super::features::{self, Sparse, Vocab};
+use super::features::{self, FxMap, Sparse};
 use super::{model_units, national_text};
 use crate::model::{Lang, LegislationArticle};
 use crate::variant::VArticle;
@@ -108,8 +108,7 @@ impl ModelDoc {
 /// Everything scored in one language.
 struct Space {
     lang: Lang,
-    /// Terms by their process-wide id ([`features::word_ids`]).
-    words: Vocab<u32>,
+    /// The idf of each term, by its process-wide id ([`features::WORDS`]).
     word_idf: Vec<f32>,
     /// The idf of a term no document has.
     unseen_idf: f32,
@@ -123,7 +122,7 @@ struct Space {
     national_concepts: Vec<Vec<u32>>,
     /// Each model article's parts (title first, then paragraphs), kept for the terms the
     /// element checks read.
-    model_terms: Vec<Option<Vec<Arc<Features>>>>,
+    model_terms: Vec<Option<Arc<ArticleFeatures>>>,
     /// Which model article each unit belongs to, and what part of it the unit is.
     units: Vec<(u32, Unit)>,
     /// Feature → (unit, weight), for words and trigrams.
@@ -150,57 +149,113 @@ pub struct Scorer {
 
 struct Features {
     words: Vec<String>,
-    /// The process-wide ids of `words` with their counts ([`features::tally`]).
+    /// The process-wide ids of `words` with their counts, sorted by id ([`features::WORDS`]).
     ids: Vec<(u32, u32)>,
-    /// The trigrams of `words` with their counts.
-    grams: Vec<(u64, u32)>,
+    /// The trigrams of `words` with their counts, sorted by id ([`features::GRAMS`]).
+    grams: Vec<(u32, u32)>,
     /// The features of the text's points, for a model paragraph ([`point_features`]).
     points: Vec<Arc<Features>>,
 }
 
-/// The features of the model law's titles and paragraphs, by text. Each country's version of
-/// the law repeats most of the model's paragraphs word for word, so a regional run
+/// A model article's parts (title first, then paragraphs) and the word and trigram counts of
+/// its units: the whole article, then each paragraph with the title when it has several
+/// ([`units_of`]), then each point with the title ([`point_features`]).
+struct ArticleFeatures {
+    parts: Vec<Arc<Features>>,
+    units: Vec<Counts>,
+    /// How many of the last units are points.
+    points: usize,
+}
+
+/// Word and trigram counts, sorted by id.
+type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
+
+/// Values computed once per process, by key; a thread that asks for a key another thread is
+/// computing waits for it rather than computing it again (so what fills it must not use
+/// rayon: a thread waiting here could otherwise be the one its work needs). Emptied when it
+/// holds [`CACHE_MAX`] keys (a long `watch`).
+type Cache<K, V> =
+    std::sync::LazyLock<std::sync::Mutex<FxMap<K, Arc<std::sync::OnceLock<Arc<V>>>>>>;
+
+const CACHE_MAX: usize = 100_000;
+
+/// The features of the model law's titles, paragraphs and points, by text. Each country's
+/// version of the law repeats most of the model's paragraphs word for word, so a regional run
 /// (`coverage`, `report`: eleven comparisons) normalises and counts most of them once rather
-/// than once per country. Emptied when it holds [`FEATURE_CACHE_MAX`] texts (a long `watch`).
-static FEATURE_CACHE: std::sync::LazyLock<std::sync::Mutex<features::FxMap<String, FeatureSlot>>> =
+/// than once per country.
+static FEATURE_CACHE: Cache<String, Features> = std::sync::LazyLock::new(Default::default);
+
+/// The model law's articles, by their parts' texts: their units are counted once per process.
+static ARTICLE_CACHE: Cache<Vec<String>, ArticleFeatures> =
     std::sync::LazyLock::new(Default::default);
 
-/// A text's features in [`FEATURE_CACHE`], filled by the first thread that needs them.
-type FeatureSlot = Arc<std::sync::OnceLock<Arc<Features>>>;
-
-const FEATURE_CACHE_MAX: usize = 100_000;
-
-/// The features of a text, computed once per process: a thread that asks for a text another
-/// thread is computing waits for it rather than computing it again. (`features_of` must not
-/// use rayon: a thread waiting here could otherwise be the one its work needs.)
-fn cached_features(text: &str) -> Arc<Features> {
+fn cached<K, Q, V>(cache: &Cache<K, V>, key: &Q, make: impl FnOnce() -> V) -> Arc<V>
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
+{
     let slot = {
-        let mut cache = FEATURE_CACHE
+        let mut map = cache
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match cache.get(text) {
+        match map.get(key) {
             Some(slot) => Arc::clone(slot),
             None => {
-                if cache.len() >= FEATURE_CACHE_MAX {
-                    cache.clear();
+                if map.len() >= CACHE_MAX {
+                    map.clear();
                 }
                 let slot = Arc::new(std::sync::OnceLock::new());
-                cache.insert(text.to_string(), Arc::clone(&slot));
+                map.insert(key.to_owned(), Arc::clone(&slot));
                 slot
             }
         }
     };
-    Arc::clone(slot.get_or_init(|| {
+    Arc::clone(slot.get_or_init(|| Arc::new(make())))
+}
+
+/// The features of a model text, computed once per process ([`FEATURE_CACHE`]); a paragraph
+/// written as a lead-in and at least two more lines has those lines as its points.
+fn cached_features(text: &str) -> Arc<Features> {
+    cached(&FEATURE_CACHE, text, || {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let points = match lines.split_first() {
             Some((_, rest)) if rest.len() > 1 => rest.iter().map(|l| cached_features(l)).collect(),
             _ => Vec::new(),
         };
-        Arc::new(Features {
+        Features {
             points,
             ..features_of(text)
-        })
-    }))
+        }
+    })
+}
+
+/// A model article's parts and unit counts, computed once per process ([`ARTICLE_CACHE`]).
+fn article_features(parts: &[String]) -> Arc<ArticleFeatures> {
+    cached(&ARTICLE_CACHE, parts, || {
+        let parts: Vec<Arc<Features>> = parts.iter().map(|p| cached_features(p)).collect();
+        let mut units: Vec<Counts> = units_of(&parts)
+            .iter()
+            .map(|u| counts_of(&u.iter().map(|f| f.as_ref()).collect::<Vec<_>>()))
+            .collect();
+        let points = point_features(&parts);
+        if let Some(title) = parts.first() {
+            for p in &points {
+                units.push(counts_of(&[title, p]));
+            }
+        }
+        ArticleFeatures {
+            units,
+            points: points.len(),
+            parts,
+        }
+    })
+}
+
+/// The counts of a text made of parts: the parts' counts added up.
+fn counts_of(parts: &[&Features]) -> Counts {
+    let w: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.ids.as_slice()).collect();
+    let g: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.grams.as_slice()).collect();
+    (features::merge_all(&w), features::merge_all(&g))
 }
 
 fn features_of(text: &str) -> Features {
@@ -215,27 +270,18 @@ fn features_of_clean(text: &str) -> Features {
 fn features_of_words(words: Vec<String>) -> Features {
     let mut grams = Vec::new();
     features::trigrams(&words, &mut grams);
-    let ids = features::tally(&features::word_ids(&words));
     Features {
+        ids: features::tally(&features::WORDS.ids(&words)),
+        grams: features::tally(&features::GRAMS.ids(&grams)),
         words,
-        ids,
-        grams: features::tally(&grams),
         points: Vec::new(),
     }
 }
 
-/// The features of a model article's title and paragraphs (title first), shared through
-/// [`cached_features`]. Its units are the whole article and, when it has several paragraphs,
-/// each paragraph with the title ([`units_of`]); they are counted from these parts without
-/// copying their words.
-fn unit_features(parts: &[String]) -> Vec<Arc<Features>> {
-    parts.iter().map(|p| cached_features(p)).collect()
-}
-
 /// The points of a model article's paragraphs (the lines after a paragraph's first, when it
 /// has at least two), each a unit of its own with the title: a national definitions article
-/// defines a few of the model's fourteen terms.
-/// The points are found when a paragraph's features are ([`cached_features`]).
+/// defines a few of the model's fourteen terms. They are found with a paragraph's features
+/// ([`cached_features`]).
 fn point_features(parts: &[Arc<Features>]) -> Vec<Arc<Features>> {
     parts
         .iter()
@@ -244,7 +290,7 @@ fn point_features(parts: &[Arc<Features>]) -> Vec<Arc<Features>> {
         .collect()
 }
 
-/// The units of a model article as lists of its parts (see [`unit_features`]): the whole
+/// The units of a model article as lists of its parts ([`article_features`]): the whole
 /// article first, then each paragraph with the title when there are several.
 fn units_of<T>(parts: &[T]) -> Vec<Vec<&T>> {
     let Some((title, paras)) = parts.split_first() else {
@@ -392,6 +438,7 @@ impl Scorer {
             .model_terms
             .get(m)?
             .as_ref()?
+            .parts
             .get(p + 1)
             .map(|f| f.words.as_slice())
     }
@@ -401,8 +448,8 @@ impl Scorer {
         let Some(sp) = self.spaces.iter().find(|s| s.lang == lang) else {
             return 1.0;
         };
-        features::word_id(term)
-            .and_then(|g| sp.words.id(&g))
+        features::WORDS
+            .id(term)
             .and_then(|id| sp.word_idf.get(id as usize).copied())
             .unwrap_or(sp.unseen_idf)
     }
@@ -420,8 +467,8 @@ impl Scorer {
             let Some(Some(doc)) = sp.national.get(n) else {
                 continue;
             };
-            let mut w = vec![0.0f32; sp.units.len()];
-            let mut g = vec![0.0f32; sp.units.len()];
+            let mut w = vec![0i64; sp.units.len()];
+            let mut g = vec![0i64; sp.units.len()];
             accumulate(&doc.words, &sp.post_words, &mut w);
             accumulate(&doc.grams, &sp.post_grams, &mut g);
             // Per model article: the whole, its best paragraph, its best point; then the
@@ -435,19 +482,19 @@ impl Scorer {
             for (u, &(m, kind)) in sp.units.iter().enumerate() {
                 if let Some(b) = best.get_mut(m as usize) {
                     let x = &mut b[slot(kind)];
-                    *x = x.max(combine(w[u], g[u]));
+                    *x = x.max(combine(features::cosine(w[u]), features::cosine(g[u])));
                 }
             }
             // Each passage of the national article against every model unit.
             for q in sp.national_passages.get(n).into_iter().flatten() {
-                w.iter_mut().for_each(|x| *x = 0.0);
-                g.iter_mut().for_each(|x| *x = 0.0);
+                w.iter_mut().for_each(|x| *x = 0);
+                g.iter_mut().for_each(|x| *x = 0);
                 accumulate(&q.words, &sp.post_words, &mut w);
                 accumulate(&q.grams, &sp.post_grams, &mut g);
                 for (u, &(m, kind)) in sp.units.iter().enumerate() {
                     if let Some(b) = best.get_mut(m as usize) {
                         let x = &mut b[3 + slot(kind)];
-                        *x = x.max(combine(w[u], g[u]));
+                        *x = x.max(combine(features::cosine(w[u]), features::cosine(g[u])));
                     }
                 }
             }
@@ -544,34 +591,16 @@ fn combine(words: f32, grams: f32) -> f32 {
     WORD_WEIGHT * words + (1.0 - WORD_WEIGHT) * grams
 }
 
-fn accumulate(v: &Sparse, postings: &Postings, acc: &mut [f32]) {
+fn accumulate(v: &Sparse, postings: &Postings, acc: &mut [i64]) {
     for &(f, w) in v {
         if let Some(list) = postings.list(f) {
             for &(u, wu) in list {
                 if let Some(a) = acc.get_mut(u as usize) {
-                    *a += w * wu;
+                    *a += i64::from(w) * i64::from(wu);
                 }
             }
         }
     }
-}
-
-type Counts = (Vec<(u32, u32)>, Vec<(u32, u32)>);
-
-/// The word and trigram counts of a document made of parts already counted
-/// ([`Vocab::merge_counts`]).
-fn merge(
-    words: &mut Vocab<u32>,
-    grams: &mut Vocab<u64>,
-    parts: &[&Counts],
-    document: bool,
-) -> Counts {
-    let w: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.0.as_slice()).collect();
-    let g: Vec<&[(u32, u32)]> = parts.iter().map(|p| p.1.as_slice()).collect();
-    (
-        words.merge_counts(&w, document),
-        grams.merge_counts(&g, document),
-    )
 }
 
 impl Space {
@@ -584,9 +613,9 @@ impl Space {
         if models.iter().all(Option::is_none) || nationals.iter().all(Option::is_none) {
             return None;
         }
-        let model_terms: Vec<Option<Vec<Arc<Features>>>> = models
+        let articles: Vec<Option<Arc<ArticleFeatures>>> = models
             .par_iter()
-            .map(|t| t.as_deref().map(unit_features))
+            .map(|t| t.as_deref().map(article_features))
             .collect();
         // Each national text is normalised once: an article with several passages is
         // counted passage by passage, and its whole from its passages' counts.
@@ -605,60 +634,23 @@ impl Space {
                 }
             })
             .unzip();
-        let mut words: Vocab<u32> = Vocab::default();
-        let mut grams: Vocab<u64> = Vocab::default();
-        // Each part (title, paragraphs) is counted once, in order, so terms are numbered as
-        // if the whole article were counted; the units' counts are sums of their parts'.
-        let points: Vec<Vec<Arc<Features>>> = model_terms
+        let nc: Vec<Option<Counts>> = nf
             .iter()
-            .map(|t| t.as_deref().map(point_features).unwrap_or_default())
-            .collect();
-        let mc: Vec<Option<Vec<Counts>>> = model_terms
-            .iter()
-            .zip(&points)
-            .map(|(parts, pts)| {
-                parts.as_ref().map(|ps| {
-                    let counted: Vec<Counts> = ps
-                        .iter()
-                        .map(|f| (words.counted(&f.ids, false), grams.counted(&f.grams, false)))
-                        .collect();
-                    let mut units: Vec<Counts> = units_of(&counted)
-                        .iter()
-                        .enumerate()
-                        .map(|(k, unit)| merge(&mut words, &mut grams, unit, k == 0))
-                        .collect();
-                    if let Some(title) = counted.first() {
-                        for f in pts {
-                            let c = (words.counted(&f.ids, false), grams.counted(&f.grams, false));
-                            units.push(merge(&mut words, &mut grams, &[title, &c], false));
-                        }
-                    }
-                    units
-                })
+            .zip(&np)
+            .map(|(f, ps)| match f {
+                Some(f) => Some((f.ids.clone(), f.grams.clone())),
+                None if ps.is_empty() => None,
+                None => Some(counts_of(&ps.iter().collect::<Vec<_>>())),
             })
             .collect();
-        let mut nc: Vec<Option<Counts>> = Vec::with_capacity(nf.len());
-        let mut pc: Vec<Vec<Counts>> = Vec::with_capacity(nf.len());
-        for (f, ps) in nf.iter().zip(&np) {
-            if let Some(f) = f {
-                nc.push(Some((
-                    words.counted(&f.ids, true),
-                    grams.counted(&f.grams, true),
-                )));
-                pc.push(Vec::new());
-            } else if ps.is_empty() {
-                nc.push(None);
-                pc.push(Vec::new());
-            } else {
-                let parts: Vec<Counts> = ps
-                    .iter()
-                    .map(|f| (words.counted(&f.ids, false), grams.counted(&f.grams, false)))
-                    .collect();
-                let refs: Vec<&Counts> = parts.iter().collect();
-                nc.push(Some(merge(&mut words, &mut grams, &refs, true)));
-                pc.push(parts);
-            }
-        }
+        let pc: Vec<Vec<Counts>> = np
+            .iter()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| (p.ids.clone(), p.grams.clone()))
+                    .collect()
+            })
+            .collect();
         // The raw national features are no longer needed: keep only the national terms (for
         // the element checks) and free the rest before the vectors are built.
         let national_terms: Vec<Option<Vec<String>>> = nf
@@ -678,11 +670,30 @@ impl Space {
                     .unwrap_or_default()
             })
             .collect();
-        let docs = mc.iter().flatten().count() + nc.iter().flatten().count();
-        let word_idf = words.idf(docs);
-        let gram_idf = grams.idf(docs);
+        // Document frequencies over the whole model articles and the whole national articles
+        // (paragraphs, points and passages are parts of these), by process-wide id: every id
+        // these texts have was given before this count.
+        let mut word_df = vec![0u32; features::WORDS.len()];
+        let mut gram_df = vec![0u32; features::GRAMS.len()];
+        let wholes = articles
+            .iter()
+            .flatten()
+            .filter_map(|a| a.units.first())
+            .chain(nc.iter().flatten());
+        for (w, g) in wholes {
+            for (df, counts) in [(&mut word_df, w), (&mut gram_df, g)] {
+                for (id, _) in counts {
+                    if let Some(d) = df.get_mut(*id as usize) {
+                        *d += 1;
+                    }
+                }
+            }
+        }
+        let docs = articles.iter().flatten().count() + nc.iter().flatten().count();
+        let word_idf: Vec<f32> = word_df.iter().map(|&d| features::idf(docs, d)).collect();
+        let gram_idf: Vec<f32> = gram_df.iter().map(|&d| features::idf(docs, d)).collect();
         let min_idf = if docs >= PRUNE_FROM_DOCS {
-            Vocab::<u64>::idf_at(docs, MAX_DF)
+            features::idf_at(docs, MAX_DF)
         } else {
             0.0
         };
@@ -690,13 +701,12 @@ impl Space {
             words: features::weigh(w, &word_idf, min_idf),
             grams: features::weigh(g, &gram_idf, min_idf),
         };
-        let model: Vec<Option<ModelDoc>> = mc
+        let model: Vec<Option<ModelDoc>> = articles
             .iter()
-            .zip(&points)
-            .map(|(c, pts)| {
-                c.as_ref().map(|us| ModelDoc {
-                    units: us.iter().map(weigh).collect(),
-                    points: pts.len(),
+            .map(|a| {
+                a.as_ref().map(|a| ModelDoc {
+                    units: a.units.iter().map(weigh).collect(),
+                    points: a.points,
                 })
             })
             .collect();
@@ -711,17 +721,15 @@ impl Space {
             }
         }
         let unit_docs = || model.iter().flatten().flat_map(|d| &d.units);
-        let post_words = Postings::new(words.len(), unit_docs().map(|d| &d.words));
-        let post_grams = Postings::new(grams.len(), unit_docs().map(|d| &d.grams));
-        let unseen_idf = Vocab::<u64>::idf_at(docs, 0.0);
+        let post_words = Postings::new(word_df.len(), unit_docs().map(|d| &d.words));
+        let post_grams = Postings::new(gram_df.len(), unit_docs().map(|d| &d.grams));
         Some(Space {
             national_terms,
             national_concepts,
-            model_terms,
+            model_terms: articles,
             lang,
-            words,
             word_idf,
-            unseen_idf,
+            unseen_idf: features::idf_at(docs, 0.0),
             model,
             national,
             national_passages,
@@ -737,7 +745,7 @@ impl Space {
 struct Postings {
     /// Where each feature's list starts in `entries` (one more than there are features).
     starts: Vec<u32>,
-    entries: Vec<(u32, f32)>,
+    entries: Vec<(u32, i32)>,
 }
 
 impl Postings {
@@ -757,7 +765,7 @@ impl Postings {
             *n = sum;
         }
         let mut next = starts.clone();
-        let mut entries = vec![(0u32, 0.0f32); starts.last().map_or(0, |&n| n as usize)];
+        let mut entries = vec![(0u32, 0i32); starts.last().map_or(0, |&n| n as usize)];
         for (u, v) in units.enumerate() {
             let u = u32::try_from(u).unwrap_or(u32::MAX);
             for &(f, w) in v {
@@ -773,7 +781,7 @@ impl Postings {
     }
 
     /// The (unit, weight) list of feature `f`.
-    fn list(&self, f: u32) -> Option<&[(u32, f32)]> {
+    fn list(&self, f: u32) -> Option<&[(u32, i32)]> {
         let f = f as usize;
         let (&a, &b) = (self.starts.get(f)?, self.starts.get(f + 1)?);
         self.entries.get(a as usize..b as usize)

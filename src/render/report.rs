@@ -571,18 +571,19 @@ fn theme_line(lang: Lang, t: &ThemeRegion, n: usize) -> String {
     let gap = t.split.gap.len();
     let unread = t.split.not_verified.len();
     let median = score_text(lang, t.score.median, t.score.median);
+    let title = upper_first(&t.title);
     match lang {
         Lang::Ar => format!(
             "{}: الوسيط {median}؛ ثغرة معروفة في {gap} من {n} دولة، ولم يُتحقَّق منه في {unread}، ومستقر التقدير في {}",
-            t.title, t.settled
+            title, t.settled
         ),
         Lang::En => format!(
             "{}: median {median}; a known gap in {gap} of {n} countries, not verified in {unread}, settled in {}",
-            t.title, t.settled
+            title, t.settled
         ),
         Lang::Fr => format!(
             "{}\u{a0}: médiane {median}\u{a0}; lacune connue dans {gap} pays sur {n}, non vérifié dans {unread}, établi dans {}",
-            t.title, t.settled
+            title, t.settled
         ),
     }
 }
@@ -980,7 +981,18 @@ fn concept_item(lang: Lang, t: &ThemeRegion, names: &dyn Fn(&[String]) -> String
     );
     let sep = if lang == Lang::Ar { "؛ " } else { "; " };
     let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
-    format!("{}{colon}{}", t.title, parts.join(sep))
+    format!("{}{colon}{}", upper_first(&t.title), parts.join(sep))
+}
+
+/// A theme's name at the start of a list item: its first letter in capitals ("re-trafficking"
+/// → "Re-trafficking"), the rest as written (names and acronyms keep their case). Arabic has
+/// no capitals and is left as it is.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn findings(
@@ -1223,5 +1235,15 @@ mod tests {
         assert_eq!(list(Lang::Fr, v.iter().copied()), "a, b et c");
         assert_eq!(list(Lang::Ar, ["أ", "ب"].iter().copied()), "أ وب");
         assert_eq!(list(Lang::En, std::iter::empty()), "");
+    }
+
+    #[test]
+    fn a_list_item_that_starts_with_a_theme_starts_with_a_capital() {
+        assert_eq!(upper_first("re-trafficking"), "Re-trafficking");
+        assert_eq!(upper_first("nouvelle traite"), "Nouvelle traite");
+        assert_eq!(upper_first("état civil"), "État civil");
+        assert_eq!(upper_first("UNODC referral"), "UNODC referral");
+        assert_eq!(upper_first("إعادة الاتجار"), "إعادة الاتجار");
+        assert_eq!(upper_first(""), "");
     }
 }

@@ -634,34 +634,36 @@ impl Space {
                 }
             })
             .unzip();
-        let nc: Vec<Option<Counts>> = nf
-            .iter()
-            .zip(&np)
-            .map(|(f, ps)| match f {
-                Some(f) => Some((f.ids.clone(), f.grams.clone())),
-                None if ps.is_empty() => None,
-                None => Some(counts_of(&ps.iter().collect::<Vec<_>>())),
-            })
-            .collect();
-        let pc: Vec<Vec<Counts>> = np
-            .iter()
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| (p.ids.clone(), p.grams.clone()))
-                    .collect()
-            })
-            .collect();
-        // The raw national features are no longer needed: keep only the national terms (for
-        // the element checks) and free the rest before the vectors are built.
-        let national_terms: Vec<Option<Vec<String>>> = nf
-            .into_iter()
-            .zip(np)
-            .map(|(f, ps)| match f {
-                Some(f) => Some(f.words),
-                None if ps.is_empty() => None,
-                None => Some(ps.into_iter().flat_map(|p| p.words).collect()),
-            })
-            .collect();
+        // Each national article's counts (whole, and passages when it has several) and its
+        // terms for the element checks, taken apart from its features without copying.
+        let mut nc: Vec<Option<Counts>> = Vec::with_capacity(nf.len());
+        let mut pc: Vec<Vec<Counts>> = Vec::with_capacity(nf.len());
+        let mut national_terms: Vec<Option<Vec<String>>> = Vec::with_capacity(nf.len());
+        for (f, ps) in nf.into_iter().zip(np) {
+            match f {
+                Some(f) => {
+                    nc.push(Some((f.ids, f.grams)));
+                    pc.push(Vec::new());
+                    national_terms.push(Some(f.words));
+                }
+                None if ps.is_empty() => {
+                    nc.push(None);
+                    pc.push(Vec::new());
+                    national_terms.push(None);
+                }
+                None => {
+                    nc.push(Some(counts_of(&ps.iter().collect::<Vec<_>>())));
+                    let mut words = Vec::new();
+                    let mut parts = Vec::with_capacity(ps.len());
+                    for p in ps {
+                        words.extend(p.words);
+                        parts.push((p.ids, p.grams));
+                    }
+                    pc.push(parts);
+                    national_terms.push(Some(words));
+                }
+            }
+        }
         let national_concepts: Vec<Vec<u32>> = national_terms
             .par_iter()
             .map(|t| {

@@ -481,7 +481,7 @@ fn figures(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) 
             Lang::Fr => format!("pas de loi spécifique\u{a0}: {}", names(&g.dedicated_none)),
         });
     }
-    let sep = if lang == Lang::Ar { "؛ " } else { "; " };
+    let sep = semicolon(lang);
     let profiles = match lang {
         Lang::Ar => "من ملفات الدول، ولكل معلومة مصدرها",
         Lang::En => "from the country profiles, each fact with its source",
@@ -862,7 +862,7 @@ fn provision_item(lang: Lang, f: &ProvisionFinding, names: &dyn Fn(&[String]) ->
             f.title, f.of
         ),
     };
-    let sep = if lang == Lang::Ar { "؛ " } else { "; " };
+    let sep = semicolon(lang);
     format!("{head} ({})", parts.join(sep))
 }
 
@@ -889,7 +889,7 @@ fn citations(lang: Lang, law: &Law, raws: &[String]) -> String {
             None => by.push((name, vec![article])),
         }
     }
-    let sep = if lang == Lang::Ar { "؛ " } else { "; " };
+    let sep = semicolon(lang);
     let comma = if lang == Lang::Ar { "، " } else { ", " };
     by.into_iter()
         .map(|(name, arts)| {
@@ -979,9 +979,19 @@ fn concept_item(lang: Lang, t: &ThemeRegion, names: &dyn Fn(&[String]) -> String
         "left out of the version of",
         "écarté de la version de\u{a0}:",
     );
-    let sep = if lang == Lang::Ar { "؛ " } else { "; " };
+    let sep = semicolon(lang);
     let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
     format!("{}{colon}{}", upper_first(&t.title), parts.join(sep))
+}
+
+/// The semicolon between the parts of a list item: Arabic's own, and in French with the
+/// no-break space French typography puts before it.
+fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "؛ ",
+        Lang::En => "; ",
+        Lang::Fr => "\u{a0}; ",
+    }
 }
 
 /// A theme's name at the start of a list item: its first letter in capitals ("re-trafficking"
@@ -1245,5 +1255,7 @@ mod tests {
         assert_eq!(upper_first("UNODC referral"), "UNODC referral");
         assert_eq!(upper_first("إعادة الاتجار"), "إعادة الاتجار");
         assert_eq!(upper_first(""), "");
+        assert_eq!(semicolon(Lang::Fr), "\u{a0}; ");
+        assert_eq!(semicolon(Lang::En), "; ");
     }
 }

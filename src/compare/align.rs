@@ -731,7 +731,7 @@ impl Space {
             model_terms: articles,
             lang,
             word_idf,
-            unseen_idf: features::idf_at(docs, 0.0),
+            unseen_idf: features::idf(docs, 0),
             model,
             national,
             national_passages,

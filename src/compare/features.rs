@@ -334,14 +334,17 @@ pub fn merge_all(parts: &[&[(u32, u32)]]) -> Vec<(u32, u32)> {
 /// The smoothed inverse document frequency of a feature in `df` of `n` documents:
 /// `ln((n+1)/(df+1)) + 1`.
 pub fn idf(n: usize, df: u32) -> f32 {
-    let n = n as f32;
-    ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0
+    smoothed_idf(n as f32, df as f32)
 }
 
 /// The idf of a feature found in `share` of `n` documents.
 pub fn idf_at(n: usize, share: f32) -> f32 {
     let n = n as f32;
-    ((n + 1.0) / (share * n + 1.0)).ln() + 1.0
+    smoothed_idf(n, share * n)
+}
+
+fn smoothed_idf(n: f32, df: f32) -> f32 {
+    ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
 /// A sparse vector: (feature, weight) sorted by feature, of unit length once weighted. The

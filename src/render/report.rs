@@ -248,7 +248,8 @@ pub fn report_view(
             .iter()
             .map(|g| HeatColumnView {
                 id: g.id.clone(),
-                title: g.title.clone(),
+                // A column header is a heading: "Early marriage", not "early marriage".
+                title: upper_first(&g.title),
             })
             .collect(),
         rows: r
@@ -412,7 +413,8 @@ fn ranking(lang: Lang, r: &CoverageReport, i: usize, id: &str, title: &str) -> B
     });
     BarChartView {
         id: id.to_string(),
-        title: title.to_string(),
+        // A chart's title is a heading: "Early marriage".
+        title: upper_first(title),
         bars,
     }
 }

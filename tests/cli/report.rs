@@ -214,6 +214,58 @@ fn every_heat_map_label_of_the_pdf_is_the_coverage_jsons() {
 }
 
 #[test]
+fn heat_map_headers_and_chart_titles_are_headings_with_a_capital() {
+    for lang in ["en", "fr"] {
+        let (_dir, out) = report_file(&repo(), "report.typ", &["--lang", lang, "--format", "typ"]);
+        let typ = std::fs::read_to_string(&out).unwrap();
+        let headers: Vec<&str> = typ
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("text(size: 7pt, weight: \"bold\")["))
+            .filter_map(|l| l.rsplit_once("],").map(|(t, _)| t))
+            .collect();
+        let j = coverage_json(&repo(), lang);
+        let titles: Vec<String> = ["themes", "parts"]
+            .iter()
+            .flat_map(|k| j[k].as_array().unwrap().clone())
+            .map(|g| g["title"].as_str().unwrap().to_string())
+            .collect();
+        assert!(headers.len() >= 8, "{lang}: {headers:?}");
+        assert_eq!(headers.len(), titles.len(), "{lang}: {headers:?}");
+        // "early marriage" in the coverage JSON (a label) heads its column as "Early marriage".
+        assert!(
+            titles.iter().any(|t| t.starts_with(char::is_lowercase)),
+            "{lang}"
+        );
+        let capital = |t: &str| {
+            let mut c = t.chars();
+            let first = c.next().unwrap();
+            first.to_uppercase().chain(c).collect::<String>()
+        };
+        for (h, t) in headers.iter().zip(&titles) {
+            assert_eq!(h.replace('\\', ""), capital(t), "{lang}");
+        }
+        // So do the titles of the theme rankings.
+        let charts: Vec<&str> = typ
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix("#text(size: 10.5pt, weight: \"bold\", fill: navy)[")
+            })
+            .filter_map(|l| l.strip_suffix(']'))
+            .collect();
+        let themes = j["themes"].as_array().unwrap();
+        assert_eq!(charts.len(), themes.len(), "{lang}: {charts:?}");
+        for (c, t) in charts.iter().zip(themes) {
+            assert_eq!(
+                c.replace('\\', ""),
+                capital(t["title"].as_str().unwrap()),
+                "{lang}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_pdf_is_deterministic_and_reads_in_arabic_by_default() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.pdf");

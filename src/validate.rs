@@ -6,7 +6,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::load::concepts::shown;
 use crate::load::{Project, listed_positions};
-use crate::model::{Clause, ClauseId, Country, Lang, Law, Origin, Status};
+use crate::model::{Clause, ClauseId, Country, Lang, Law, NO_MODEL, Origin, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -498,7 +498,29 @@ fn check_country(
                         .with_hint("check the article numbers; an inserted article is written like `3 مكرر` or `448-1`"),
                 );
             }
+            if a.enacts_none() && a.model.len() > 1 {
+                let (_, origin) = a
+                    .model
+                    .iter()
+                    .find(|(id, _)| id.as_str() == NO_MODEL)
+                    .unwrap_or(&a.model[0]);
+                out.push(
+                    Diagnostic::error(
+                        "none-with-ids",
+                        origin,
+                        format!(
+                            "the `model:` line of article {} says both `none` (it enacts no model provision) and the ids of model articles",
+                            a.number
+                        ),
+                    )
+                    .with_len(NO_MODEL.len())
+                    .with_hint("write `model: none` alone when the article enacts no model provision, or list the ids without `none`"),
+                );
+            }
             for (id, origin) in &a.model {
+                if id.as_str() == NO_MODEL {
+                    continue;
+                }
                 if !law.has_clause(id) {
                     out.push(
                         Diagnostic::error(

@@ -1341,6 +1341,29 @@ mod tests {
     }
 
     #[test]
+    fn an_article_an_analyst_says_enacts_nothing_is_neither_matched_nor_a_doubt() {
+        // Article 6 resembles non-punishment and is matched to it automatically...
+        let r = report(BODY, true);
+        assert_ne!(provision(&r, "non-punishment").status, Coverage::Missing);
+        // ... until an analyst writes that it enacts no model provision: then nothing in
+        // this complete official text resembles non-punishment, and it is missing.
+        let body = BODY.replace("## 6\n", "## 6\nmodel: none\n");
+        let r = report(&body, true);
+        let np = provision(&r, "non-punishment");
+        assert!(np.matches.is_empty(), "{:?}", np.matches);
+        assert_eq!(np.status, Coverage::Missing);
+        assert!(
+            r.provisions
+                .iter()
+                .all(|p| p.matches.iter().all(|m| m.article != "6"))
+        );
+        assert_eq!(r.unmatched_articles, ["6", "7"]);
+        // Measuring the alignment (explicit mappings off), the line is not read.
+        let r = report(&body, false);
+        assert_eq!(provision(&r, "non-punishment").matches[0].article, "6");
+    }
+
+    #[test]
     fn without_explicit_mappings_everything_is_automatic() {
         let r = report(BODY, false);
         assert!(

@@ -57,13 +57,20 @@ impl LegislationKind {
     }
 }
 
+/// The id a `model:` line gives alone to say that an article enacts no model provision
+/// (`model: none`): an analyst has read it, so the gap analysis neither matches it
+/// automatically nor counts it as resembling a provision.
+pub const NO_MODEL: &str = "none";
+
 /// One article of a national law.
 #[derive(Debug, Clone, Default)]
 pub struct LegislationArticle {
     /// As the law writes it: `3`, `3 مكرر`, `448-1`.
     pub number: String,
     pub title: Option<String>,
-    /// Model articles this article corresponds to (explicit mappings).
+    /// Model articles this article corresponds to (explicit mappings); `model: none`, an
+    /// analyst's finding that the article enacts no model provision, is the one id
+    /// [`NO_MODEL`] ([`LegislationArticle::enacts_none`]).
     pub model: Vec<(ClauseId, Origin)>,
     /// The text in the law's language.
     pub text: String,
@@ -117,5 +124,12 @@ impl Legislation {
         } else {
             a.translations.get(&lang).map(String::as_str)
         }
+    }
+}
+
+impl LegislationArticle {
+    /// Whether an analyst has found that the article enacts no model provision (`model: none`).
+    pub fn enacts_none(&self) -> bool {
+        self.model.iter().any(|(id, _)| id.as_str() == NO_MODEL)
     }
 }

@@ -18,7 +18,9 @@ pub use country::{
     Ratification, RatificationStatus, VariantAdd, VariantOmit, VariantSpec,
 };
 pub use law::{Instrument, InstrumentArticle, Law, Part, PartKind, Variable};
-pub use legislation::{LegItem, Legislation, LegislationArticle, LegislationKind, LegislationMeta};
+pub use legislation::{
+    LegItem, Legislation, LegislationArticle, LegislationKind, LegislationMeta, NO_MODEL,
+};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

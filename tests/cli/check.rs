@@ -796,3 +796,39 @@ fn a_variable_without_a_description_in_a_language_of_the_law_is_a_warning_at_it(
     let strict = p.run(&["check", "--strict", "--format", "json"]);
     assert_eq!(strict.code, 1, "{}", strict.stdout);
 }
+
+// ---- `model: none`: an article an analyst found to enact no model provision ----
+
+const LAW_9: &str = "countries/jo/legislation/law-9-2009.md";
+
+#[test]
+fn model_none_is_accepted_alone_and_refused_beside_ids() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read(LAW_9);
+    p.write(
+        LAW_9,
+        text.replace("model: definitions, offence", "model: none"),
+    );
+    let r = p.run(&["check", "--strict", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    // `none` beside an id contradicts itself: said where, and how to fix it.
+    p.write(
+        LAW_9,
+        text.replace("model: definitions, offence", "model: definitions, none"),
+    );
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1);
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let d = expect(&diags, "none-with-ids", LAW_9, 18, 21);
+    assert!(
+        d["hint"].as_str().unwrap().contains("`model: none` alone"),
+        "{d}"
+    );
+    // `none` is not taken for an unknown article id.
+    assert!(
+        diags.iter().all(|d| d["code"] != "unknown-reference"),
+        "{diags:#?}"
+    );
+}

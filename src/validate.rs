@@ -498,12 +498,9 @@ fn check_country(
                         .with_hint("check the article numbers; an inserted article is written like `3 مكرر` or `448-1`"),
                 );
             }
-            if a.enacts_none() && a.model.len() > 1 {
-                let (_, origin) = a
-                    .model
-                    .iter()
-                    .find(|(id, _)| id.as_str() == NO_MODEL)
-                    .unwrap_or(&a.model[0]);
+            if a.model.len() > 1
+                && let Some((_, origin)) = a.model.iter().find(|(id, _)| id.as_str() == NO_MODEL)
+            {
                 out.push(
                     Diagnostic::error(
                         "none-with-ids",

@@ -791,6 +791,8 @@ fn compare_body_with(
     let mut eligible = Vec::new();
     for (n, a) in nationals.iter().enumerate() {
         if opts.explicit && !a.model.is_empty() {
+            // `model: none` ([`crate::model::NO_MODEL`]) names no model article: the article
+            // is settled, matches nothing and resembles nothing.
             let mut seen = BTreeSet::new();
             for (id, _) in &a.model {
                 if let Some(&m) = index.get(id.as_str())

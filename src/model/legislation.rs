@@ -70,7 +70,7 @@ pub struct LegislationArticle {
     pub title: Option<String>,
     /// Model articles this article corresponds to (explicit mappings); `model: none`, an
     /// analyst's finding that the article enacts no model provision, is the one id
-    /// [`NO_MODEL`] ([`LegislationArticle::enacts_none`]).
+    /// [`NO_MODEL`].
     pub model: Vec<(ClauseId, Origin)>,
     /// The text in the law's language.
     pub text: String,
@@ -124,12 +124,5 @@ impl Legislation {
         } else {
             a.translations.get(&lang).map(String::as_str)
         }
-    }
-}
-
-impl LegislationArticle {
-    /// Whether an analyst has found that the article enacts no model provision (`model: none`).
-    pub fn enacts_none(&self) -> bool {
-        self.model.iter().any(|(id, _)| id.as_str() == NO_MODEL)
     }
 }

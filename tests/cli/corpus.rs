@@ -291,20 +291,18 @@ pub fn score_all() -> Vec<Scored> {
                 pairs: false,
             },
         );
-        let same_status = report
-            .provisions
-            .iter()
-            .zip(&settled.provisions)
-            .filter(|(a, b)| a.clause == b.clause && a.status == b.status)
-            .count();
-        let contradicted = report
-            .provisions
-            .iter()
-            .zip(&settled.provisions)
-            .filter(|(a, b)| {
-                a.status != qanun::compare::Coverage::NotVerified && a.status != b.status
-            })
-            .count();
+        let (mut same_status, mut contradicted) = (0, 0);
+        for (a, b) in report.provisions.iter().zip(&settled.provisions) {
+            assert_eq!(
+                a.clause, b.clause,
+                "both reports list the provisions in one order"
+            );
+            if a.status == b.status {
+                same_status += 1;
+            } else if a.status != qanun::compare::Coverage::NotVerified {
+                contradicted += 1;
+            }
+        }
         let enacted: BTreeSet<&str> = expected.iter().map(|(_, c)| c.as_str()).collect();
         let wrongly_missing = report
             .provisions

@@ -18,7 +18,8 @@ pub mod region;
 pub mod worddiff;
 
 use crate::model::{
-    ClauseId, Country, Lang, Law, Legislation, LegislationArticle, LegislationKind, Status, pick,
+    ClauseId, Country, Lang, Law, Legislation, LegislationArticle, LegislationKind, NO_MODEL,
+    Status, pick,
 };
 use crate::variant::{self, Piece, VArticle, Variant};
 use rayon::prelude::*;
@@ -254,8 +255,11 @@ pub struct GapReport {
     pub provisions: Vec<Provision>,
     /// National articles in order, with what they matched.
     pub national: Vec<NationalArticle>,
-    /// Numbers of the national articles that match nothing.
+    /// Numbers of the national articles that match nothing (and that no analyst settled).
     pub unmatched_articles: Vec<String>,
+    /// Numbers of the national articles an analyst marked `model: none`: they enact no model
+    /// provision ([`crate::model::NO_MODEL`]; empty with explicit mappings off).
+    pub settled_none: Vec<String>,
     /// The priority themes, in [`PRIORITY_THEMES`] order (themes no provision carries are left out).
     pub themes: Vec<ThemeSummary>,
     /// Provisions of the model's annex (rules states lay down in regulations) found nowhere
@@ -851,17 +855,30 @@ fn compare_body_with(
 
     let national = national_list(&nationals, &law_ids, &provisions);
     let several = laws.len() > 1;
-    let unmatched_articles = national
+    // An article an analyst marked `model: none` is settled: listed apart, not among the
+    // articles the alignment found nothing for (which an analyst still has to look at).
+    let settled: Vec<bool> = nationals
         .iter()
-        .filter(|n| n.clauses.is_empty())
-        .map(|n| {
-            if several {
-                format!("{} {}", n.law, n.number)
-            } else {
-                n.number.clone()
-            }
-        })
+        .map(|a| opts.explicit && a.model.iter().any(|(id, _)| id.as_str() == NO_MODEL))
         .collect();
+    let name = |n: &NationalArticle| {
+        if several {
+            format!("{} {}", n.law, n.number)
+        } else {
+            n.number.clone()
+        }
+    };
+    let (settled_none, unmatched_articles): (Vec<String>, Vec<String>) = {
+        let (s, u): (Vec<_>, Vec<_>) = national
+            .iter()
+            .zip(&settled)
+            .filter(|(n, _)| n.clauses.is_empty())
+            .partition(|(_, s)| **s);
+        (
+            s.into_iter().map(|(n, _)| name(n)).collect(),
+            u.into_iter().map(|(n, _)| name(n)).collect(),
+        )
+    };
     let coverage = coverage_score(provisions.iter().map(|p| (p.mandatory, p.status)));
     // Equal to the coverage when every absence is verified; higher when some provision was
     // not verified (a summary or extract, or a provision an article resembles).
@@ -916,6 +933,7 @@ fn compare_body_with(
         provisions,
         national,
         unmatched_articles,
+        settled_none,
         themes,
         annex_not_compared,
     }
@@ -1359,10 +1377,12 @@ mod tests {
                 .iter()
                 .all(|p| p.matches.iter().all(|m| m.article != "6"))
         );
-        assert_eq!(r.unmatched_articles, ["6", "7"]);
+        assert_eq!(r.unmatched_articles, ["7"]);
+        assert_eq!(r.settled_none, ["6"]);
         // Measuring the alignment (explicit mappings off), the line is not read.
         let r = report(&body, false);
         assert_eq!(provision(&r, "non-punishment").matches[0].article, "6");
+        assert!(r.settled_none.is_empty());
     }
 
     #[test]

@@ -40,6 +40,7 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
             "law",
             "laws",
             "provisions",
+            "settled_none",
             "unmatched_articles",
             "verified"
         ]
@@ -177,6 +178,51 @@ fn legislation_imported_without_mappings_is_aligned_automatically() {
     );
     assert_eq!(matched("offence"), [("8".to_string(), "auto".to_string())]);
     assert_eq!(j["unmatched_articles"], serde_json::json!(["9"]));
+    assert_eq!(j["settled_none"], serde_json::json!([]));
+}
+
+#[test]
+fn articles_settled_as_enacting_nothing_are_listed_apart_from_those_left_unmatched() {
+    // Article 9 (publication in the gazette) matches nothing: the report leaves it for an
+    // analyst to look at. Once an analyst writes `model: none` under it, every format says
+    // it was settled, and no longer lists it among the articles the alignment left.
+    let p = fixture("imported");
+    let law = "countries/jo/legislation/law-9-2009.md";
+    p.write(
+        law,
+        p.read(law).replace("## 9\n", "## 9\nmodel: none\n"),
+    );
+    let r = p.run(&["compare", "jo", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    assert_eq!(j["unmatched_articles"], serde_json::json!([]));
+    assert_eq!(j["settled_none"], serde_json::json!(["9"]));
+    for (format, lang) in [("text", "en"), ("md", "en"), ("html", "en"), ("text", "ar")] {
+        let r = p.run(&["compare", "jo", "--format", format, "--lang", lang]);
+        assert_eq!(r.code, 0, "{format} {lang}: {}", r.stderr);
+        let (unmatched, settled) = if lang == "ar" {
+            ("مواد وطنية لا تقابل أي حكم", "قرّر المحلل أنها لا تسنّ أي حكم")
+        } else {
+            (
+                "National articles matching no provision",
+                "National articles an analyst found to enact no provision (model: none)",
+            )
+        };
+        let at = |needle: &str| {
+            r.stdout
+                .find(needle)
+                .unwrap_or_else(|| panic!("{format} {lang}: no {needle:?} in\n{}", r.stdout))
+        };
+        let (u, s) = (at(unmatched), at(settled));
+        assert!(u < s, "{format} {lang}: the unmatched list comes first");
+        let none = if lang == "ar" { "لا شيء" } else { "none" };
+        assert!(r.stdout[u..s].contains(none), "{format} {lang}: {}", &r.stdout[u..]);
+        assert!(r.stdout[s..].contains('9'), "{format} {lang}: {}", &r.stdout[s..]);
+    }
+    // Without the line the settled list is not printed at all.
+    let p = fixture("imported");
+    let r = p.run(&["compare", "jo"]);
+    assert!(!r.stdout.contains("(model: none)"), "{}", r.stdout);
 }
 
 #[test]

@@ -5,8 +5,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    Label, cell_symbol, column_score, label, matches_cell, percent, score_text, status_label,
-    theme_label,
+    Label, cell_symbol, column_score, label, matches_cell, national_lists, percent, score_text,
+    status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -78,17 +78,12 @@ pub fn render(r: &GapReport) -> String {
     for p in &r.provisions {
         provision(&mut s, p, l, r.laws.len() > 1);
     }
-    let um: Vec<String> = r.unmatched_articles.iter().map(|a| escape(a)).collect();
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>\n<p>{}</p>\n</body>\n</html>",
-        label(l, Label::Unmatched),
-        if um.is_empty() {
-            label(l, Label::NoneWord).to_string()
-        } else {
-            um.join(if l == Lang::Ar { "، " } else { ", " })
-        }
-    );
+    for (title, items) in national_lists(r, l) {
+        let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
+        let sep = if l == Lang::Ar { "، " } else { ", " };
+        let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", escape(title), items.join(sep));
+    }
+    s.push_str("</body>\n</html>\n");
     s
 }
 

@@ -52,6 +52,8 @@ struct JsonReport<'a> {
     annex_not_compared: usize,
     provisions: Vec<JsonProvision<'a>>,
     unmatched_articles: &'a [String],
+    /// National articles an analyst marked `model: none`.
+    settled_none: &'a [String],
 }
 
 /// The gap report as pretty JSON, with a final newline.
@@ -80,6 +82,7 @@ pub fn render(r: &GapReport) -> String {
             })
             .collect(),
         unmatched_articles: &r.unmatched_articles,
+        settled_none: &r.settled_none,
     };
     to_pretty(&view)
 }

@@ -4,8 +4,8 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, column_score, label, matches_cell, percent, row_number, score_text,
-    status_label, theme_label,
+    Label, cell_symbol, column_score, label, matches_cell, national_lists, percent, row_number,
+    score_text, status_label, theme_label,
 };
 use std::fmt::Write;
 
@@ -88,17 +88,10 @@ pub fn render(r: &GapReport) -> String {
             missing.join("; ")
         );
     }
-    let um: Vec<String> = r.unmatched_articles.iter().map(|a| escape(a)).collect();
-    let _ = writeln!(
-        s,
-        "\n{}: {}",
-        label(l, Label::Unmatched),
-        if um.is_empty() {
-            label(l, Label::NoneWord).to_string()
-        } else {
-            um.join(", ")
-        }
-    );
+    for (title, items) in national_lists(r, l) {
+        let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
+        let _ = writeln!(s, "\n{title}: {}", items.join(", "));
+    }
     s
 }
 

@@ -25,6 +25,7 @@ pub enum Label {
     NationalText,
     ModelText,
     Unmatched,
+    SettledNone,
     NoneWord,
     Mandatory,
     Optional,
@@ -50,6 +51,24 @@ pub enum Label {
     AtMostDoubt,
     Resembles,
     Found,
+}
+
+/// The closing lists of a gap report, each a label and the national articles in it: the
+/// articles that match no provision (always, "none" when empty), then those an analyst marked
+/// `model: none` (only when there are some). Each display lays them out its own way.
+pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<String>)> {
+    let mut out = vec![(
+        label(l, Label::Unmatched),
+        if r.unmatched_articles.is_empty() {
+            vec![label(l, Label::NoneWord).to_string()]
+        } else {
+            r.unmatched_articles.clone()
+        },
+    )];
+    if !r.settled_none.is_empty() {
+        out.push((label(l, Label::SettledNone), r.settled_none.clone()));
+    }
+    out
 }
 
 /// The label in a language.
@@ -89,6 +108,11 @@ fn words(l: Label) -> [&'static str; 3] {
             "مواد وطنية لا تقابل أي حكم",
             "National articles matching no provision",
             "Articles nationaux sans correspondance",
+        ],
+        Label::SettledNone => [
+            "مواد وطنية قرّر المحلل أنها لا تسنّ أي حكم (model: none)",
+            "National articles an analyst found to enact no provision (model: none)",
+            "Articles nationaux qui, selon l'analyste, ne transposent aucune disposition (model: none)",
         ],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
         Label::Mandatory => ["إلزامي", "mandatory", "obligatoire"],

@@ -4,8 +4,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_cell, percent, row_number,
-    score_text, status_counts, status_label, theme_label,
+    Label, cell_symbol, column_score, found_text, label, matches_cell, national_lists, percent,
+    row_number, score_text, status_counts, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -50,16 +50,9 @@ pub fn render(r: &GapReport) -> String {
     for p in &r.provisions {
         provision(&mut s, p, l, r.laws.len() > 1);
     }
-    let _ = writeln!(
-        s,
-        "\n{}: {}",
-        label(l, Label::Unmatched),
-        if r.unmatched_articles.is_empty() {
-            label(l, Label::NoneWord).to_string()
-        } else {
-            r.unmatched_articles.join(", ")
-        }
-    );
+    for (title, items) in national_lists(r, l) {
+        let _ = writeln!(s, "\n{title}: {}", items.join(", "));
+    }
     s
 }
 

@@ -5,7 +5,8 @@
 
 use super::super::GapReport;
 use super::{
-    Label, label, matches_cell, percent, row_number, score_text, status_label, theme_label,
+    Label, label, matches_cell, national_lists, percent, row_number, score_text, status_label,
+    theme_label,
 };
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
@@ -85,16 +86,8 @@ pub fn render(r: &GapReport) -> String {
         );
     }
     s.push_str(")\n\n");
-    let unmatched = if r.unmatched_articles.is_empty() {
-        label(l, Label::NoneWord).to_string()
-    } else {
-        r.unmatched_articles.join(", ")
-    };
-    let _ = writeln!(
-        s,
-        "{}: {}",
-        esc(label(l, Label::Unmatched)),
-        esc(&unmatched)
-    );
+    for (title, items) in national_lists(r, l) {
+        let _ = writeln!(s, "{}: {}\n", esc(title), esc(&items.join(", ")));
+    }
     s
 }

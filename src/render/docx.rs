@@ -10,7 +10,7 @@
 //! gives the same bytes. docs/docx.md explains the styles and the choices.
 
 use super::Templates;
-use super::view::{LawView, PointView, Run};
+use super::view::{ArticleView, LawView, PointView, Run};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Lang, Origin};
 use crate::text::bidi::split_ltr_numbers;
@@ -46,6 +46,45 @@ pub struct Block {
     /// The tags of its runs' `w:lang`: `w:val` (Latin text) and `w:bidi` (Arabic text).
     pub latin_tag: String,
     pub bidi_tag: String,
+    /// Whether the paragraph starts a new page (a packet's chapters).
+    pub break_before: bool,
+}
+
+impl Block {
+    /// A paragraph of `style` in the document's direction, without bookmark or indent.
+    pub fn new(style: &'static str, prefix: String, runs: Vec<Run>, rtl: bool) -> Block {
+        Block {
+            style,
+            prefix,
+            runs,
+            xml: String::new(),
+            indent: 0,
+            bookmark: String::new(),
+            bookmark_id: 0,
+            lang_tag: String::new(),
+            rtl,
+            latin_tag: String::new(),
+            bidi_tag: String::new(),
+            break_before: false,
+        }
+    }
+
+    /// A paragraph of interface text (a title, a label) in the document's direction.
+    pub fn text(style: &'static str, text: &str, rtl: bool) -> Block {
+        Block::new(style, String::new(), text_runs(text, rtl), rtl)
+    }
+
+    /// Sets the paragraph's `w:lang` tags (its own language, or the document's `doc_tag`) and
+    /// writes its runs as XML, each run in `run_style` (a character style) when not empty.
+    pub fn finish(&mut self, doc_tag: &str, country: Option<&str>, run_style: &str) {
+        let tag = if self.lang_tag.is_empty() {
+            doc_tag
+        } else {
+            &self.lang_tag
+        };
+        (self.latin_tag, self.bidi_tag) = run_tags(tag, self.rtl, country);
+        self.xml = runs_xml(&self.runs, self.rtl, &self.latin_tag, &self.bidi_tag, run_style);
+    }
 }
 
 /// Everything the DOCX templates need.
@@ -119,7 +158,7 @@ pub fn lang_tag(lang: Lang, country: Option<&str>) -> String {
 
 /// Runs of a text of the interface (a title, a label): in Arabic, number groups ("1.0.0",
 /// "2026-11-29") are runs of their own, left to right, as in every other format.
-fn text_runs(text: &str, rtl: bool) -> Vec<Run> {
+pub fn text_runs(text: &str, rtl: bool) -> Vec<Run> {
     if !rtl {
         return vec![Run {
             kind: "text",
@@ -144,164 +183,26 @@ fn text_runs(text: &str, rtl: bool) -> Vec<Run> {
 pub fn docx_view(view: &LawView, country: Option<&str>, date: &str, review: &str) -> DocxView {
     let lang = Lang::from_code(view.lang).unwrap_or(Lang::Ar);
     let doc_tag = lang_tag(lang, country);
-    let block = |style: &'static str, prefix: String, runs: Vec<Run>| Block {
-        style,
-        prefix,
-        runs,
-        xml: String::new(),
-        indent: 0,
-        bookmark: String::new(),
-        bookmark_id: 0,
-        lang_tag: String::new(),
-        rtl: view.rtl,
-        latin_tag: String::new(),
-        bidi_tag: String::new(),
-    };
     let colon = view.labels.colon;
     let mut blocks = vec![
-        block("Title", String::new(), text_runs(&view.title, view.rtl)),
-        block(
-            "Subtitle",
-            String::new(),
-            text_runs(&view.country, view.rtl),
-        ),
-        block(
+        Block::text("Title", &view.title, view.rtl),
+        Block::text("Subtitle", &view.country, view.rtl),
+        Block::text(
             "DocumentInfo",
-            String::new(),
-            text_runs(
-                &format!(
-                    "{}{colon} {} · {}{colon} {}",
-                    view.labels.version, view.version, view.labels.date, view.date
-                ),
-                view.rtl,
+            &format!(
+                "{}{colon} {} · {}{colon} {}",
+                view.labels.version, view.version, view.labels.date, view.date
             ),
+            view.rtl,
         ),
     ];
     if view.is_model {
-        blocks.push(block(
-            "Note",
-            String::new(),
-            text_runs(view.labels.placeholder_note, view.rtl),
-        ));
+        blocks.push(Block::text("Note", view.labels.placeholder_note, view.rtl));
     }
-    let mut bookmark_id = 0;
-    for part in &view.parts {
-        let style = if part.annex {
-            "AnnexHeading"
-        } else {
-            "Heading1"
-        };
-        let heading = if part.title.is_empty() {
-            part.label.clone()
-        } else {
-            format!("{}{colon} {}", part.label, part.title)
-        };
-        blocks.push(block(style, String::new(), text_runs(&heading, view.rtl)));
-        for a in &part.articles {
-            let heading = if a.title.is_empty() {
-                a.label.clone()
-            } else {
-                format!("{} — {}", a.label, a.title)
-            };
-            let mut b = block("Heading2", String::new(), text_runs(&heading, view.rtl));
-            b.bookmark = a.bookmark.clone();
-            b.bookmark_id = bookmark_id;
-            bookmark_id += 1;
-            blocks.push(b);
-            // An article shown in another language keeps that language's tag and direction.
-            let (text_tag, text_rtl) = match Lang::from_code(a.text_lang) {
-                Some(l) if l != lang => (lang_tag(l, country), l.is_rtl()),
-                _ => (String::new(), view.rtl),
-            };
-            if let Some(f) = &a.fallback {
-                blocks.push(block(
-                    "Note",
-                    String::new(),
-                    text_runs(&format!("({f})"), view.rtl),
-                ));
-            }
-            for p in &a.paragraphs {
-                let mut prefix = String::new();
-                if let Some(o) = &p.option {
-                    prefix.push_str(&format!("{o}{colon} "));
-                }
-                if !p.number.is_empty() {
-                    prefix.push_str(&format!("{}- ", p.number));
-                }
-                let mut b = block("LawParagraph", prefix, p.runs.clone());
-                b.lang_tag = text_tag.clone();
-                b.rtl = text_rtl;
-                if !review.is_empty() {
-                    let n = a
-                        .paragraphs
-                        .iter()
-                        .position(|q| std::ptr::eq(q, p))
-                        .unwrap_or(0)
-                        + 1;
-                    b.bookmark = anchor_name(&a.id, n);
-                    b.bookmark_id = bookmark_id;
-                    bookmark_id += 1;
-                }
-                blocks.push(b);
-                points(&p.points, 0, &text_tag, text_rtl, &mut blocks);
-            }
-            if !a.commentary.is_empty() {
-                let c_lang = Lang::from_code(a.commentary_lang).unwrap_or(lang);
-                let c_tag = if c_lang == lang {
-                    String::new()
-                } else {
-                    lang_tag(c_lang, country)
-                };
-                let title = match &a.commentary_fallback {
-                    Some(f) => format!("{} ({f})", view.labels.commentary),
-                    None => view.labels.commentary.to_string(),
-                };
-                blocks.push(block(
-                    "CommentaryHeading",
-                    String::new(),
-                    text_runs(&title, view.rtl),
-                ));
-                for c in &a.commentary {
-                    let mut b = block("Commentary", String::new(), c.clone());
-                    b.lang_tag = c_tag.clone();
-                    b.rtl = c_lang.is_rtl();
-                    blocks.push(b);
-                }
-            }
-        }
-    }
-    if !view.is_model {
-        blocks.push(block(
-            "Heading1",
-            String::new(),
-            text_runs(view.labels.deviations, view.rtl),
-        ));
-        if view.deviations.is_empty() {
-            blocks.push(block(
-                "Deviation",
-                String::new(),
-                text_runs(view.labels.no_deviations, view.rtl),
-            ));
-        }
-        for d in &view.deviations {
-            let mut runs = text_runs(&d.text, view.rtl);
-            if !d.note.is_empty() {
-                runs.extend(text_runs(&format!("{colon} "), view.rtl));
-                runs.extend(text_runs(&d.note, d.note_dir == "rtl"));
-            }
-            blocks.push(block("Deviation", "• ".to_string(), runs));
-        }
-    }
-    let tags = |tag: &str, rtl: bool| run_tags(tag, rtl, country);
-    let (latin_tag, bidi_tag) = tags(&doc_tag, lang.is_rtl());
+    blocks.extend(law_blocks(view, country, !review.is_empty(), Level::Document));
+    let (latin_tag, bidi_tag) = run_tags(&doc_tag, lang.is_rtl(), country);
     for b in &mut blocks {
-        let tag = if b.lang_tag.is_empty() {
-            &doc_tag
-        } else {
-            &b.lang_tag
-        };
-        (b.latin_tag, b.bidi_tag) = tags(tag, b.rtl);
-        b.xml = runs_xml(&b.runs, b.rtl, &b.latin_tag, &b.bidi_tag);
+        b.finish(&doc_tag, country, "");
     }
     DocxView {
         title: view.title.clone(),
@@ -324,25 +225,146 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str, review: &str
     }
 }
 
+/// Where the law stands in a document: the whole of it (its parts are chapters, `Heading1`),
+/// or an annex of another document (a packet's: parts `Heading2`, articles `Heading3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Document,
+    Annex,
+}
+
+/// The law's parts, articles and deviations as paragraphs. Every article heading carries its
+/// bookmark (the target of references); with `anchors` (a review copy) every paragraph does.
+pub fn law_blocks(view: &LawView, country: Option<&str>, anchors: bool, level: Level) -> Vec<Block> {
+    let colon = view.labels.colon;
+    let (chapter, article) = match level {
+        Level::Document => ("Heading1", "Heading2"),
+        Level::Annex => ("Heading2", "Heading3"),
+    };
+    let mut blocks = Vec::new();
+    let mut bookmark_id = 0;
+    for part in &view.parts {
+        let style = if part.annex && level == Level::Document {
+            "AnnexHeading"
+        } else {
+            chapter
+        };
+        let heading = if part.title.is_empty() {
+            part.label.clone()
+        } else {
+            format!("{}{colon} {}", part.label, part.title)
+        };
+        blocks.push(Block::text(style, &heading, view.rtl));
+        for a in &part.articles {
+            let mut heading = Block::text(article, &article_heading(a), view.rtl);
+            heading.bookmark = a.bookmark.clone();
+            heading.bookmark_id = bookmark_id;
+            bookmark_id += 1;
+            blocks.push(heading);
+            blocks.extend(article_blocks(
+                a,
+                view,
+                country,
+                anchors.then_some(&mut bookmark_id),
+            ));
+        }
+    }
+    if !view.is_model {
+        blocks.push(Block::text(chapter, view.labels.deviations, view.rtl));
+        if view.deviations.is_empty() {
+            blocks.push(Block::text("Deviation", view.labels.no_deviations, view.rtl));
+        }
+        for d in &view.deviations {
+            let mut runs = text_runs(&d.text, view.rtl);
+            if !d.note.is_empty() {
+                runs.extend(text_runs(&format!("{colon} "), view.rtl));
+                runs.extend(text_runs(&d.note, d.note_dir == "rtl"));
+            }
+            blocks.push(Block::new("Deviation", "• ".to_string(), runs, view.rtl));
+        }
+    }
+    blocks
+}
+
+/// An article's heading: "Article 4 — Definition of trafficking".
+pub fn article_heading(a: &ArticleView) -> String {
+    if a.title.is_empty() {
+        a.label.clone()
+    } else {
+        format!("{} — {}", a.label, a.title)
+    }
+}
+
+/// The paragraphs of an article after its heading: the fallback note, the numbered
+/// paragraphs with their points, the commentary. With `anchors` (a review copy), every
+/// paragraph carries a bookmark ([`anchor_name`]) numbered from it.
+pub fn article_blocks(
+    a: &ArticleView,
+    view: &LawView,
+    country: Option<&str>,
+    mut anchors: Option<&mut usize>,
+) -> Vec<Block> {
+    let lang = Lang::from_code(view.lang).unwrap_or(Lang::Ar);
+    let colon = view.labels.colon;
+    let mut blocks = Vec::new();
+    // An article shown in another language keeps that language's tag and direction.
+    let (text_tag, text_rtl) = match Lang::from_code(a.text_lang) {
+        Some(l) if l != lang => (lang_tag(l, country), l.is_rtl()),
+        _ => (String::new(), view.rtl),
+    };
+    if let Some(f) = &a.fallback {
+        blocks.push(Block::text("Note", &format!("({f})"), view.rtl));
+    }
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        let mut prefix = String::new();
+        if let Some(o) = &p.option {
+            prefix.push_str(&format!("{o}{colon} "));
+        }
+        if !p.number.is_empty() {
+            prefix.push_str(&format!("{}- ", p.number));
+        }
+        let mut b = Block::new("LawParagraph", prefix, p.runs.clone(), text_rtl);
+        b.lang_tag = text_tag.clone();
+        if let Some(next) = anchors.as_deref_mut() {
+            b.bookmark = anchor_name(&a.id, i + 1);
+            b.bookmark_id = *next;
+            *next += 1;
+        }
+        blocks.push(b);
+        points(&p.points, 0, &text_tag, text_rtl, &mut blocks);
+    }
+    if !a.commentary.is_empty() {
+        let c_lang = Lang::from_code(a.commentary_lang).unwrap_or(lang);
+        let c_tag = if c_lang == lang {
+            String::new()
+        } else {
+            lang_tag(c_lang, country)
+        };
+        let title = match &a.commentary_fallback {
+            Some(f) => format!("{} ({f})", view.labels.commentary),
+            None => view.labels.commentary.to_string(),
+        };
+        blocks.push(Block::text("CommentaryHeading", &title, view.rtl));
+        for c in &a.commentary {
+            let mut b = Block::new("Commentary", String::new(), c.clone(), c_lang.is_rtl());
+            b.lang_tag = c_tag.clone();
+            blocks.push(b);
+        }
+    }
+    blocks
+}
+
 fn points(points: &[PointView], depth: u32, tag: &str, rtl: bool, out: &mut Vec<Block>) {
     for p in points {
-        out.push(Block {
-            style: if depth == 0 {
-                "LawPoint"
-            } else {
-                "LawSubPoint"
-            },
-            prefix: format!("{}- ", p.label),
-            runs: p.runs.clone(),
-            xml: String::new(),
-            indent: depth.saturating_sub(1) * 425,
-            bookmark: String::new(),
-            bookmark_id: 0,
-            lang_tag: tag.to_string(),
-            rtl,
-            latin_tag: String::new(),
-            bidi_tag: String::new(),
-        });
+        let style = if depth == 0 {
+            "LawPoint"
+        } else {
+            "LawSubPoint"
+        };
+        let mut b = Block::new(style, format!("{}- ", p.label), p.runs.clone(), rtl);
+        b.indent = depth.saturating_sub(1) * 425;
+        b.lang_tag = tag.to_string();
+        out.push(b);
         self::points(&p.points, depth + 1, tag, rtl, out);
     }
 }
@@ -351,7 +373,7 @@ fn points(points: &[PointView], depth: u32, tag: &str, rtl: bool, out: &mut Vec<
 /// highlighted, Arabic runs are right to left, number groups in Arabic open with a
 /// LEFT-TO-RIGHT MARK (without it Word shows "2026-11-29" as "29-11-2026"), and every run says
 /// its language.
-fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str) -> String {
+fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str, style: &str) -> String {
     let esc = super::escape::xml_string;
     let lang = format!(
         "<w:lang w:val=\"{}\" w:bidi=\"{}\"/>",
@@ -370,6 +392,8 @@ fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str) -> String {
         out.push_str("<w:r><w:rPr>");
         if r.kind == "ref" {
             out.push_str("<w:rStyle w:val=\"Reference\"/>");
+        } else if !style.is_empty() {
+            out.push_str(&format!("<w:rStyle w:val=\"{style}\"/>"));
         }
         if r.kind == "placeholder" {
             out.push_str("<w:highlight w:val=\"yellow\"/>");

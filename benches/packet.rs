@@ -7,14 +7,14 @@
 mod common;
 
 use divan::Bencher;
-use qanun::cli::{ColorArg, PacketArgs};
+use qanun::cli::{ColorArg, PacketArgs, PacketFormat};
 use qanun::cmd::Context;
 
 fn main() {
     divan::main();
 }
 
-fn packet(bencher: Bencher, countries: Vec<String>, all: bool) {
+fn packet(bencher: Bencher, countries: Vec<String>, all: bool, format: PacketFormat) {
     let root = common::project(100, 11, 60);
     let out = tempfile::tempdir().expect("a temporary folder");
     let ctx = Context {
@@ -30,6 +30,7 @@ fn packet(bencher: Bencher, countries: Vec<String>, all: bool) {
         fonts: Default::default(),
         pdf_standard: None,
         typ: false,
+        format,
     };
     assert_eq!(qanun::cmd::packet::run(&ctx, &args), 0, "the packet builds");
     bencher.bench(|| qanun::cmd::packet::run(&ctx, &args));
@@ -38,11 +39,17 @@ fn packet(bencher: Bencher, countries: Vec<String>, all: bool) {
 /// One country's packet in Arabic.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn one_packet(bencher: Bencher) {
-    packet(bencher, vec!["jo".into()], false);
+    packet(bencher, vec!["jo".into()], false, PacketFormat::Pdf);
+}
+
+/// One country's packet in Arabic as a Word document (`--format docx`).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn one_packet_docx(bencher: Bencher) {
+    packet(bencher, vec!["jo".into()], false, PacketFormat::Docx);
 }
 
 /// `packet --all`: the eleven countries, built in parallel.
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn all_packets(bencher: Bencher) {
-    packet(bencher, Vec::new(), true);
+    packet(bencher, Vec::new(), true, PacketFormat::Pdf);
 }

@@ -349,10 +349,14 @@ pub struct PacketArgs {
     /// Language of the packets (default: each country's first language).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf. For one
-    /// packet, a file name ending in .pdf is written as it is.
+    /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf (or .docx).
+    /// For one packet, a file name ending in .pdf (or .docx) is written as it is.
     #[arg(short, long, value_name = "DIR|FILE.pdf")]
     pub output: Option<PathBuf>,
+    /// The packet as a PDF for parliaments, or as a Word document for advocates who adapt
+    /// the brief before sending it.
+    #[arg(long, value_enum, default_value_t = PacketFormat::Pdf)]
+    pub format: PacketFormat,
     #[command(flatten)]
     pub fonts: FontArgs,
     /// Make the PDF conform to a standard.
@@ -362,6 +366,24 @@ pub struct PacketArgs {
     /// measure the typst compiler on the same document (scripts/bench).
     #[arg(long, hide = true)]
     pub typ: bool,
+}
+
+/// The format of an advocacy packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PacketFormat {
+    Pdf,
+    /// A Word document (.docx) with the same chapters, in restylable styles.
+    Docx,
+}
+
+impl PacketFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PacketFormat::Pdf => "pdf",
+            PacketFormat::Docx => "docx",
+        }
+    }
 }
 
 /// A language, or all of them.

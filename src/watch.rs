@@ -8,7 +8,7 @@
 //! flag and the status lines together. Outputs are written atomically, so a failed build
 //! writes nothing and the last good output stays; the next good save recovers.
 
-use crate::cli::{OutFormat, PacketArgs, RenderArgs, WatchCommand};
+use crate::cli::{OutFormat, PacketArgs, PacketFormat, RenderArgs, WatchCommand};
 use crate::cmd::render::Document;
 use crate::cmd::{self, Context};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE};
@@ -287,7 +287,9 @@ pub fn builder(command: &WatchCommand) -> Box<dyn Build + '_> {
             output: a.output.clone(),
             run: Box::new(move |ctx| cmd::render::run(ctx, a)),
         }),
-        WatchCommand::Packet(a) if !a.all && !a.typ => Box::new(PacketPdf::new(a)),
+        WatchCommand::Packet(a) if !a.all && !a.typ && a.format == PacketFormat::Pdf => {
+            Box::new(PacketPdf::new(a))
+        }
         WatchCommand::Packet(a) if a.all => Box::new(PacketAll::new(a)),
         WatchCommand::Packet(a) => Box::new(OneShot {
             label: format!("packet {}", a.countries.join(" ")),

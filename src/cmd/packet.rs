@@ -3,7 +3,7 @@
 
 use super::Context;
 use super::prepare::prepare;
-use crate::cli::{PacketArgs, PdfStandardArg};
+use crate::cli::{PacketArgs, PacketFormat, PdfStandardArg};
 use crate::diagnostics::{EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Report};
 use crate::output::write_atomic;
 use crate::pdf::{Engine, PdfOptions, PdfStandard};
@@ -46,16 +46,21 @@ pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
         eprintln!("{e}");
         return EXIT_TROUBLE;
     }
-    let engine = match super::engine(ctx, &args.fonts) {
-        Ok(e) => e,
-        Err(code) => return code,
+    // A Word packet needs no fonts: Word and LibreOffice lay it out.
+    let engine = if args.format == PacketFormat::Pdf && !args.typ {
+        match super::engine(ctx, &args.fonts) {
+            Ok(e) => Some(e),
+            Err(code) => return code,
+        }
+    } else {
+        None
     };
     let start = Instant::now();
     let progress = Progress::new(ctx, codes.len());
     let started = std::sync::atomic::AtomicUsize::new(0);
     let outcomes = in_parallel(&codes, |cc| {
         started.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let r = build_one(ctx, &engine, args, cc);
+        let r = build_one(ctx, engine.as_ref(), args, cc);
         // Each packet is compiled once: when more are to come, drop Typst's caches so that
         // memory does not grow with --all (before the process exits, it would be wasted
         // time: about 17 ms for a packet of ninety pages).
@@ -153,9 +158,56 @@ pub struct PacketSource {
     pub typ_path: PathBuf,
 }
 
+/// Loads the project and builds one country's packet as a Word document; the path it goes
+/// to.
+fn packet_docx(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<(Vec<u8>, PathBuf), String> {
+    let built = packet_parts(ctx, args, cc)?;
+    let date = &built.prepared.project.law.date;
+    let doc = crate::render::docx_packet::packet_docx(&built.view, cc, date);
+    let bytes = Templates::load(&ctx.root, Format::Xml, &[])
+        .and_then(|t| crate::render::docx_packet::render_packet_docx(&t, &doc))
+        .map_err(|d| built.template_error(ctx, d))?;
+    Ok((bytes, built.path))
+}
+
+/// What both formats of a packet are built from: the prepared country, the packet's view and
+/// the file it goes to.
+struct PacketParts {
+    prepared: super::prepare::Prepared,
+    view: crate::render::packet::PacketView,
+    path: PathBuf,
+}
+
+impl PacketParts {
+    /// Prints a template's problem; the line saying why the country failed.
+    fn template_error(&self, ctx: &Context, d: crate::diagnostics::Diagnostic) -> String {
+        let sources = &self.prepared.project.loaded.sources;
+        let _ = ctx.emit(&Report::new(vec![d], sources), sources, false);
+        "the packet template could not be used".to_string()
+    }
+}
+
 /// Loads the project and builds one country's packet source: variant, gap analysis, view,
 /// template. Problems are printed; the error says in a line why the country failed.
 pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<PacketSource, String> {
+    let built = packet_parts(ctx, args, cc)?;
+    let text = render_packet(&ctx.root, &built.view).map_err(|d| built.template_error(ctx, *d))?;
+    let law = &built.prepared.project.law;
+    let title = format!("{} — {}", built.view.plabels.packet, built.view.law.country);
+    let mut options = super::pdf_options(law, &title, cc, built.prepared.lang, "packet");
+    options.standard = standard(args.pdf_standard);
+    let typ_path = built.path.with_extension("typ");
+    Ok(PacketSource {
+        text,
+        options,
+        pdf_path: built.path,
+        typ_path,
+    })
+}
+
+/// Loads the project and builds one country's packet view: variant, gap analysis, view.
+/// Problems are printed; the error says in a line why the country failed.
+fn packet_parts(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<PacketParts, String> {
     let quiet = Context {
         quiet: true,
         ..ctx.clone()
@@ -181,34 +233,23 @@ pub fn packet_source(ctx: &Context, args: &PacketArgs, cc: &str) -> Result<Packe
         fallback: prepared.fallback,
         gaps: Some(&gaps),
     });
-    let text = render_packet(&ctx.root, &view).map_err(|d| {
-        let r = Report::new(vec![*d], &prepared.project.loaded.sources);
-        let _ = ctx.emit(&r, &prepared.project.loaded.sources, false);
-        "the packet template could not be used".to_string()
-    })?;
-    let title = format!("{} — {}", view.plabels.packet, view.law.country);
-    let mut options = super::pdf_options(law, &title, cc, prepared.lang, "packet");
-    options.standard = standard(args.pdf_standard);
-    let (pdf_path, typ_path) = match pdf_file(args) {
-        Some(file) => (file.to_path_buf(), file.with_extension("typ")),
-        None => {
-            let dir = args
-                .output
-                .clone()
-                .unwrap_or_else(|| ctx.root.join("out"))
-                .join(cc);
-            let lang = prepared.lang.code();
-            (
-                dir.join(format!("packet-{lang}.pdf")),
-                dir.join(format!("packet-{lang}.typ")),
-            )
-        }
+    let path = match output_file(args) {
+        Some(file) => file.to_path_buf(),
+        None => args
+            .output
+            .clone()
+            .unwrap_or_else(|| ctx.root.join("out"))
+            .join(cc)
+            .join(format!(
+                "packet-{}.{}",
+                prepared.lang.code(),
+                args.format.extension()
+            )),
     };
-    Ok(PacketSource {
-        text,
-        options,
-        pdf_path,
-        typ_path,
+    Ok(PacketParts {
+        prepared,
+        view,
+        path,
     })
 }
 
@@ -221,29 +262,51 @@ fn requested(ctx: &Context, args: &PacketArgs) -> Vec<String> {
     }
 }
 
-/// The error (with its hint) when `-o` names one PDF file but several packets are asked for
-/// (`packet` and `watch packet` refuse this before building anything).
+/// The error (with its hint) when `-o` names one file but several packets are asked for, or
+/// names a file of the other format (`packet` and `watch packet` refuse this before building
+/// anything).
 pub fn output_conflict(ctx: &Context, args: &PacketArgs) -> Option<String> {
-    let file = pdf_file(args)?;
+    let ext = args.format.extension();
+    if let Some(other) = args.output.as_deref().filter(|p| {
+        p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["pdf", "docx"].contains(&e.to_ascii_lowercase().as_str())
+                && !e.eq_ignore_ascii_case(ext)
+        })
+    }) {
+        return Some(format!(
+            "error: -o {} names a file of another format than the packet's ({ext})\nhint: write -o FILE.{ext}, or ask for that format with --format {}",
+            other.display(),
+            if ext == "pdf" { "docx" } else { "pdf" }
+        ));
+    }
+    let file = output_file(args)?;
     let n = requested(ctx, args).len();
     (n > 1).then(|| {
         format!(
-            "error: -o {} names one PDF file, but {n} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.pdf",
-            file.display()
+            "error: -o {} names one {} file, but {n} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.{ext}",
+            file.display(),
+            if ext == "pdf" { "PDF" } else { "Word" }
         )
     })
 }
 
-/// `-o` naming a PDF file (`-o jo.pdf`) rather than a folder: the one packet asked for is
-/// written there, as a user who names a file expects (not into a folder called `jo.pdf`).
-fn pdf_file(args: &PacketArgs) -> Option<&Path> {
+/// `-o` naming a file of the packet's format (`-o jo.pdf`, `-o jo.docx`) rather than a folder:
+/// the one packet asked for is written there, as a user who names a file expects (not into a
+/// folder called `jo.pdf`).
+fn output_file(args: &PacketArgs) -> Option<&Path> {
+    let ext = args.format.extension();
     args.output
         .as_deref()
-        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)))
 }
 
 /// Builds and writes one country's packet.
-fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Outcome {
+fn build_one(ctx: &Context, engine: Option<&Engine>, args: &PacketArgs, cc: &str) -> Outcome {
+    if args.format == PacketFormat::Docx && !args.typ {
+        let (bytes, path) = packet_docx(ctx, args, cc)?;
+        write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        return Ok(path);
+    }
     let source = packet_source(ctx, args, cc)?;
     if args.typ {
         // The Typst source only, for measuring the typst compiler on the same document.
@@ -252,6 +315,9 @@ fn build_one(ctx: &Context, engine: &Engine, args: &PacketArgs, cc: &str) -> Out
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         return Ok(path);
     }
+    let Some(engine) = engine else {
+        return Err("no Typst engine for a PDF (a bug: please report it)".to_string());
+    };
     let pdf = engine.compile(&source.text, &Default::default(), &source.options);
     let pdf = pdf.map_err(|e| format!("the PDF could not be made:\n{e}"))?;
     let path = source.pdf_path;

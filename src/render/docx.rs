@@ -83,7 +83,13 @@ impl Block {
             &self.lang_tag
         };
         (self.latin_tag, self.bidi_tag) = run_tags(tag, self.rtl, country);
-        self.xml = runs_xml(&self.runs, self.rtl, &self.latin_tag, &self.bidi_tag, run_style);
+        self.xml = runs_xml(
+            &self.runs,
+            self.rtl,
+            &self.latin_tag,
+            &self.bidi_tag,
+            run_style,
+        );
     }
 }
 
@@ -199,7 +205,12 @@ pub fn docx_view(view: &LawView, country: Option<&str>, date: &str, review: &str
     if view.is_model {
         blocks.push(Block::text("Note", view.labels.placeholder_note, view.rtl));
     }
-    blocks.extend(law_blocks(view, country, !review.is_empty(), Level::Document));
+    blocks.extend(law_blocks(
+        view,
+        country,
+        !review.is_empty(),
+        Level::Document,
+    ));
     let (latin_tag, bidi_tag) = run_tags(&doc_tag, lang.is_rtl(), country);
     for b in &mut blocks {
         b.finish(&doc_tag, country, "");
@@ -235,7 +246,12 @@ pub enum Level {
 
 /// The law's parts, articles and deviations as paragraphs. Every article heading carries its
 /// bookmark (the target of references); with `anchors` (a review copy) every paragraph does.
-pub fn law_blocks(view: &LawView, country: Option<&str>, anchors: bool, level: Level) -> Vec<Block> {
+pub fn law_blocks(
+    view: &LawView,
+    country: Option<&str>,
+    anchors: bool,
+    level: Level,
+) -> Vec<Block> {
     let colon = view.labels.colon;
     let (chapter, article) = match level {
         Level::Document => ("Heading1", "Heading2"),
@@ -272,7 +288,11 @@ pub fn law_blocks(view: &LawView, country: Option<&str>, anchors: bool, level: L
     if !view.is_model {
         blocks.push(Block::text(chapter, view.labels.deviations, view.rtl));
         if view.deviations.is_empty() {
-            blocks.push(Block::text("Deviation", view.labels.no_deviations, view.rtl));
+            blocks.push(Block::text(
+                "Deviation",
+                view.labels.no_deviations,
+                view.rtl,
+            ));
         }
         for d in &view.deviations {
             let mut runs = text_runs(&d.text, view.rtl);
@@ -373,7 +393,7 @@ fn points(points: &[PointView], depth: u32, tag: &str, rtl: bool, out: &mut Vec<
 /// highlighted, Arabic runs are right to left, number groups in Arabic open with a
 /// LEFT-TO-RIGHT MARK (without it Word shows "2026-11-29" as "29-11-2026"), and every run says
 /// its language.
-fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str, style: &str) -> String {
+pub fn runs_xml(runs: &[Run], rtl: bool, latin: &str, bidi: &str, style: &str) -> String {
     let esc = super::escape::xml_string;
     let lang = format!(
         "<w:lang w:val=\"{}\" w:bidi=\"{}\"/>",
@@ -485,6 +505,16 @@ impl DocxView {
             blocks: Vec::new(),
         }
     }
+}
+
+/// Renders a document whose body is template `document` (`docx/packet`) and packs it with the
+/// common parts.
+pub fn pack_document<T: Serialize>(
+    templates: &Templates,
+    view: &T,
+    document: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    pack(templates, view, document, "")
 }
 
 /// The name of the custom document property that marks a review copy.

@@ -8,6 +8,7 @@
 
 pub mod akn;
 pub mod docx;
+pub mod docx_packet;
 pub mod escape;
 pub mod packet;
 pub mod report;
@@ -72,6 +73,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "docx/document.xml.tera",
         include_str!("../../templates/docx/document.xml.tera"),
+    ),
+    (
+        "docx/paragraph.xml.tera",
+        include_str!("../../templates/docx/paragraph.xml.tera"),
+    ),
+    (
+        "docx/packet.xml.tera",
+        include_str!("../../templates/docx/packet.xml.tera"),
     ),
     (
         "docx/redline.xml.tera",

@@ -188,10 +188,7 @@ fn articles_settled_as_enacting_nothing_are_listed_apart_from_those_left_unmatch
     // it was settled, and no longer lists it among the articles the alignment left.
     let p = fixture("imported");
     let law = "countries/jo/legislation/law-9-2009.md";
-    p.write(
-        law,
-        p.read(law).replace("## 9\n", "## 9\nmodel: none\n"),
-    );
+    p.write(law, p.read(law).replace("## 9\n", "## 9\nmodel: none\n"));
     let r = p.run(&["compare", "jo", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let j = r.json();
@@ -216,8 +213,16 @@ fn articles_settled_as_enacting_nothing_are_listed_apart_from_those_left_unmatch
         let (u, s) = (at(unmatched), at(settled));
         assert!(u < s, "{format} {lang}: the unmatched list comes first");
         let none = if lang == "ar" { "لا شيء" } else { "none" };
-        assert!(r.stdout[u..s].contains(none), "{format} {lang}: {}", &r.stdout[u..]);
-        assert!(r.stdout[s..].contains('9'), "{format} {lang}: {}", &r.stdout[s..]);
+        assert!(
+            r.stdout[u..s].contains(none),
+            "{format} {lang}: {}",
+            &r.stdout[u..]
+        );
+        assert!(
+            r.stdout[s..].contains('9'),
+            "{format} {lang}: {}",
+            &r.stdout[s..]
+        );
     }
     // Without the line the settled list is not printed at all.
     let p = fixture("imported");

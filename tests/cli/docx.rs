@@ -377,6 +377,7 @@ fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
         render(&repo(), dir.path(), "ma", "fr"),
         render(&repo(), dir.path(), "model", "en"),
         redline,
+        packet_docx(dir.path(), "jo", "ar"),
     ];
     // One soffice call converts them all, with the embedded fonts of the PDFs (Amiri)
     // installed for it as a user's fonts.
@@ -442,6 +443,20 @@ fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
         "{}",
         &red[..red.len().min(800)]
     );
+    // The Word packet opens, and its chapters read in logical order.
+    let packet = text("packet-jo-ar.pdf");
+    let head = &packet[..packet.len().min(1500)];
+    for phrase in [
+        "ملف المناصرة",
+        "الملخص التنفيذي",
+        "الالتزامات الدولية",
+        "جدول الثغرات",
+    ] {
+        assert!(
+            packet.contains(phrase),
+            "packet-jo-ar.pdf reads “{phrase}” in logical order:\n{head}"
+        );
+    }
     let model = text("model-en.pdf");
     assert!(
         model.contains("Model Law on the Prevention of Trafficking in Persons"),
@@ -728,4 +743,249 @@ fn a_redline_between_git_revisions_of_the_shipped_law_resolves_both_ways() {
     let (root, old, new, _keep) = crate::support::shipped_drafts();
     let changed = accept_and_reject(&root, &old, &new);
     assert!(changed > 10, "{changed}");
+}
+
+// ---- `packet --format docx`: the advocacy packet as a Word document ----
+
+/// Builds country `cc`'s packet in `lang` as a Word document in `dir`; its path.
+fn packet_docx(dir: &Path, cc: &str, lang: &str) -> PathBuf {
+    let out = dir.join(format!("packet-{cc}-{lang}.docx"));
+    let r = run_in(
+        &repo(),
+        &[
+            "packet",
+            cc,
+            "--lang",
+            lang,
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+/// The style ids styles.xml defines.
+fn style_ids(styles: &str) -> BTreeSet<String> {
+    let doc = Document::parse(styles).expect("styles.xml is well-formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "style")))
+        .filter_map(|n| attr(n, "styleId").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_word_packet_has_the_chapters_tables_and_links_of_the_pdf() {
+    use qanun::render::packet::PacketLabels;
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, rtl) in [("ar", true), ("en", false)] {
+        let path = packet_docx(dir.path(), "jo", lang);
+        let parts = parts(&path);
+        let doc = Document::parse(&parts["word/document.xml"]).expect("well-formed");
+        let styles = style_ids(&parts["word/styles.xml"]);
+        // Every paragraph, character and table style used is defined, so Word's style list
+        // offers each one to restyle.
+        for n in doc.descendants() {
+            for tag in ["pStyle", "rStyle", "tblStyle"] {
+                if n.has_tag_name((W, tag)) {
+                    let id = attr(n, "val").unwrap();
+                    assert!(
+                        styles.contains(id),
+                        "{lang}: style {id} is not in styles.xml"
+                    );
+                }
+            }
+        }
+        // The chapters, in order, each on a new page, as in the PDF.
+        let l = PacketLabels::for_lang(Lang::from_code(lang).unwrap());
+        let chapters: Vec<(String, bool)> = doc
+            .descendants()
+            .filter(|p| p.has_tag_name((W, "p")))
+            .filter(|p| {
+                w(*p, "pPr")
+                    .and_then(|x| w(x, "pStyle"))
+                    .and_then(|s| attr(s, "val"))
+                    == Some("Heading1")
+            })
+            .map(|p| {
+                let text: String = p
+                    .descendants()
+                    .filter(|t| t.has_tag_name((W, "t")))
+                    .filter_map(|t| t.text())
+                    .collect();
+                let ppr = w(p, "pPr").unwrap();
+                (text, w(ppr, "pageBreakBefore").is_some())
+            })
+            .collect();
+        let titles: Vec<&str> = chapters.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                l.summary,
+                l.obligations,
+                l.gap_table,
+                l.recommended,
+                l.side_by_side,
+                l.annexes
+            ],
+            "{lang}"
+        );
+        assert!(chapters.iter().all(|(_, b)| *b), "{lang}: {chapters:?}");
+        // Tables: a header row repeated on every page; in Arabic the columns run from the right.
+        let tables: Vec<Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "tbl")))
+            .collect();
+        assert!(tables.len() >= 4, "{lang}: {} tables", tables.len());
+        for t in &tables {
+            let first = w(*t, "tr").expect("a row");
+            assert!(
+                w(first, "trPr").and_then(|x| w(x, "tblHeader")).is_some(),
+                "{lang}: the first row is a header"
+            );
+            let bidi = w(w(*t, "tblPr").unwrap(), "bidiVisual").is_some();
+            assert_eq!(bidi, rtl, "{lang}: table direction");
+        }
+        // The gap table has a row per provision, and its statuses are the gap analysis's.
+        let r = run_in(&repo(), &["compare", "jo", "--format", "json"]);
+        let j = r.json();
+        let provisions = j["provisions"].as_array().unwrap();
+        let gap = tables
+            .iter()
+            .find(|t| {
+                t.children().filter(|r| r.has_tag_name((W, "tr"))).count() == provisions.len() + 1
+            })
+            .expect("a table with a row per provision");
+        let count_style = |style: &str| {
+            gap.descendants()
+                .filter(|n| n.has_tag_name((W, "rStyle")) && attr(*n, "val") == Some(style))
+                .map(|n| n.parent().unwrap().parent().unwrap())
+                .filter(|run| run.has_tag_name((W, "r")))
+                .map(|run| {
+                    run.ancestors()
+                        .find(|a| a.has_tag_name((W, "tc")))
+                        .unwrap()
+                        .range()
+                        .start
+                })
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        let status = |s: &str| provisions.iter().filter(|p| p["status"] == s).count();
+        assert_eq!(count_style("StatusPartial"), status("partial"), "{lang}");
+        assert_eq!(count_style("StatusMissing"), status("missing"), "{lang}");
+        assert_eq!(
+            count_style("StatusNotVerified"),
+            status("not-verified"),
+            "{lang}"
+        );
+        // A provision not verified has a tinted cell too: colour alone is lost in print.
+        let tinted = gap
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "shd")) && n.parent().unwrap().has_tag_name((W, "tcPr")))
+            .filter(|n| attr(*n, "fill") == Some("E8EAF6"))
+            .count();
+        assert_eq!(tinted, status("not-verified"), "{lang}");
+        // The annex holds the law: an article heading (Heading3) per provision, each with its
+        // bookmark; every link of the document (the recommended text's references) lands on
+        // one, and no bookmark is defined twice.
+        let paras = paragraphs(&doc);
+        let articles = paras.iter().filter(|(s, _, _)| s == "Heading3").count();
+        assert_eq!(articles, provisions.len(), "{lang}");
+        let names: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+            .map(|n| attr(n, "name").unwrap())
+            .collect();
+        let unique: BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(
+            unique.len(),
+            names.len(),
+            "{lang}: a bookmark defined twice"
+        );
+        let links: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "hyperlink")))
+            .map(|n| attr(n, "anchor").unwrap())
+            .collect();
+        assert!(
+            !links.is_empty(),
+            "{lang}: the recommended text links to the annex"
+        );
+        for a in &links {
+            assert!(
+                unique.contains(a),
+                "{lang}: a link to {a}, which is not a bookmark"
+            );
+        }
+        // The score, the key gaps and the asks are there, in the packet's direction.
+        let score = paras
+            .iter()
+            .find(|(s, _, _)| s == "Score")
+            .expect("the score");
+        assert_eq!(score.1, rtl, "{lang}");
+        assert!(score.2.contains('%'), "{lang}: {score:?}");
+        let items = paras.iter().filter(|(s, _, _)| s == "ListItem").count();
+        assert!(items >= 3, "{lang}: {items} list items");
+    }
+}
+
+#[test]
+fn a_word_packet_goes_where_asked_and_a_mismatched_file_name_is_refused() {
+    let p = crate::support::shipped_project();
+    let out = tempfile::tempdir().unwrap();
+    // By default beside the PDFs: out/<cc>/packet-<lang>.docx.
+    let r = p.run(&["packet", "jo", "--format", "docx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = p.path().join("out/jo/packet-ar.docx");
+    assert!(
+        std::fs::read(&file).unwrap().starts_with(b"PK"),
+        "a zip package"
+    );
+    // A file named .docx is written as it is.
+    let named = out.path().join("brief.docx");
+    let r = p.run(&[
+        "packet",
+        "jo",
+        "--format",
+        "docx",
+        "-o",
+        named.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(named.is_file());
+    // A file of the other format is a mistake: said, with the fix, and nothing is written.
+    for (format, name) in [("docx", "brief.pdf"), ("pdf", "brief2.docx")] {
+        let wrong = out.path().join(name);
+        let r = p.run(&[
+            "packet",
+            "jo",
+            "--format",
+            format,
+            "-o",
+            wrong.to_str().unwrap(),
+        ]);
+        r.assert_no_panic();
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("another format"), "{}", r.stderr);
+        assert!(r.stderr.contains("hint:"), "{}", r.stderr);
+        assert!(!wrong.exists());
+    }
+    // Several packets cannot share one Word file either.
+    let many = out.path().join("all.docx");
+    let r = p.run(&[
+        "packet",
+        "jo",
+        "eg",
+        "--format",
+        "docx",
+        "-o",
+        many.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("names one Word file"), "{}", r.stderr);
+    assert!(!many.exists());
 }

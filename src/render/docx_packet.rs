@@ -1,0 +1,475 @@
+//! The advocacy packet as a Word document (`qanun packet <cc> --format docx`), for advocates
+//! who adapt the brief before sending it: the same chapters as the PDF, from the same
+//! [`PacketView`], as Word paragraphs in restylable styles and Word tables.
+//!
+//! The view ([`PacketDocx`]) is a list of [`Element`]s, each a paragraph ([`Block`], as in
+//! the law's Word document) or a table whose cells hold paragraphs; the template
+//! `docx/packet.xml.tera` lays them out, and [`super::docx`] packs the document. The law in
+//! the annex is the law's own Word paragraphs ([`law_blocks`]), one level down, so its articles
+//! keep their bookmarks and the recommended text's references link to them.
+
+use super::Templates;
+use super::docx::{
+    Block, DocxView, Level, article_blocks, article_heading, law_blocks, run_tags, runs_xml,
+    text_runs,
+};
+use super::packet::{ObligationView, PacketView, SpanView};
+use super::view::Run;
+use crate::diagnostics::Diagnostic;
+use crate::model::Lang;
+use serde::Serialize;
+
+/// The width of the text between the margins of an A4 page (twentieths of a point).
+const TEXT_WIDTH: u32 = 11906 - 2 * 1304;
+
+/// A cell of a table: its paragraphs and its shading.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub blocks: Vec<Block>,
+    /// Background colour (`RRGGBB`), or empty.
+    pub fill: &'static str,
+    /// Columns the cell spans (1 for most).
+    pub span: usize,
+    /// Its width (twentieths of a point).
+    pub width: u32,
+}
+
+/// A table: a header row repeated on every page, then the rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// The columns' widths (twentieths of a point).
+    pub widths: Vec<u32>,
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A paragraph or a table, in the order of the document.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Element {
+    Paragraph(Block),
+    Table(Table),
+}
+
+/// Everything the packet's Word template needs: the common parts (styles, header, footer,
+/// properties) and the elements.
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketDocx {
+    #[serde(flatten)]
+    pub base: DocxView,
+    pub elements: Vec<Element>,
+}
+
+/// Builds the packet's Word view. `country` is the country's code, `date` the law's date
+/// (`YYYY-MM-DD`).
+pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
+    let law = &v.law;
+    let rtl = law.rtl;
+    let lang = Lang::from_code(law.lang).unwrap_or(Lang::Ar);
+    let colon = law.labels.colon;
+    let l = &v.plabels;
+    let mut out = Doc {
+        elements: Vec::new(),
+        tag: super::docx::lang_tag(lang, Some(country)),
+    };
+
+    // 1. Cover.
+    out.text("Subtitle", l.packet, rtl);
+    out.text("Title", &law.country, rtl);
+    out.text("Subtitle", &law.title, rtl);
+    out.text(
+        "DocumentInfo",
+        &format!(
+            "{} {} · {} {} · {}{colon} {}",
+            law.labels.version, law.version, law.labels.date, law.date, l.language, v.language_name
+        ),
+        rtl,
+    );
+    out.text(
+        "DocumentInfo",
+        &format!("{}{colon} {}", l.prepared_by, law.author),
+        rtl,
+    );
+
+    // 2. Executive summary.
+    out.chapter(l.summary, rtl);
+    if let Some(score) = &v.coverage {
+        // A range reads from the lower figure, which in Arabic stands on the right: each
+        // figure is a run of its own (as one left-to-right run, "8–100%" would put 8 on the
+        // left), as in the PDF.
+        let mut runs = text_runs(&format!("{}{colon} ", l.coverage), rtl);
+        for (i, figure) in score.split('–').enumerate() {
+            if i > 0 {
+                runs.extend(text_runs("–", rtl));
+            }
+            runs.extend(text_runs(figure, rtl));
+        }
+        out.push(Block::new("Score", String::new(), runs, rtl));
+        if let Some(note) = &v.coverage_note {
+            out.text("ScoreNote", note, rtl);
+        }
+        if let Some(with) = &v.compared_with {
+            out.text(
+                "ScoreNote",
+                &format!("{}{colon} {with}", l.compared_with),
+                rtl,
+            );
+        }
+    }
+    if let Some(caveat) = &v.caveat {
+        out.text("Caveat", caveat, rtl);
+    }
+    out.text("Heading2", l.key_gaps, rtl);
+    out.list(&v.key_gaps, false, l.none, rtl);
+    out.text("Heading2", l.asks, rtl);
+    out.list(&v.asks, true, l.none, rtl);
+
+    // 3. International obligations.
+    out.chapter(l.obligations, rtl);
+    out.text("Heading2", l.party, rtl);
+    out.obligations(
+        &v.party,
+        [l.instrument, l.date, l.requires],
+        true,
+        l.none,
+        rtl,
+    );
+    out.text("Heading2", l.not_party, rtl);
+    out.obligations(
+        &v.not_party,
+        [l.instrument, l.status, l.requires],
+        false,
+        l.none,
+        rtl,
+    );
+
+    // 4. Gap table.
+    if !v.gap_rows.is_empty() {
+        out.chapter(l.gap_table, rtl);
+        if let Some(with) = &v.compared_with {
+            out.text("Normal", &format!("{}{colon} {with}", l.compared_with), rtl);
+        }
+        if let Some(caveat) = &v.caveat {
+            out.text("Caveat", caveat, rtl);
+        }
+        let widths = columns(&[16, 44, 17, 23]);
+        let header = vec![
+            cell_text(l.model_article, rtl, 2, widths[0] + widths[1]),
+            cell_text(l.status, rtl, 1, widths[2]),
+            cell_text(l.national_articles, rtl, 1, widths[3]),
+        ];
+        let rows = v
+            .gap_rows
+            .iter()
+            .map(|r| {
+                let (style, fill) = match r.status {
+                    "missing" => ("StatusMissing", ""),
+                    "partial" => ("StatusPartial", ""),
+                    "not-verified" => ("StatusNotVerified", "E8EAF6"),
+                    _ => ("", ""),
+                };
+                let mut status = cell_text(&r.status_text, rtl, 1, widths[2]);
+                status.fill = fill;
+                for b in &mut status.blocks {
+                    b.finish(&out.tag, Some(country), style);
+                }
+                vec![
+                    cell_text(&r.label, rtl, 1, widths[0]),
+                    cell_text(&r.title, rtl, 1, widths[1]),
+                    status,
+                    cell_text(&r.national, rtl, 1, widths[3]),
+                ]
+            })
+            .collect();
+        out.elements.push(Element::Table(Table {
+            widths: widths.to_vec(),
+            header,
+            rows,
+        }));
+    }
+
+    // 5. Recommended text.
+    out.chapter(l.recommended, rtl);
+    out.text("Normal", l.recommended_intro, rtl);
+    if let Some(note) = &v.unverified {
+        out.text("Unverified", note, rtl);
+    }
+    for r in &v.recommended {
+        out.text("Heading2", &article_heading(&r.article), rtl);
+        if !r.status_text.is_empty() {
+            out.text(
+                "Note",
+                &format!("{}{colon} {}", l.status, r.status_text),
+                rtl,
+            );
+        }
+        for b in article_blocks(&r.article, law, Some(country), None) {
+            out.elements.push(Element::Paragraph(b));
+        }
+        if !r.missing.is_empty() {
+            let missing = r.missing.join(l.list_separator);
+            out.text("Lacks", &format!("{}{colon} {missing}", l.lacks), rtl);
+        }
+        if !r.citations.is_empty() {
+            out.text(
+                "CommentaryHeading",
+                &format!("{}{colon}", l.implements),
+                rtl,
+            );
+            for c in &r.citations {
+                let text = if c.requires.is_empty() {
+                    c.reference.clone()
+                } else {
+                    format!("{}{colon} {}", c.reference, c.requires)
+                };
+                out.push(Block::new(
+                    "ListItem",
+                    "• ".to_string(),
+                    text_runs(&text, rtl),
+                    rtl,
+                ));
+            }
+        }
+    }
+
+    // 6. Side by side.
+    if !v.sides.is_empty() {
+        out.chapter(l.side_by_side, rtl);
+        out.text("Note", l.diff_note, rtl);
+        let widths = columns(&[50, 50]);
+        for s in &v.sides {
+            out.text("Heading2", &side_heading(&s.label, &s.title), rtl);
+            let national_head = format!(
+                "{} ({}){}",
+                l.national_text,
+                s.national_article,
+                dash(&s.national_in)
+            );
+            let model_head = format!("{}{}", l.model_text, dash(&s.model_in));
+            let header = vec![
+                cell_text(&national_head, rtl, 1, widths[0]),
+                cell_text(&model_head, rtl, 1, widths[1]),
+            ];
+            let row = vec![
+                spans_cell(
+                    &s.national,
+                    s.national_lang,
+                    country,
+                    widths[0],
+                    "DiffNational",
+                ),
+                spans_cell(&s.model, s.model_lang, country, widths[1], "DiffModel"),
+            ];
+            out.elements.push(Element::Table(Table {
+                widths: widths.to_vec(),
+                header,
+                rows: vec![row],
+            }));
+        }
+    }
+
+    // 7. Annexes: the law itself, one level down.
+    out.chapter(l.annexes, rtl);
+    for b in law_blocks(law, Some(country), false, Level::Annex) {
+        out.push(b);
+    }
+
+    let title = format!("{} — {}", l.packet, law.country);
+    let mut base = DocxView::frame(&title, &law.author, &title, lang, Some(country), date);
+    base.page_format = if law.digits_arab {
+        "hindiNumbers"
+    } else {
+        "decimal"
+    };
+    let mut elements = out.elements;
+    for e in &mut elements {
+        match e {
+            Element::Paragraph(b) => b.finish(&out.tag, Some(country), ""),
+            Element::Table(t) => {
+                for b in t.header.iter_mut().flat_map(|c| c.blocks.iter_mut()) {
+                    b.finish(&out.tag, Some(country), "TableHeaderText");
+                }
+                // Cells already written (a status, a side of the diff) are left as they are.
+                let cells = t.rows.iter_mut().flatten();
+                for b in cells.flat_map(|c| c.blocks.iter_mut()) {
+                    if b.xml.is_empty() {
+                        b.finish(&out.tag, Some(country), "");
+                    }
+                }
+            }
+        }
+    }
+    PacketDocx { base, elements }
+}
+
+/// Renders the packet's Word template and packs the document.
+pub fn render_packet_docx(templates: &Templates, doc: &PacketDocx) -> Result<Vec<u8>, Diagnostic> {
+    super::docx::pack_document(templates, doc, "docx/packet")
+}
+
+/// The document being built.
+struct Doc {
+    elements: Vec<Element>,
+    /// The document's language tag (`ar-JO`).
+    tag: String,
+}
+
+impl Doc {
+    fn push(&mut self, b: Block) {
+        self.elements.push(Element::Paragraph(b));
+    }
+
+    fn text(&mut self, style: &'static str, text: &str, rtl: bool) {
+        self.push(Block::text(style, text, rtl));
+    }
+
+    /// A chapter's heading, on a new page.
+    fn chapter(&mut self, title: &str, rtl: bool) {
+        let mut b = Block::text("Heading1", title, rtl);
+        b.break_before = true;
+        self.push(b);
+    }
+
+    /// A bulleted or numbered list, or `none` when it is empty.
+    fn list(&mut self, items: &[String], numbered: bool, none: &str, rtl: bool) {
+        if items.is_empty() {
+            self.text("Normal", none, rtl);
+        }
+        for (i, item) in items.iter().enumerate() {
+            let prefix = if numbered {
+                format!("{}. ", i + 1)
+            } else {
+                "• ".to_string()
+            };
+            self.push(Block::new("ListItem", prefix, text_runs(item, rtl), rtl));
+        }
+    }
+
+    /// The instruments a country is party to (with the date) or not (with its status).
+    fn obligations(
+        &mut self,
+        list: &[ObligationView],
+        heads: [&str; 3],
+        dated: bool,
+        none: &str,
+        rtl: bool,
+    ) {
+        if list.is_empty() {
+            self.text("Normal", none, rtl);
+            return;
+        }
+        let widths = columns(&[34, 16, 50]);
+        let header = heads
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| cell_text(h, rtl, 1, w))
+            .collect();
+        let rows = list
+            .iter()
+            .map(|o| {
+                let middle = if dated {
+                    cell_runs(o.date.clone(), rtl, widths[1])
+                } else {
+                    cell_text(&o.status, rtl, 1, widths[1])
+                };
+                vec![
+                    cell_text(&o.name, rtl, 1, widths[0]),
+                    middle,
+                    cell_text(&o.requires, rtl, 1, widths[2]),
+                ]
+            })
+            .collect();
+        self.elements.push(Element::Table(Table {
+            widths: widths.to_vec(),
+            header,
+            rows,
+        }));
+    }
+}
+
+/// Column widths from shares of the text's width (in per cent).
+fn columns<const N: usize>(shares: &[u32; N]) -> [u32; N] {
+    shares.map(|s| TEXT_WIDTH * s / 100)
+}
+
+fn cell_runs(runs: Vec<Run>, rtl: bool, width: u32) -> Cell {
+    Cell {
+        blocks: vec![Block::new("TableText", String::new(), runs, rtl)],
+        fill: "",
+        span: 1,
+        width,
+    }
+}
+
+fn cell_text(text: &str, rtl: bool, span: usize, width: u32) -> Cell {
+    let mut c = cell_runs(text_runs(text, rtl), rtl, width);
+    c.span = span;
+    c
+}
+
+/// A side of the side-by-side table: a paragraph per line of the text, the words that differ
+/// in the side's character style (shaded).
+fn spans_cell(
+    spans: &[SpanView],
+    lang: &str,
+    country: &str,
+    width: u32,
+    changed: &'static str,
+) -> Cell {
+    let side_lang = Lang::from_code(lang).unwrap_or(Lang::Ar);
+    let rtl = side_lang.is_rtl();
+    let mut lines: Vec<Vec<&SpanView>> = vec![Vec::new()];
+    for s in spans {
+        if s.line && lines.last().is_some_and(|l| !l.is_empty()) {
+            lines.push(Vec::new());
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push(s);
+        }
+    }
+    let blocks = lines
+        .into_iter()
+        .map(|line| {
+            let mut b = Block::new("TableText", String::new(), Vec::new(), rtl);
+            b.lang_tag = super::docx::lang_tag(side_lang, Some(country));
+            (b.latin_tag, b.bidi_tag) = run_tags(&b.lang_tag, rtl, Some(country));
+            b.xml = line
+                .iter()
+                .map(|s| {
+                    let style = if s.same { "" } else { changed };
+                    runs_xml(
+                        &text_runs(&s.text, rtl),
+                        rtl,
+                        &b.latin_tag,
+                        &b.bidi_tag,
+                        style,
+                    )
+                })
+                .collect();
+            b
+        })
+        .collect();
+    Cell {
+        blocks,
+        fill: "",
+        span: 1,
+        width,
+    }
+}
+
+fn side_heading(label: &str, title: &str) -> String {
+    if title.is_empty() {
+        label.to_string()
+    } else {
+        format!("{label} — {title}")
+    }
+}
+
+/// " — in Arabic", or nothing.
+fn dash(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!(" — {s}")
+    }
+}

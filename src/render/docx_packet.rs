@@ -120,9 +120,9 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
         out.text("Caveat", caveat, rtl);
     }
     out.text("Heading2", l.key_gaps, rtl);
-    out.list(&v.key_gaps, false, l.none, rtl);
+    out.list(&v.key_gaps, false, l.none, rtl, law.digits_arab);
     out.text("Heading2", l.asks, rtl);
-    out.list(&v.asks, true, l.none, rtl);
+    out.list(&v.asks, true, l.none, rtl, law.digits_arab);
 
     // 3. International obligations.
     out.chapter(l.obligations, rtl);
@@ -330,13 +330,18 @@ impl Doc {
         self.push(b);
     }
 
-    /// A bulleted or numbered list, or `none` when it is empty.
-    fn list(&mut self, items: &[String], numbered: bool, none: &str, rtl: bool) {
+    /// A bulleted or numbered list (in the country's digits), or `none` when it is empty.
+    fn list(&mut self, items: &[String], numbered: bool, none: &str, rtl: bool, arab: bool) {
         if items.is_empty() {
             self.text("Normal", none, rtl);
         }
         for (i, item) in items.iter().enumerate() {
-            let prefix = if numbered {
+            let prefix = if numbered && arab {
+                format!(
+                    "{}. ",
+                    crate::text::digits::to_arab_indic(&(i + 1).to_string())
+                )
+            } else if numbered {
                 format!("{}. ", i + 1)
             } else {
                 "• ".to_string()

@@ -931,6 +931,21 @@ fn the_word_packet_has_the_chapters_tables_and_links_of_the_pdf() {
         let items = paras.iter().filter(|(s, _, _)| s == "ListItem").count();
         assert!(items >= 3, "{lang}: {items} list items");
     }
+    // Egypt counts its asks in Arabic-Indic digits, as the rest of its packet.
+    let eg = packet_docx(dir.path(), "eg", "ar");
+    let doc = parts(&eg)["word/document.xml"].clone();
+    let paras = paragraphs(&Document::parse(&doc).unwrap());
+    let asks: Vec<&String> = paras
+        .iter()
+        .filter(|(s, _, t)| s == "ListItem" && !t.starts_with('•'))
+        .map(|(_, _, t)| t)
+        .collect();
+    assert!(!asks.is_empty());
+    assert!(asks[0].starts_with("١. "), "{:?}", asks[0]);
+    assert!(
+        asks.iter()
+            .all(|t| !t.starts_with(|c: char| c.is_ascii_digit()))
+    );
 }
 
 #[test]

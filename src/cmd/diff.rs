@@ -18,8 +18,12 @@ use std::path::Path;
 /// Runs `qanun diff`; returns the exit status.
 pub fn run(ctx: &Context, args: &DiffArgs) -> u8 {
     let format = format_of(args.format);
-    let mut old = load_side(&args.old, &ctx.root);
-    let mut new = load_side(&args.new, &ctx.root);
+    // The two drafts are read at once: one side is often a git revision, whose reading
+    // mostly waits on git.
+    let (mut old, mut new) = rayon::join(
+        || load_side(&args.old, &ctx.root),
+        || load_side(&args.new, &ctx.root),
+    );
     let ok_old = report_side(ctx, "OLD", &old);
     let ok_new = report_side(ctx, "NEW", &new);
     if !(ok_old && ok_new) {

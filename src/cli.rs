@@ -351,7 +351,7 @@ pub struct PacketArgs {
     pub lang: Option<String>,
     /// Output folder (default: out); packets go to <DIR>/<cc>/packet-<lang>.pdf (or .docx).
     /// For one packet, a file name ending in .pdf (or .docx) is written as it is.
-    #[arg(short, long, value_name = "DIR|FILE.pdf")]
+    #[arg(short, long, value_name = "DIR|FILE")]
     pub output: Option<PathBuf>,
     /// The packet as a PDF for parliaments, or as a Word document for advocates who adapt
     /// the brief before sending it.

@@ -181,11 +181,7 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
                 ]
             })
             .collect();
-        out.elements.push(Element::Table(Table {
-            widths: widths.to_vec(),
-            header,
-            rows,
-        }));
+        out.table(&widths, header, rows);
     }
 
     // 5. Recommended text.
@@ -260,11 +256,7 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
                 ),
                 spans_cell(&s.model, s.model_lang, country, widths[1], "DiffModel"),
             ];
-            out.elements.push(Element::Table(Table {
-                widths: widths.to_vec(),
-                header,
-                rows: vec![row],
-            }));
+            out.table(&widths, header, vec![row]);
         }
     }
 
@@ -321,6 +313,14 @@ impl Doc {
 
     fn text(&mut self, style: &'static str, text: &str, rtl: bool) {
         self.push(Block::text(style, text, rtl));
+    }
+
+    fn table(&mut self, widths: &[u32], header: Vec<Cell>, rows: Vec<Vec<Cell>>) {
+        self.elements.push(Element::Table(Table {
+            widths: widths.to_vec(),
+            header,
+            rows,
+        }));
     }
 
     /// A chapter's heading, on a new page.
@@ -384,11 +384,7 @@ impl Doc {
                 ]
             })
             .collect();
-        self.elements.push(Element::Table(Table {
-            widths: widths.to_vec(),
-            header,
-            rows,
-        }));
+        self.table(&widths, header, rows);
     }
 }
 

@@ -14,25 +14,20 @@ use std::path::{Path, PathBuf};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// Renders `args` as DOCX into `dir` and returns the file's path.
-fn render(root: &Path, dir: &Path, target: &str, lang: &str) -> PathBuf {
-    let out = dir.join(format!("{target}-{lang}.docx"));
-    let r = run_in(
-        root,
-        &[
-            "render",
-            target,
-            "--lang",
-            lang,
-            "--format",
-            "docx",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+/// Runs qanun in `root` with `args` and `-o out` (a Word document); returns `out`.
+fn write_docx(root: &Path, out: PathBuf, args: &[&str]) -> PathBuf {
+    let mut all = args.to_vec();
+    all.extend(["--format", "docx", "-o", out.to_str().unwrap()]);
+    let r = run_in(root, &all);
     r.assert_no_panic();
     assert_eq!(r.code, 0, "{}", r.stderr);
     out
+}
+
+/// Renders `target` in `lang` as DOCX into `dir` and returns the file's path.
+fn render(root: &Path, dir: &Path, target: &str, lang: &str) -> PathBuf {
+    let out = dir.join(format!("{target}-{lang}.docx"));
+    write_docx(root, out, &["render", target, "--lang", lang])
 }
 
 /// The parts of a DOCX file, by name.
@@ -750,22 +745,7 @@ fn a_redline_between_git_revisions_of_the_shipped_law_resolves_both_ways() {
 /// Builds country `cc`'s packet in `lang` as a Word document in `dir`; its path.
 fn packet_docx(dir: &Path, cc: &str, lang: &str) -> PathBuf {
     let out = dir.join(format!("packet-{cc}-{lang}.docx"));
-    let r = run_in(
-        &repo(),
-        &[
-            "packet",
-            cc,
-            "--lang",
-            lang,
-            "--format",
-            "docx",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    r.assert_no_panic();
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    out
+    write_docx(&repo(), out, &["packet", cc, "--lang", lang])
 }
 
 /// The style ids styles.xml defines.

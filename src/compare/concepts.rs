@@ -9,13 +9,12 @@
 
 use super::features;
 use crate::model::{ClauseId, Concept, Lang, LangMap};
-use std::collections::HashMap;
 
 /// Words allowed between two words of an expression.
 const MAX_GAP: usize = 1;
 
 /// Per language, an expression's first term → (concept, the expression's terms).
-type FirstTerms = HashMap<(Lang, String), Vec<(u32, Vec<String>)>>;
+type FirstTerms = super::features::FxMap<(Lang, String), Vec<(u32, Vec<String>)>>;
 
 /// The lexicon compiled for matching.
 #[derive(Debug, Default)]
@@ -38,7 +37,7 @@ struct Entry {
 
 impl Lexicon {
     pub fn new(concepts: &[Concept]) -> Lexicon {
-        let mut first: FirstTerms = HashMap::new();
+        let mut first: FirstTerms = FirstTerms::default();
         let mut entries = Vec::new();
         for (i, c) in concepts.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);

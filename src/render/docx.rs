@@ -308,10 +308,15 @@ pub fn law_blocks(
 
 /// An article's heading: "Article 4 — Definition of trafficking".
 pub fn article_heading(a: &ArticleView) -> String {
-    if a.title.is_empty() {
-        a.label.clone()
+    titled(&a.label, &a.title)
+}
+
+/// A label and its title: "Article 4 — Definition of trafficking", or the label alone.
+pub fn titled(label: &str, title: &str) -> String {
+    if title.is_empty() {
+        label.to_string()
     } else {
-        format!("{} — {}", a.label, a.title)
+        format!("{label} — {title}")
     }
 }
 

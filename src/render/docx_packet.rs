@@ -10,8 +10,7 @@
 
 use super::Templates;
 use super::docx::{
-    Block, DocxView, Level, article_blocks, article_heading, law_blocks, run_tags, runs_xml,
-    text_runs,
+    Block, DocxView, Level, article_blocks, law_blocks, run_tags, runs_xml, text_runs, titled,
 };
 use super::packet::{ObligationView, PacketView, SpanView};
 use super::view::Run;
@@ -71,28 +70,29 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
     let mut out = Doc {
         elements: Vec::new(),
         tag: super::docx::lang_tag(lang, Some(country)),
+        rtl,
+        arab: law.digits_arab,
+        none: l.none,
     };
 
     // 1. Cover.
-    out.text("Subtitle", l.packet, rtl);
-    out.text("Title", &law.country, rtl);
-    out.text("Subtitle", &law.title, rtl);
+    out.text("Subtitle", l.packet);
+    out.text("Title", &law.country);
+    out.text("Subtitle", &law.title);
     out.text(
         "DocumentInfo",
         &format!(
             "{} {} · {} {} · {}{colon} {}",
             law.labels.version, law.version, law.labels.date, law.date, l.language, v.language_name
         ),
-        rtl,
     );
     out.text(
         "DocumentInfo",
         &format!("{}{colon} {}", l.prepared_by, law.author),
-        rtl,
     );
 
     // 2. Executive summary.
-    out.chapter(l.summary, rtl);
+    out.chapter(l.summary);
     if let Some(score) = &v.coverage {
         // A range reads from the lower figure, which in Arabic stands on the right: each
         // figure is a run of its own (as one left-to-right run, "8–100%" would put 8 on the
@@ -106,51 +106,35 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
         }
         out.push(Block::new("Score", String::new(), runs, rtl));
         if let Some(note) = &v.coverage_note {
-            out.text("ScoreNote", note, rtl);
+            out.text("ScoreNote", note);
         }
         if let Some(with) = &v.compared_with {
-            out.text(
-                "ScoreNote",
-                &format!("{}{colon} {with}", l.compared_with),
-                rtl,
-            );
+            out.text("ScoreNote", &format!("{}{colon} {with}", l.compared_with));
         }
     }
     if let Some(caveat) = &v.caveat {
-        out.text("Caveat", caveat, rtl);
+        out.text("Caveat", caveat);
     }
-    out.text("Heading2", l.key_gaps, rtl);
-    out.list(&v.key_gaps, false, l.none, rtl, law.digits_arab);
-    out.text("Heading2", l.asks, rtl);
-    out.list(&v.asks, true, l.none, rtl, law.digits_arab);
+    out.text("Heading2", l.key_gaps);
+    out.list(&v.key_gaps, false);
+    out.text("Heading2", l.asks);
+    out.list(&v.asks, true);
 
     // 3. International obligations.
-    out.chapter(l.obligations, rtl);
-    out.text("Heading2", l.party, rtl);
-    out.obligations(
-        &v.party,
-        [l.instrument, l.date, l.requires],
-        true,
-        l.none,
-        rtl,
-    );
-    out.text("Heading2", l.not_party, rtl);
-    out.obligations(
-        &v.not_party,
-        [l.instrument, l.status, l.requires],
-        false,
-        l.none,
-        rtl,
-    );
+    out.chapter(l.obligations);
+    out.text("Heading2", l.party);
+    out.obligations(&v.party, [l.instrument, l.date, l.requires], true);
+    out.text("Heading2", l.not_party);
+    out.obligations(&v.not_party, [l.instrument, l.status, l.requires], false);
 
     // 4. Gap table.
     if !v.gap_rows.is_empty() {
-        out.chapter(l.gap_table, rtl);
+        out.chapter(l.gap_table);
         if let Some(with) = &v.compared_with {
-            out.text("Normal", &format!("{}{colon} {with}", l.compared_with), rtl);
+            out.text("Normal", &format!("{}{colon} {with}", l.compared_with));
         }
         if let Some(caveat) = &v.caveat {
-            out.text("Caveat", caveat, rtl);
+            out.text("Caveat", caveat);
         }
         let widths = columns(&[16, 44, 17, 23]);
         let header = vec![
@@ -185,33 +169,25 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
     }
 
     // 5. Recommended text.
-    out.chapter(l.recommended, rtl);
-    out.text("Normal", l.recommended_intro, rtl);
+    out.chapter(l.recommended);
+    out.text("Normal", l.recommended_intro);
     if let Some(note) = &v.unverified {
-        out.text("Unverified", note, rtl);
+        out.text("Unverified", note);
     }
     for r in &v.recommended {
-        out.text("Heading2", &article_heading(&r.article), rtl);
+        out.text("Heading2", &titled(&r.article.label, &r.article.title));
         if !r.status_text.is_empty() {
-            out.text(
-                "Note",
-                &format!("{}{colon} {}", l.status, r.status_text),
-                rtl,
-            );
+            out.text("Note", &format!("{}{colon} {}", l.status, r.status_text));
         }
         for b in article_blocks(&r.article, law, Some(country), None) {
-            out.elements.push(Element::Paragraph(b));
+            out.push(b);
         }
         if !r.missing.is_empty() {
             let missing = r.missing.join(l.list_separator);
-            out.text("Lacks", &format!("{}{colon} {missing}", l.lacks), rtl);
+            out.text("Lacks", &format!("{}{colon} {missing}", l.lacks));
         }
         if !r.citations.is_empty() {
-            out.text(
-                "CommentaryHeading",
-                &format!("{}{colon}", l.implements),
-                rtl,
-            );
+            out.text("CommentaryHeading", &format!("{}{colon}", l.implements));
             for c in &r.citations {
                 let text = if c.requires.is_empty() {
                     c.reference.clone()
@@ -230,11 +206,11 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
 
     // 6. Side by side.
     if !v.sides.is_empty() {
-        out.chapter(l.side_by_side, rtl);
-        out.text("Note", l.diff_note, rtl);
+        out.chapter(l.side_by_side);
+        out.text("Note", l.diff_note);
         let widths = columns(&[50, 50]);
         for s in &v.sides {
-            out.text("Heading2", &side_heading(&s.label, &s.title), rtl);
+            out.text("Heading2", &titled(&s.label, &s.title));
             let national_head = format!(
                 "{} ({}){}",
                 l.national_text,
@@ -261,7 +237,7 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
     }
 
     // 7. Annexes: the law itself, one level down.
-    out.chapter(l.annexes, rtl);
+    out.chapter(l.annexes);
     for b in law_blocks(law, Some(country), false, Level::Annex) {
         out.push(b);
     }
@@ -304,6 +280,12 @@ struct Doc {
     elements: Vec<Element>,
     /// The document's language tag (`ar-JO`).
     tag: String,
+    /// Whether the packet reads right to left.
+    rtl: bool,
+    /// Whether the country writes Arabic-Indic digits.
+    arab: bool,
+    /// The word for an empty list ("none").
+    none: &'static str,
 }
 
 impl Doc {
@@ -311,8 +293,8 @@ impl Doc {
         self.elements.push(Element::Paragraph(b));
     }
 
-    fn text(&mut self, style: &'static str, text: &str, rtl: bool) {
-        self.push(Block::text(style, text, rtl));
+    fn text(&mut self, style: &'static str, text: &str) {
+        self.push(Block::text(style, text, self.rtl));
     }
 
     fn table(&mut self, widths: &[u32], header: Vec<Cell>, rows: Vec<Vec<Cell>>) {
@@ -324,19 +306,19 @@ impl Doc {
     }
 
     /// A chapter's heading, on a new page.
-    fn chapter(&mut self, title: &str, rtl: bool) {
-        let mut b = Block::text("Heading1", title, rtl);
+    fn chapter(&mut self, title: &str) {
+        let mut b = Block::text("Heading1", title, self.rtl);
         b.break_before = true;
         self.push(b);
     }
 
     /// A bulleted or numbered list (in the country's digits), or `none` when it is empty.
-    fn list(&mut self, items: &[String], numbered: bool, none: &str, rtl: bool, arab: bool) {
+    fn list(&mut self, items: &[String], numbered: bool) {
         if items.is_empty() {
-            self.text("Normal", none, rtl);
+            self.text("Normal", self.none);
         }
         for (i, item) in items.iter().enumerate() {
-            let prefix = if numbered && arab {
+            let prefix = if numbered && self.arab {
                 format!(
                     "{}. ",
                     crate::text::digits::to_arab_indic(&(i + 1).to_string())
@@ -346,21 +328,16 @@ impl Doc {
             } else {
                 "• ".to_string()
             };
-            self.push(Block::new("ListItem", prefix, text_runs(item, rtl), rtl));
+            let runs = text_runs(item, self.rtl);
+            self.push(Block::new("ListItem", prefix, runs, self.rtl));
         }
     }
 
     /// The instruments a country is party to (with the date) or not (with its status).
-    fn obligations(
-        &mut self,
-        list: &[ObligationView],
-        heads: [&str; 3],
-        dated: bool,
-        none: &str,
-        rtl: bool,
-    ) {
+    fn obligations(&mut self, list: &[ObligationView], heads: [&str; 3], dated: bool) {
+        let rtl = self.rtl;
         if list.is_empty() {
-            self.text("Normal", none, rtl);
+            self.text("Normal", self.none);
             return;
         }
         let widths = columns(&[34, 16, 50]);
@@ -455,14 +432,6 @@ fn spans_cell(
         fill: "",
         span: 1,
         width,
-    }
-}
-
-fn side_heading(label: &str, title: &str) -> String {
-    if title.is_empty() {
-        label.to_string()
-    } else {
-        format!("{label} — {title}")
     }
 }
 

@@ -948,8 +948,12 @@ fn priority(a: &variant::VArticle) -> (bool, usize) {
     (a.status != Status::Mandatory, theme)
 }
 
-/// The body articles that are gaps (missing before partial), most important first.
+/// The body articles that are gaps (missing before partial), most important first. Only a
+/// provision of substance can be a key gap or an ask: a mandatory one, or an optional one
+/// that carries a priority theme. An optional formality (the short title, the entry into
+/// force) is left to the gap table, where it still shows.
 fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapStatus)> {
+    let themed = |a: &variant::VArticle| priority(a).1 < PRIORITY_THEMES.len();
     let mut out: Vec<(&variant::VArticle, GapStatus)> = input
         .variant
         .articles()
@@ -957,9 +961,9 @@ fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapSta
         .filter_map(|a| match input.gaps {
             Some(_) => gap_item(input, a.id.as_str())
                 .filter(|g| g.status.is_gap())
+                .filter(|_| a.status == Status::Mandatory || themed(a))
                 .map(|g| (a, g.status)),
-            None => (a.status == Status::Mandatory && priority(a).1 < PRIORITY_THEMES.len())
-                .then_some((a, GapStatus::Missing)),
+            None => (a.status == Status::Mandatory && themed(a)).then_some((a, GapStatus::Missing)),
         })
         .collect();
     out.sort_by_key(|(a, s)| {

@@ -325,6 +325,35 @@ fn a_summary_packet_builds_its_asks_and_recommended_text_on_verified_gaps_only()
 }
 
 #[test]
+fn an_optional_formality_is_never_a_key_gap_or_an_ask() {
+    // Jordan's summary enacts the model's short title in part. The gap table says so, but a
+    // short title is not one of "the gaps that matter most", nor something to ask a
+    // parliament for: the key gaps and asks hold mandatory provisions and optional ones that
+    // carry a priority theme only.
+    let typ = packet_typ("jo", "en");
+    let section = |title: &str| -> String {
+        typ.split(title)
+            .nth(1)
+            .and_then(|t| t.split("\n=").next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        typ.contains(
+            "[Article 1], [Short title], [#text(fill: rgb(\"#9a5b00\"), weight: \"bold\")[partial]]"
+        ),
+        "the gap table no longer shows the short title as partial"
+    );
+    let key = section("== The gaps that matter most");
+    let asks = section("== Our asks");
+    assert!(key.matches("\n- ").count() >= 3, "{key}");
+    assert!(!asks.trim().is_empty());
+    for part in [&key, &asks] {
+        assert!(!part.contains("Short title"), "{part}");
+    }
+}
+
+#[test]
 fn what_the_national_text_lacks_is_named_not_quoted_in_the_packets_language() {
     // The packet prints the recommended article just above, so the "lacks" line names
     // paragraphs and points (points of one paragraph together) instead of quoting their first

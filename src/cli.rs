@@ -59,7 +59,7 @@ pub enum Command {
     Import(ImportArgs),
     /// Run a command, then again whenever a file under law/, countries/ or templates/ changes.
     Watch(WatchArgs),
-    /// Build the advocacy packet (PDF) of one or more countries for parliaments and ministries.
+    /// Build the advocacy packet (PDF or Word) of one or more countries for parliaments and ministries.
     Packet(PacketArgs),
     /// Start a new model-law project: the law, an example chapter and country, the templates.
     Init(InitArgs),

@@ -91,6 +91,9 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
         &format!("{}{colon} {}", l.prepared_by, law.author),
     );
 
+    // The contents go here, once every heading is known.
+    let contents_at = out.elements.len();
+
     // 2. Executive summary.
     out.chapter(l.summary);
     if let Some(score) = &v.coverage {
@@ -175,7 +178,7 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
         out.text("Unverified", note);
     }
     for r in &v.recommended {
-        out.text("Heading2", &titled(&r.article.label, &r.article.title));
+        out.text("PacketArticle", &titled(&r.article.label, &r.article.title));
         if !r.status_text.is_empty() {
             out.text("Note", &format!("{}{colon} {}", l.status, r.status_text));
         }
@@ -210,7 +213,7 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
         out.text("Note", l.diff_note);
         let widths = columns(&[50, 50]);
         for s in &v.sides {
-            out.text("Heading2", &titled(&s.label, &s.title));
+            out.text("PacketArticle", &titled(&s.label, &s.title));
             let national_head = format!(
                 "{} ({}){}",
                 l.national_text,
@@ -267,7 +270,77 @@ pub fn packet_docx(v: &PacketView, country: &str, date: &str) -> PacketDocx {
             }
         }
     }
+    let contents = contents(
+        &mut elements[contents_at..],
+        law.labels.contents,
+        &out.tag,
+        rtl,
+        country,
+    );
+    elements.splice(contents_at..contents_at, contents);
     PacketDocx { base, elements }
+}
+
+/// The contents page: the chapters (`Heading1`) and their sections (`Heading2`), as the PDF's
+/// outline lists them (an article's heading in the recommended text or the side by side is a
+/// `PacketArticle`, not listed). Each heading gets a bookmark if it has none; each entry links
+/// to it and gives its page as a `PAGEREF` field, which LibreOffice computes as it lays the
+/// pages out, and which is marked dirty so that Word updates it when the document opens (and
+/// again with F9 after an advocate's edits). Not Word's TOC field: LibreOffice shows a TOC
+/// field's entries as written, without their page numbers, which cannot be known here.
+fn contents(
+    elements: &mut [Element],
+    title: &str,
+    doc_tag: &str,
+    rtl: bool,
+    country: &str,
+) -> Vec<Element> {
+    let esc = super::escape::xml_string;
+    let mut next_id = elements
+        .iter()
+        .filter_map(|e| match e {
+            Element::Paragraph(b) if !b.bookmark.is_empty() => Some(b.bookmark_id + 1),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let mut heading = Block::text("ContentsHeading", title, rtl);
+    heading.break_before = true;
+    heading.finish(doc_tag, Some(country), "");
+    let mut out = vec![Element::Paragraph(heading)];
+    for e in elements.iter_mut() {
+        let Element::Paragraph(h) = e else { continue };
+        let style = match h.style {
+            "Heading1" => "TOC1",
+            "Heading2" => "TOC2",
+            _ => continue,
+        };
+        if h.bookmark.is_empty() {
+            h.bookmark = format!("_Toc{next_id}");
+            h.bookmark_id = next_id;
+            next_id += 1;
+        }
+        let text: String = h.runs.iter().map(|r| r.text.as_str()).collect();
+        let mut b = Block::new(style, String::new(), text_runs(&text, rtl), rtl);
+        b.finish(doc_tag, Some(country), "");
+        let rpr = format!(
+            "<w:rPr>{}<w:lang w:val=\"{}\" w:bidi=\"{}\"/></w:rPr>",
+            if rtl { "<w:rtl/>" } else { "" },
+            esc(&b.latin_tag),
+            esc(&b.bidi_tag)
+        );
+        let mark = esc(&h.bookmark);
+        b.xml = format!(
+            "<w:hyperlink w:anchor=\"{mark}\" w:history=\"1\">{}<w:r>{rpr}<w:tab/></w:r>\
+             <w:r>{rpr}<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
+             <w:r>{rpr}<w:instrText xml:space=\"preserve\"> PAGEREF {mark} \\h </w:instrText></w:r>\
+             <w:r>{rpr}<w:fldChar w:fldCharType=\"separate\"/></w:r>\
+             <w:r>{rpr}<w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>",
+            b.xml
+        );
+        out.push(Element::Paragraph(b));
+    }
+    out
 }
 
 /// Renders the packet's Word template and packs the document.

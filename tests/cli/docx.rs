@@ -452,6 +452,32 @@ fn libreoffice_opens_the_documents_and_reads_arabic_in_logical_order() {
             "packet-jo-ar.pdf reads “{phrase}” in logical order:\n{head}"
         );
     }
+    // Its contents give each chapter's page: LibreOffice computes the PAGEREF fields.
+    let page_text = |n: usize| -> String {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(dir.path().join("packet-jo-ar.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        qanun::text::bidi::strip_bidi_controls(&String::from_utf8_lossy(&out.stdout))
+    };
+    let contents = page_text(2);
+    let line = contents
+        .lines()
+        .find(|l| l.contains("جدول الثغرات"))
+        .unwrap_or_else(|| panic!("the contents on page 2:\n{contents}"));
+    let page: usize = line
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no page number in “{line}”"));
+    assert!(page > 2, "{line}");
+    assert!(
+        page_text(page).contains("جدول الثغرات"),
+        "the gap table is not on page {page}"
+    );
     let model = text("model-en.pdf");
     assert!(
         model.contains("Model Law on the Prevention of Trafficking in Persons"),
@@ -755,6 +781,103 @@ fn style_ids(styles: &str) -> BTreeSet<String> {
         .filter(|n| n.has_tag_name((W, "style")))
         .filter_map(|n| attr(n, "styleId").map(str::to_string))
         .collect()
+}
+
+#[test]
+fn the_word_packet_opens_on_its_contents_each_entry_a_link_with_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["ar", "en", "fr"] {
+        let path = packet_docx(dir.path(), "ma", lang);
+        let parts = parts(&path);
+        let doc = Document::parse(&parts["word/document.xml"]).expect("well-formed");
+        let style_of = |p: Node| -> String {
+            w(p, "pPr")
+                .and_then(|x| w(x, "pStyle"))
+                .and_then(|s| attr(s, "val"))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let text_of = |p: Node| -> String {
+            p.descendants()
+                .filter(|t| t.has_tag_name((W, "t")))
+                .filter_map(|t| t.text())
+                .collect()
+        };
+        let paras: Vec<Node> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .collect();
+        // The contents come after the cover, before the first chapter, on a page of their own.
+        let at = paras
+            .iter()
+            .position(|p| style_of(*p) == "ContentsHeading")
+            .expect("a contents heading");
+        let first_chapter = paras
+            .iter()
+            .position(|p| style_of(*p) == "Heading1")
+            .unwrap();
+        assert!(at > 0 && at < first_chapter, "{lang}: {at} {first_chapter}");
+        let heading = paras[at];
+        assert!(w(w(heading, "pPr").unwrap(), "pageBreakBefore").is_some());
+        // One entry per chapter and section, in their order and at their level, each a link
+        // to its heading's bookmark with a PAGEREF field to that bookmark.
+        let entries: Vec<(String, String, String, String)> = paras
+            .iter()
+            .filter(|p| matches!(style_of(**p).as_str(), "TOC1" | "TOC2"))
+            .map(|p| {
+                let link = p
+                    .descendants()
+                    .find(|n| n.has_tag_name((W, "hyperlink")))
+                    .expect("an entry is a link");
+                let instr: String = p
+                    .descendants()
+                    .filter(|n| n.has_tag_name((W, "instrText")))
+                    .filter_map(|n| n.text())
+                    .collect();
+                (
+                    style_of(*p),
+                    text_of(*p),
+                    attr(link, "anchor").unwrap().to_string(),
+                    instr,
+                )
+            })
+            .collect();
+        let headings: Vec<(String, String, String)> = paras
+            .iter()
+            .filter(|p| matches!(style_of(**p).as_str(), "Heading1" | "Heading2"))
+            .map(|p| {
+                let mark = p
+                    .children()
+                    .find(|n| n.has_tag_name((W, "bookmarkStart")))
+                    .and_then(|b| attr(b, "name"))
+                    .expect("a listed heading has a bookmark");
+                (
+                    style_of(*p).replace("Heading", "TOC"),
+                    text_of(*p),
+                    mark.to_string(),
+                )
+            })
+            .collect();
+        assert!(headings.len() > 10, "{lang}: {}", headings.len());
+        assert_eq!(entries.len(), headings.len(), "{lang}");
+        for ((style, text, anchor, instr), (hstyle, htext, mark)) in entries.iter().zip(&headings) {
+            assert_eq!((style, text, anchor), (hstyle, htext, mark), "{lang}");
+            assert_eq!(instr.trim(), format!("PAGEREF {mark} \\h"), "{lang}");
+        }
+        // An article's heading in the recommended text is not listed, as in the PDF.
+        assert!(
+            paras.iter().any(|p| style_of(*p) == "PacketArticle"),
+            "{lang}: articles of the recommended text"
+        );
+        // Bookmark numbers stay unique with the headings' new bookmarks.
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "bookmarkStart")))
+            .map(|n| attr(n, "id").unwrap())
+            .collect();
+        let unique: BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{lang}: a bookmark id used twice");
+    }
 }
 
 #[test]

@@ -453,8 +453,9 @@ pub enum CompareFormat {
 pub struct CompareArgs {
     /// The country code (a folder under countries/): jo, eg, ma, …
     pub country: String,
-    /// The national law to compare (its id under countries/<cc>/legislation/); default: the
-    /// first law in force listed in the profile.
+    /// Compare this national law alone (its id under countries/<cc>/legislation/); default: the
+    /// country's body of legislation, every law in force that the profile lists and that has a
+    /// file, compared as one text.
     #[arg(long, value_name = "ID")]
     pub law: Option<String>,
     /// The language the report shows text in (default: the national law's language).

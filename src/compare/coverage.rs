@@ -203,6 +203,8 @@ pub struct InstrumentRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverageReport {
     pub law: String,
+    /// The model law's title in the report's language.
+    pub title: String,
     pub version: String,
     pub lang: Lang,
     pub provisions: Vec<ProvisionRow>,
@@ -310,6 +312,7 @@ pub fn build(law: &Law, reports: &[(&Country, GapReport)], lang: Lang) -> Covera
     let region = super::region::summarise(&provisions, &themes, &countries, &binding, &party);
     CoverageReport {
         law: law.id.clone(),
+        title: pick(&law.title, lang).cloned().unwrap_or_default(),
         version: law.version.clone(),
         lang,
         provisions,

@@ -334,6 +334,42 @@ fn coverage_shows_every_country_and_instrument() {
 }
 
 #[test]
+fn coverage_is_headed_by_the_model_laws_title_not_its_id() {
+    // A reader sees the law's title in the report's language and its version; the id
+    // ("arab-model-law-tip") is the project's, not a title.
+    let law = std::fs::read_to_string(repo().join("law/law.toml")).unwrap();
+    let law: toml::Table = toml::from_str(&law).unwrap();
+    let id = law["id"].as_str().unwrap();
+    let version = law["version"].as_str().unwrap();
+    for lang in ["ar", "en", "fr"] {
+        let title = law["title"][lang].as_str().unwrap();
+        for fmt in ["text", "md", "html"] {
+            let r = run_in(&repo(), &["coverage", "--lang", lang, "--format", fmt]);
+            assert_eq!(r.code, 0, "{lang} {fmt}: {}", r.stderr);
+            let head = r
+                .stdout
+                .lines()
+                .find(|l| !l.trim().is_empty() && !l.starts_with("<!") && !l.starts_with("<html"))
+                .unwrap_or_default()
+                .to_string();
+            let heading = if fmt == "html" {
+                r.stdout
+                    .split("<h1>")
+                    .nth(1)
+                    .and_then(|h| h.split("</h1>").next())
+                    .unwrap_or_default()
+                    .to_string()
+            } else {
+                head
+            };
+            assert!(heading.contains(title), "{lang} {fmt}: {heading}");
+            assert!(heading.contains(version), "{lang} {fmt}: {heading}");
+            assert!(!heading.contains(id), "{lang} {fmt}: {heading}");
+        }
+    }
+}
+
+#[test]
 fn coverage_marks_obligations_by_ratification() {
     let p = fixture("hostile");
     let r = p.run(&["coverage", "--format", "json"]);

@@ -181,12 +181,7 @@ fn spans(v: &[Span], class: &str) -> String {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let title = format!(
-        "{} ({} {})",
-        label(l, Label::RegionalTitle),
-        r.law,
-        r.version
-    );
+    let title = super::coverage_heading(r);
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     legend(&mut s, r);
@@ -391,6 +386,7 @@ mod tests {
         let cell = |status| Cell { status, duty: None };
         CoverageReport {
             law: "model".to_string(),
+            title: "Model law".to_string(),
             version: "1.0.0".to_string(),
             lang,
             provisions: vec![row("a", "4"), row("b", "annex 3")],

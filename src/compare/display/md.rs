@@ -99,13 +99,7 @@ pub fn render(r: &GapReport) -> String {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "# {} ({} {})\n",
-        label(l, Label::RegionalTitle),
-        escape(&r.law),
-        escape(&r.version)
-    );
+    let _ = writeln!(s, "# {}\n", escape(&super::coverage_heading(r)));
     let _ = writeln!(
         s,
         "{}: `+` {}, `~` {}, `-` {}, `?` {}, `x` {}, `!` {}\n",

@@ -36,6 +36,7 @@ pub enum Label {
     MissingStatus,
     Article,
     RegionalTitle,
+    Version,
     Countries,
     Instruments,
     Ratifications,
@@ -72,6 +73,20 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<S
 }
 
 /// The label in a language.
+/// The regional matrix's heading: "Regional coverage of the model law: <its title>, version
+/// 1.0.0" (the law's id when it has no title in the report's language).
+pub fn coverage_heading(r: &super::coverage::CoverageReport) -> String {
+    let name = if r.title.is_empty() { &r.law } else { &r.title };
+    let colon = if r.lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let comma = if r.lang == Lang::Ar { "،" } else { "," };
+    format!(
+        "{}{colon} {name}{comma} {} {}",
+        label(r.lang, Label::RegionalTitle),
+        label(r.lang, Label::Version),
+        r.version
+    )
+}
+
 pub fn label(lang: Lang, l: Label) -> &'static str {
     let [ar, en, fr] = words(l);
     match lang {
@@ -128,6 +143,7 @@ fn words(l: Label) -> [&'static str; 3] {
             "Regional coverage of the model law",
             "Couverture régionale de la loi type",
         ],
+        Label::Version => ["الإصدار", "version", "version"],
         Label::Countries => ["الدول", "Countries", "Pays"],
         Label::Instruments => [
             "الصكوك الدولية والأحكام التي تنفذها",

@@ -98,13 +98,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
 pub fn render_coverage(r: &CoverageReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} ({} {})",
-        label(l, Label::RegionalTitle),
-        r.law,
-        r.version
-    );
+    let _ = writeln!(s, "{}", super::coverage_heading(r));
     let _ = writeln!(
         s,
         "{}: + {}, ~ {}, - {}, ? {}, x {}, ! {}\n",

@@ -682,7 +682,7 @@ pub fn run(ctx: &Context, command: &WatchCommand) -> u8 {
         ..ctx.clone()
     };
     if let WatchCommand::Packet(a) = command
-        && let Some(e) = cmd::packet::output_conflict(&ctx, a)
+        && let Some(e) = cmd::packet::refusal(&ctx, a)
     {
         eprintln!("{e}");
         return EXIT_TROUBLE;

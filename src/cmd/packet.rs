@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &PacketArgs) -> u8 {
         eprintln!("error: the project has no countries (countries/<cc>/country.toml)");
         return EXIT_TROUBLE;
     }
-    if let Some(e) = output_conflict(ctx, args) {
+    if let Some(e) = refusal(ctx, args) {
         eprintln!("{e}");
         return EXIT_TROUBLE;
     }
@@ -262,10 +262,30 @@ fn requested(ctx: &Context, args: &PacketArgs) -> Vec<String> {
     }
 }
 
-/// The error (with its hint) when `-o` names one file but several packets are asked for, or
-/// names a file of the other format (`packet` and `watch packet` refuse this before building
-/// anything).
-pub fn output_conflict(ctx: &Context, args: &PacketArgs) -> Option<String> {
+/// The error (with its hint) that refuses a request before anything is built (`packet` and
+/// `watch packet`): a country the project does not have, or `-o` naming one file when several
+/// packets are asked for, or a file of the other format.
+pub fn refusal(ctx: &Context, args: &PacketArgs) -> Option<String> {
+    let known = country_dirs(&ctx.root);
+    let codes = requested(ctx, args);
+    let unknown: Vec<&str> = codes
+        .iter()
+        .filter(|cc| !known.contains(cc))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let what = match unknown.as_slice() {
+            [one] => format!("country `{one}`: no countries/{one}/country.toml"),
+            many => format!(
+                "countries `{}`: no countries/<cc>/country.toml",
+                many.join("`, `")
+            ),
+        };
+        return Some(format!(
+            "error: unknown {what}\nhint: packets are built for the project's countries: {} (or --all)",
+            known.join(", ")
+        ));
+    }
     let ext = args.format.extension();
     if let Some(other) = args.output.as_deref().filter(|p| {
         p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -280,7 +300,7 @@ pub fn output_conflict(ctx: &Context, args: &PacketArgs) -> Option<String> {
         ));
     }
     let file = output_file(args)?;
-    let n = requested(ctx, args).len();
+    let n = codes.len();
     (n > 1).then(|| {
         format!(
             "error: -o {} names one {} file, but {n} packets are asked for\nhint: give a folder instead (for example -o out): each packet goes to <folder>/<cc>/packet-<lang>.{ext}",

@@ -157,6 +157,54 @@ fn every_shipped_country_gets_a_packet_with_embedded_fonts_and_stable_bytes() {
 }
 
 #[test]
+fn an_unknown_country_is_refused_before_any_packet_is_built() {
+    // A typo among several countries stops the whole request (exit 2, as a usage error), and
+    // no packet is written for the others; the hint lists the project's countries only
+    // (`model` is not one: a packet argues for a country's law).
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("out");
+    let r = run_in(
+        &repo(),
+        &["packet", "jo", "zz", "-o", dir.to_str().unwrap()],
+    );
+    r.assert_no_panic();
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("unknown country `zz`: no countries/zz/country.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("hint: packets are built for the project's countries: bh, eg")
+    );
+    assert!(!r.stderr.contains("`model`"), "{}", r.stderr);
+    assert!(!dir.exists(), "something was written");
+    for format in ["pdf", "docx"] {
+        let r = run_in(
+            &repo(),
+            &[
+                "packet",
+                "model",
+                "xx",
+                "--format",
+                format,
+                "-o",
+                dir.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("unknown countries `model`, `xx`"),
+            "{format}: {}",
+            r.stderr
+        );
+        assert!(!dir.exists(), "{format}: something was written");
+    }
+}
+
+#[test]
 fn hostile_clause_text_is_shown_literally() {
     let p = Project::from_fixtures(&["check/valid"]);
     let offence = p.read("law/clauses/general/offence.md").replace(
@@ -227,6 +275,13 @@ fn an_output_named_like_a_pdf_is_the_packet_file_for_one_country_and_refused_for
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(out.path().join("briefs/jordan.typ").is_file());
     // Several packets cannot share one file: nothing is written, and the hint says what to do.
+    // (A second country, for the request to name two the project has.)
+    std::fs::create_dir_all(p.path().join("countries/eg")).unwrap();
+    std::fs::copy(
+        p.path().join("countries/jo/country.toml"),
+        p.path().join("countries/eg/country.toml"),
+    )
+    .unwrap();
     let many = out.path().join("all.PDF");
     let r = p.run(&["packet", "jo", "eg", "-o", &many.to_string_lossy()]);
     r.assert_no_panic();

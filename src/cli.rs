@@ -63,7 +63,7 @@ pub enum Command {
     Packet(PacketArgs),
     /// Start a new model-law project: the law, an example chapter and country, the templates.
     Init(InitArgs),
-    /// Add an article or a country, with every file and list it needs.
+    /// Add an article, a country or a national law, with every file and list it needs.
     New(NewArgs),
     /// Bring a review made in Word back: comments and tracked changes, anchored to articles.
     Review(ReviewArgs),

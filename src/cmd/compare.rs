@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> u8 {
     };
     if report.law == "none" && !ctx.quiet {
         eprintln!(
-            "note: countries/{}/legislation holds no law: every provision is reported missing",
+            "note: countries/{}/legislation holds no law: no provision can be verified, so every one is reported not verified\nhint: add the country's laws with `qanun import` (or `qanun new law`)",
             country.code
         );
     }

@@ -393,6 +393,25 @@ fn on_the_shipped_project_a_new_country_with_its_terms_filled_gets_a_packet() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(dir.join("dist/qa/packet-ar.pdf").is_file());
+    // It has no legislation yet: compare says that nothing can be verified, as its report
+    // does (no provision "missing"), and how to add the laws.
+    let r = q(dir, &["compare", "qa", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("holds no law") && r.stderr.contains("not verified"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("missing"), "{}", r.stderr);
+    assert!(r.stderr.contains("qanun import"), "{}", r.stderr);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let provisions = j["provisions"].as_array().unwrap();
+    assert!(!provisions.is_empty());
+    assert!(
+        provisions.iter().all(|p| p["status"] == "not-verified"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -222,6 +222,11 @@ pub fn read_review(
     if found == 0 {
         return Err("this Word document is not a qanun review copy: none of its paragraphs carries an anchor of this project's articles".to_string());
     }
+    // The law's own Word document and the packet bookmark the articles' headings only; a
+    // review copy anchors every paragraph, which is what the edits are read against.
+    if !order.iter().any(|(_, n)| *n > 0) {
+        return Err("this Word document is not a qanun review copy: its articles' headings are bookmarked but not their paragraphs, as in a law document or a packet rendered without --review".to_string());
+    }
     let mut out = ReadReview::default();
     out.file.copy = copy;
     out.found = order.clone();

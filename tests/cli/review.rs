@@ -283,6 +283,25 @@ fn files_that_are_not_review_copies_are_refused_plainly() {
     let r = p.run(&["review", "import", other.to_str().unwrap()]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a qanun review copy"), "{}", r.stderr);
+    // The law's own Word document, rendered without --review: its headings have bookmarks,
+    // its paragraphs none, so no edit could be placed.
+    let plain = p.path().join("plain.docx");
+    let r = p.run(&[
+        "render",
+        "jo",
+        "--format",
+        "docx",
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = p.run(&["review", "import", plain.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not a qanun review copy") && r.stderr.contains("--review"),
+        "{}",
+        r.stderr
+    );
     let r = p.run(&[
         "review",
         "import",

@@ -53,7 +53,8 @@ pub enum Command {
     /// The regional report for conferences: summary, heat maps, charts, a page per country,
     /// findings and sources, as PDF or one self-contained HTML file.
     Report(ReportArgs),
-    /// Render a country's version of the law (or the model law) as md, html, typ or pdf.
+    /// Render a country's version of the law (or the model law) as md, html, typ, pdf, Akoma
+    /// Ntoso XML (akn) or Word (docx).
     Render(RenderArgs),
     /// Turn the pasted official text of a law into structured national legislation.
     Import(ImportArgs),
@@ -285,7 +286,7 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value_t = OutFormat::Md)]
     pub format: OutFormat,
     /// Where to write (default: standard output; for pdf and docx, out/<cc>/law-<lang>.pdf
-    /// or .docx).
+    /// or .docx, and with --review out/<cc>/review-<lang>.docx).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Leave the drafters' commentary out (akn).
@@ -412,7 +413,8 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// Write the output to this file instead of standard output.
+    /// Write the output to this file (default: standard output; for pdf and docx,
+    /// out/diff.pdf or out/diff.docx in the project folder).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Ignore Arabic harakat and tatweel when comparing.
@@ -464,7 +466,8 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
     pub format: CompareFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file, atomically (default: standard output; for pdf,
+    /// out/<cc>/compare-<lang>.pdf).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }

@@ -169,6 +169,7 @@ pub fn init(ctx: &Context, args: &InitArgs) -> u8 {
     let templates = crate::render::DEFAULT_TEMPLATES
         .iter()
         .chain(super::packet::PACKET_TEMPLATES)
+        .chain(super::report::REPORT_TEMPLATES)
         .map(|(name, text)| (format!("templates/{name}"), *text));
     let files = FILES
         .iter()

@@ -30,6 +30,22 @@ fn a_new_project_passes_check_and_renders_and_packs_at_once() {
     ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
+    // Every template the tool uses is there to adapt, as in the shipped project.
+    fn listed(root: &std::path::Path, dir: &str, out: &mut std::collections::BTreeSet<String>) {
+        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+            let name = format!("{dir}/{}", e.file_name().to_string_lossy());
+            if e.path().is_dir() {
+                listed(root, &name, out);
+            } else {
+                out.insert(name);
+            }
+        }
+    }
+    let (mut made, mut shipped) = Default::default();
+    listed(&dir, "templates", &mut made);
+    listed(&crate::support::repo(), "templates", &mut shipped);
+    let made: std::collections::BTreeSet<String> = made;
+    assert_eq!(made, shipped);
     let r = q(&dir, &["check", "--strict", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     let md = q(&dir, &["render", "xx", "--format", "md"]);

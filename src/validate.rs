@@ -53,7 +53,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
             .filter(|l| !v.description.contains_key(l))
             .collect();
         if let Some(first) = lacking.first() {
-            let names: Vec<&str> = lacking.iter().map(|l| l.native_name()).collect();
+            let names: Vec<&str> = lacking.iter().map(|l| l.english_name()).collect();
             out.push(
                 Diagnostic::warning(
                     "variable-description-missing",
@@ -355,7 +355,7 @@ pub fn check_clause(
                     format!(
                         "the article `{}` has no {} text (`## {}` is missing or empty)",
                         c.id,
-                        lang.native_name(),
+                        lang.english_name(),
                         lang.code()
                     ),
                 )
@@ -374,7 +374,7 @@ pub fn check_clause(
                     format!(
                         "the article `{}` has no title in {}",
                         c.id,
-                        lang.native_name()
+                        lang.english_name()
                     ),
                 )
                 .with_hint(format!(
@@ -398,9 +398,9 @@ pub fn check_clause(
                         &c.text[&lang].origin,
                         format!(
                             "the {} text offers options [{}] but the {} text offers [{}]",
-                            lang.native_name(),
+                            lang.english_name(),
                             keys.join(", "),
-                            first_lang.native_name(),
+                            first_lang.english_name(),
                             first.join(", ")
                         ),
                     )
@@ -566,29 +566,12 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The words `qanun new article` leaves where the drafter must write: a title or a paragraph
-/// that still starts with them is reported, with what to write instead.
+/// that still starts with them is reported, with what to write instead (titles by
+/// `load::clause`, paragraphs here).
 pub const PLACEHOLDER: &str = "TODO";
 
 fn placeholders(c: &Clause, out: &mut Vec<Diagnostic>) {
-    for (lang, title) in &c.title {
-        if title.trim_start().starts_with(PLACEHOLDER) {
-            out.push(
-                Diagnostic::error(
-                    "placeholder",
-                    &c.origin,
-                    format!(
-                        "the {} title of `{}` is still a placeholder",
-                        lang.native_name(),
-                        c.id
-                    ),
-                )
-                .with_hint(format!(
-                    "write the article's title under [title]: {} = \"…\"",
-                    lang.code()
-                )),
-            );
-        }
-    }
+    // (Placeholder titles are reported where the front matter is read, at their line.)
     for (lang, body) in &c.text {
         for p in &body.paragraphs {
             let starts = matches!(p.text.first(), Some(crate::model::Inline::Text { text }) if text.trim_start().starts_with(PLACEHOLDER));
@@ -597,12 +580,12 @@ fn placeholders(c: &Clause, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         "placeholder",
                         &p.origin,
-                        format!("this {} paragraph of `{}` is still a placeholder", lang.native_name(), c.id),
+                        format!("this {} paragraph of `{}` is still a placeholder", lang.english_name(), c.id),
                     )
                     .with_len(PLACEHOLDER.len())
                     .with_hint(format!(
                         "write the article's text in {} here: one numbered line (1. …) per paragraph",
-                        lang.native_name()
+                        lang.english_name()
                     )),
                 );
             }

@@ -789,7 +789,7 @@ impl Resolver<'_, '_> {
                                 format!(
                                     "“{article} {term}”: {} writes {{{{ {name} }}}} in {} with its article already",
                                     self.cname,
-                                    lang.native_name()
+                                    lang.english_name()
                                 ),
                             )
                             .with_len(name.len() + 6)
@@ -885,7 +885,7 @@ impl Resolver<'_, '_> {
                             format!(
                                 "{} does not define {{{{ {name} }}}} in {}",
                                 self.cname,
-                                lang.native_name()
+                                lang.english_name()
                             ),
                         )
                         .with_len(name.len() + 6)

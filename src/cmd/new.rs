@@ -214,7 +214,7 @@ fn clause_file(id: &str, status: &str, langs: &[Lang]) -> String {
         s.push_str(&format!(
             "{} = \"{PLACEHOLDER}: the title in {}\"\n",
             l.code(),
-            english_name(*l)
+            l.english_name()
         ));
     }
     s.push_str("+++\n");
@@ -222,18 +222,10 @@ fn clause_file(id: &str, status: &str, langs: &[Lang]) -> String {
         s.push_str(&format!(
             "\n## {}\n\n1. {PLACEHOLDER}: the text in {}, one numbered line per paragraph.\n",
             l.code(),
-            english_name(*l)
+            l.english_name()
         ));
     }
     s
-}
-
-fn english_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Ar => "Arabic",
-        Lang::En => "English",
-        Lang::Fr => "French",
-    }
 }
 
 fn country(ctx: &Context, args: &NewCountryArgs) -> u8 {

@@ -19,12 +19,22 @@ use toml::Spanned;
 struct Front {
     id: Spanned<String>,
     #[serde(default)]
-    title: LangText,
+    title: TitleDe,
     status: Spanned<StatusDe>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     #[serde(default)]
     instruments: Vec<Spanned<String>>,
+}
+
+/// An article's title in each language, with where each is written (for the placeholder
+/// check).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TitleDe {
+    ar: Option<Spanned<String>>,
+    en: Option<Spanned<String>>,
+    fr: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -134,13 +144,44 @@ pub fn parse_clause(rel: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Optio
             ),
         }
     }
+    // The titles `qanun new article` leaves to write, reported at their own line.
+    let mut title = crate::model::LangMap::new();
+    for (lang, t) in [
+        (Lang::Ar, front.title.ar),
+        (Lang::En, front.title.en),
+        (Lang::Fr, front.title.fr),
+    ] {
+        let Some(t) = t else { continue };
+        let origin = at(t.span());
+        let t = t.into_inner();
+        if t.trim_start().starts_with(crate::validate::PLACEHOLDER) {
+            diags.push(
+                Diagnostic::error(
+                    "placeholder",
+                    &origin,
+                    format!(
+                        "the {} title of `{id}` is still a placeholder",
+                        lang.english_name()
+                    ),
+                )
+                .with_len(t.len() + 2)
+                .with_hint(format!(
+                    "write the article's title here, in {}",
+                    lang.english_name()
+                )),
+            );
+        }
+        if !t.trim().is_empty() {
+            title.insert(lang, t);
+        }
+    }
     let status = match *front.status.get_ref() {
         StatusDe::Mandatory => Status::Mandatory,
         StatusDe::Optional => Status::Optional,
     };
     let mut clause = Clause {
         id: ClauseId(id),
-        title: front.title.into_map(),
+        title,
         status,
         tags,
         instruments,

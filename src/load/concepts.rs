@@ -133,7 +133,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                 &text,
                 src,
                 rel,
-                &format!("the {} label of `{name}`", l_name(l)),
+                &format!("the {} label of `{name}`", l.english_name()),
                 diags,
             );
             let text = text.into_inner();
@@ -147,7 +147,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                     Diagnostic::error(
                         "concept-label",
                         &origin,
-                        format!("the concept `{name}` has no label in {}", l_name(l)),
+                        format!("the concept `{name}` has no label in {}", l.english_name()),
                     )
                     .with_hint(format!(
                         "add label.{} = \"…\": reports name what a national text lacks by this label",
@@ -175,7 +175,10 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
             for e in list {
                 let at = Origin::new(rel, e.span().start);
                 let len = span_len(&e);
-                let what = format!("an expression in the {} list of `{name}`", l_name(lang));
+                let what = format!(
+                    "an expression in the {} list of `{name}`",
+                    lang.english_name()
+                );
                 if !plain_line(&e, src, rel, &what, diags) {
                     continue;
                 }
@@ -188,7 +191,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                             &at,
                             format!(
                                 "an empty expression in the {} list of `{name}`: it has no letter or digit to look for",
-                                l_name(lang)
+                                lang.english_name()
                             ),
                         )
                         .with_len(len)
@@ -205,7 +208,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                                 "“{}” repeats “{}” in the {} list of `{name}` (they read the same once hamza, ta marbuta, diacritics and case are set aside)",
                                 shown(&text),
                                 shown(&prev),
-                                l_name(lang)
+                                lang.english_name()
                             ),
                         )
                         .with_len(len)
@@ -220,7 +223,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                     Diagnostic::warning(
                         "concept-language",
                         &origin,
-                        format!("the concept `{name}` has no expression in {}", l_name(lang)),
+                        format!("the concept `{name}` has no expression in {}", lang.english_name()),
                     )
                     .with_hint(format!(
                         "add {} = [\"…\"]: without it the concept is never found in a law in that language",
@@ -281,14 +284,6 @@ fn plain_line(
         ),
     );
     false
-}
-
-fn l_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Ar => "Arabic",
-        Lang::En => "English",
-        Lang::Fr => "French",
-    }
 }
 
 /// `"shelter"` or `"shelter/2"` → a target; a malformed entry is reported. `name` is the

@@ -76,6 +76,15 @@ impl Lang {
             Lang::Fr => "Français",
         }
     }
+
+    /// The language's name in English, for messages written in English ("the Arabic title").
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "Arabic",
+            Lang::En => "English",
+            Lang::Fr => "French",
+        }
+    }
 }
 
 impl std::str::FromStr for Lang {

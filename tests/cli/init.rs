@@ -150,7 +150,29 @@ fn a_new_article_is_placed_where_asked_and_check_points_at_its_placeholders_only
             d["file"].as_str().unwrap().ends_with("victim-support.md"),
             "{d}"
         );
+        // Each placeholder is reported at its own line, in English words only.
+        if *code == "placeholder" {
+            let line = d["line"].as_u64().unwrap() as usize;
+            let text = file.lines().nth(line - 1).unwrap_or_default();
+            assert!(text.contains("TODO"), "{d} points at “{text}”");
+            let message = d["message"].as_str().unwrap();
+            assert!(
+                !message.contains("Français") && !message.contains("العربية"),
+                "{message}"
+            );
+        }
     }
+    let titles = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(" title of "))
+        })
+        .count();
+    assert_eq!(titles, 3, "one per language's title");
     // Before another article, and as optional.
     let r = q(
         dir,

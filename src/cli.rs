@@ -230,6 +230,13 @@ pub struct ImportArgs {
     /// compared with regulations only.
     #[arg(long, value_enum, default_value_t = TextKind::Law)]
     pub kind: TextKind,
+    /// Where the text comes from, written in the file's front matter (the official gazette
+    /// and its issue, or the address of the page), e.g. "Official Gazette No. 5186 (2011)".
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// The law's title, in the text's language.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// The rank of a national text (`import --kind`).

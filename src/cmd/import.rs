@@ -133,6 +133,17 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     };
     let (imported, mut meta) = imported;
     meta.regulation = args.kind == crate::cli::TextKind::Regulation;
+    if let Some(source) = args.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        meta.source = source.trim().to_string();
+    }
+    if let Some(title) = args.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let title = Some(title.trim().to_string());
+        match imported.lang {
+            crate::model::Lang::Ar => meta.title_ar = title,
+            crate::model::Lang::En => meta.title_en = title,
+            crate::model::Lang::Fr => meta.title_fr = title,
+        }
+    }
     meta.complete = !imported
         .report
         .iter()
@@ -183,6 +194,27 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             imported.repairs.len(),
             if imported.repairs.len() == 1 { "" } else { "s" },
         );
+    }
+    // What only the user can give: where the text comes from, and its title.
+    let untitled = [&meta.title_ar, &meta.title_en, &meta.title_fr]
+        .iter()
+        .all(|t| t.is_none());
+    let unsourced = meta.source.is_empty() || meta.source == "unknown";
+    if !ctx.quiet && (untitled || unsourced) {
+        let what: Vec<&str> = [
+            (
+                unsourced,
+                "where the text comes from (--source, or source = in the file)",
+            ),
+            (
+                untitled,
+                "the law's title (--title, or [title] in the file)",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(lacks, w)| lacks.then_some(w))
+        .collect();
+        eprintln!("next: write {}", what.join(", and "));
     }
     if imported.is_clean() {
         EXIT_OK

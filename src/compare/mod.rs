@@ -1313,7 +1313,7 @@ mod tests {
 
     fn legislation(body: &str) -> Legislation {
         let text = format!(
-            "+++\nid = \"law-1\"\nlanguage = \"ar\"\nofficial = true\n\n[title]\nar = \"قانون\"\n+++\n{body}"
+            "+++\nid = \"law-1\"\nlanguage = \"ar\"\nofficial = true\nsource = \"test\"\n\n[title]\nar = \"قانون\"\n+++\n{body}"
         );
         let mut d = Vec::new();
         let l = parse_legislation("countries/xx/legislation/law-1.md", "xx", &text, &mut d);
@@ -1437,7 +1437,7 @@ mod tests {
 
     fn legislation_with(id: &str, front: &str, body: &str) -> Legislation {
         let text = format!(
-            "+++\nid = \"{id}\"\nlanguage = \"ar\"\n{front}\n\n[title]\nar = \"قانون {id}\"\n+++\n{body}"
+            "+++\nid = \"{id}\"\nlanguage = \"ar\"\nsource = \"test\"\n{front}\n\n[title]\nar = \"قانون {id}\"\n+++\n{body}"
         );
         let mut d = Vec::new();
         let l = parse_legislation(
@@ -1630,7 +1630,7 @@ mod tests {
 
     #[test]
     fn an_unknown_kind_of_text_is_an_error_with_its_place_and_the_accepted_values() {
-        let text = "+++\nid = \"a\"\nlanguage = \"ar\"\nofficial = true\nkind = \"bylaw\"\n+++\n## 1\n\nنص.\n";
+        let text = "+++\nid = \"a\"\nlanguage = \"ar\"\nofficial = true\nkind = \"bylaw\"\nsource = \"test\"\n\n[title]\nar = \"نظام\"\n+++\n## 1\n\nنص.\n";
         let mut d = Vec::new();
         let l = parse_legislation("countries/xx/legislation/a.md", "xx", text, &mut d);
         assert!(l.is_some());

@@ -437,8 +437,7 @@ pub fn parse_legislation(
         complete: Option<bool>,
         total_articles: Option<u32>,
         kind: Option<Spanned<String>>,
-        #[serde(default)]
-        source: String,
+        source: Option<Spanned<String>>,
         #[serde(default)]
         confidence: String,
         akn: Option<Akn>,
@@ -491,9 +490,55 @@ pub fn parse_legislation(
             LegislationKind::Law
         }),
     };
+    // Where the text comes from, and what it is called, are what a reader checks first: a
+    // file `new law` or `import` left without them is pointed out (a warning: the text can
+    // still be compared).
+    let front_at = Origin::new(rel, fm.toml_offset);
+    let source = front.source.map(|s| {
+        (
+            Origin::new(rel, fm.toml_offset + s.span().start),
+            s.into_inner(),
+        )
+    });
+    if source
+        .as_ref()
+        .is_none_or(|(_, s)| s.trim().is_empty() || s.trim().eq_ignore_ascii_case("unknown"))
+    {
+        let at = source.as_ref().map_or(&front_at, |(o, _)| o);
+        diags.push(
+            Diagnostic::warning(
+                "no-source",
+                at,
+                format!(
+                    "the law `{}` does not say where its text comes from",
+                    front.id
+                ),
+            )
+            .with_hint(
+                "write source = \"…\": the official gazette and its issue, or the address of the page the text was taken from, so that a reader can check it",
+            ),
+        );
+    }
+    let title = front.title.into_map();
+    if title.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "no-title",
+                &front_at,
+                format!(
+                    "the law `{}` has no title: reports and packets will name it by its id",
+                    front.id
+                ),
+            )
+            .with_hint(format!(
+                "write its title under [title], in the law's language: {} = \"…\"",
+                language.map_or("ar", Lang::code)
+            )),
+        );
+    }
     let meta = LegislationMeta {
         id: front.id,
-        title: front.title.into_map(),
+        title,
         number: front.number,
         year: front.year,
         amendments: front.amendments,
@@ -503,7 +548,7 @@ pub fn parse_legislation(
         complete: front.official && front.complete.unwrap_or(true),
         total_articles: front.total_articles,
         kind,
-        source: front.source,
+        source: source.map(|(_, s)| s).unwrap_or_default(),
         confidence: front.confidence,
         akn: front.akn.map(|a| (a.work, a.expression)),
     };
@@ -669,7 +714,7 @@ mod tests {
 
     #[test]
     fn legislation_articles_headings_mappings_and_translations() {
-        let text = "+++\nid = \"law-1\"\nlanguage = \"ar\"\nofficial = false\n+++\n# الفصل الأول\n\n## 1\ntitle: تعريف\nmodel: trafficking-definition, scope\n\nنص المادة.\nسطر ثان.\n\n### en\n\nThe text.\n\n## 3 مكرر\nنص آخر.\n";
+        let text = "+++\nid = \"law-1\"\nlanguage = \"ar\"\nofficial = false\nsource = \"test\"\n\n[title]\nar = \"قانون\"\n+++\n# الفصل الأول\n\n## 1\ntitle: تعريف\nmodel: trafficking-definition, scope\n\nنص المادة.\nسطر ثان.\n\n### en\n\nThe text.\n\n## 3 مكرر\nنص آخر.\n";
         let mut d = Vec::new();
         let l = parse_legislation("countries/jo/legislation/law-1.md", "jo", text, &mut d).unwrap();
         assert!(d.is_empty(), "{d:?}");

@@ -92,6 +92,14 @@ fn import(file: &str, lang: &str) -> Legislation {
         .split_inclusive('\n')
         .skip_while(|l| l.starts_with("# ") || l.trim().is_empty())
         .collect();
+    // The header's title and source, as a user gives them to import.
+    let header = |key: &str| {
+        raw.lines()
+            .take_while(|l| l.starts_with("# ") || l.trim().is_empty())
+            .find_map(|l| l.strip_prefix(&format!("# {key}: ")))
+            .map_or_else(|| file.to_string(), str::to_string)
+    };
+    let (title, source) = (header("title"), header("source-repository"));
     let dir = tempfile::tempdir().expect("temp dir");
     let src = dir.path().join("statute.txt");
     std::fs::write(&src, body).expect("write");
@@ -107,6 +115,10 @@ fn import(file: &str, lang: &str) -> Legislation {
             lang,
             "--id",
             "statute",
+            "--source",
+            &source,
+            "--title",
+            &title,
             "--force",
             "-o",
         ])

@@ -55,6 +55,10 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
             "jo",
             "--id",
             "text",
+            "--source",
+            "Official Gazette No. 5000 (2024)",
+            "--title",
+            "قانون مكافحة الاتجار بالبشر",
         ]
         .into_iter()
         .map(str::to_string)
@@ -76,7 +80,42 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
             qanun::model::LegislationKind::Regulation
         };
         assert_eq!(leg.meta.kind, want);
+        assert_eq!(leg.meta.source, "Official Gazette No. 5000 (2024)");
+        assert_eq!(
+            leg.meta
+                .title
+                .get(&qanun::model::Lang::Ar)
+                .map(String::as_str),
+            Some("قانون مكافحة الاتجار بالبشر")
+        );
     }
+    // Without them, import says what is left to write, and check points at both.
+    let r = p.run(&[
+        "import",
+        "--force",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "jo",
+        "--id",
+        "text",
+    ]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("next: write where the text comes from")
+            && r.stderr.contains("the law's title"),
+        "{}",
+        r.stderr
+    );
+    let md = std::fs::read_to_string(p.path().join("countries/jo/legislation/text.md")).unwrap();
+    let mut diags = Vec::new();
+    qanun::load::parse_legislation("text.md", "jo", &md, &mut diags).expect("loads");
+    let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["no-source", "no-title"], "{diags:?}");
+    // The source's warning points at its value.
+    let d = diags.iter().find(|d| d.code == "no-source").unwrap();
+    let (at, _) = d.span.expect("a place");
+    assert!(md[at..].starts_with("\"unknown\""), "{d:?}");
     // Anything else is refused with the accepted values.
     let r = p.run(&[
         "import",

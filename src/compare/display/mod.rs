@@ -72,7 +72,6 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<S
     out
 }
 
-/// The label in a language.
 /// The regional matrix's heading: "Regional coverage of the model law: <its title>, version
 /// 1.0.0" (the law's id when it has no title in the report's language).
 pub fn coverage_heading(r: &super::coverage::CoverageReport) -> String {
@@ -87,6 +86,7 @@ pub fn coverage_heading(r: &super::coverage::CoverageReport) -> String {
     )
 }
 
+/// The label in a language.
 pub fn label(lang: Lang, l: Label) -> &'static str {
     let [ar, en, fr] = words(l);
     match lang {

@@ -276,12 +276,10 @@ fn an_output_named_like_a_pdf_is_the_packet_file_for_one_country_and_refused_for
     assert!(out.path().join("briefs/jordan.typ").is_file());
     // Several packets cannot share one file: nothing is written, and the hint says what to do.
     // (A second country, for the request to name two the project has.)
-    std::fs::create_dir_all(p.path().join("countries/eg")).unwrap();
-    std::fs::copy(
-        p.path().join("countries/jo/country.toml"),
-        p.path().join("countries/eg/country.toml"),
-    )
-    .unwrap();
+    p.write(
+        "countries/eg/country.toml",
+        p.read("countries/jo/country.toml"),
+    );
     let many = out.path().join("all.PDF");
     let r = p.run(&["packet", "jo", "eg", "-o", &many.to_string_lossy()]);
     r.assert_no_panic();

@@ -495,12 +495,10 @@ fn watch_report_rebuilds_the_pdf_and_the_html_when_a_national_text_changes() {
 fn watch_packet_refuses_one_pdf_file_for_several_packets_before_watching() {
     let p = Project::from_fixtures(&["check/valid"]);
     // A second country, for the request to name two the project has.
-    std::fs::create_dir_all(p.path().join("countries/eg")).unwrap();
-    std::fs::copy(
-        p.path().join("countries/jo/country.toml"),
-        p.path().join("countries/eg/country.toml"),
-    )
-    .unwrap();
+    p.write(
+        "countries/eg/country.toml",
+        p.read("countries/jo/country.toml"),
+    );
     let file = p.path().join("both.pdf");
     let mut child = qanun()
         .arg("--root")

@@ -112,6 +112,41 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
     let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     assert_eq!(codes, ["no-source", "no-title"], "{diags:?}");
+    // What the user types is text: quotes, backslashes and a front-matter fence in the title
+    // or the source come back as typed and do not end the front matter.
+    let (title, source) = ("قانون \"x\"\n+++\n## 9", "a \"b\" \\ c\n+++");
+    let r = p.run(&[
+        "import",
+        "--force",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "jo",
+        "--id",
+        "hostile",
+        "--title",
+        title,
+        "--source",
+        source,
+    ]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let text =
+        std::fs::read_to_string(p.path().join("countries/jo/legislation/hostile.md")).unwrap();
+    let mut d = Vec::new();
+    let leg = qanun::load::parse_legislation("hostile.md", "jo", &text, &mut d).expect("loads");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(leg.meta.source, source);
+    assert_eq!(
+        leg.meta
+            .title
+            .get(&qanun::model::Lang::Ar)
+            .map(String::as_str),
+        Some(title)
+    );
+    assert_eq!(
+        leg.articles().count(),
+        12,
+        "the fence in the title ended nothing"
+    );
     // The source's warning points at its value.
     let d = diags.iter().find(|d| d.code == "no-source").unwrap();
     let (at, _) = d.span.expect("a place");

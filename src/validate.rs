@@ -414,7 +414,7 @@ pub fn check_clause(
         out.push(
             Diagnostic::warning(
                 "no-instruments",
-                &c.origin,
+                c.instruments_origin.as_ref().unwrap_or(&c.origin),
                 format!(
                     "the mandatory article `{}` cites no international instrument",
                     c.id

@@ -23,8 +23,7 @@ struct Front {
     status: Spanned<StatusDe>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
-    #[serde(default)]
-    instruments: Vec<Spanned<String>>,
+    instruments: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// An article's title in each language, with where each is written (for the placeholder
@@ -132,7 +131,12 @@ pub fn parse_clause(rel: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Optio
         tags.push(t);
     }
     let mut instruments = Vec::new();
-    for r in front.instruments {
+    let instruments_origin = front.instruments.as_ref().map(|l| at(l.span()));
+    for r in front
+        .instruments
+        .map(Spanned::into_inner)
+        .unwrap_or_default()
+    {
         let origin = at(r.span());
         let raw = r.into_inner();
         match InstrumentRef::parse(&raw, origin.clone()) {
@@ -186,6 +190,7 @@ pub fn parse_clause(rel: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Optio
         tags,
         instruments,
         origin: id_origin,
+        instruments_origin,
         ..Clause::default()
     };
     parse_sections(rel, fm.body, fm.body_offset, &mut clause, diags);

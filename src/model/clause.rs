@@ -196,6 +196,9 @@ pub struct Clause {
     /// The file (relative to the root), and the offset of the `id` key.
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the `instruments` list is written, when it is.
+    #[serde(skip)]
+    pub instruments_origin: Option<Origin>,
 }
 
 impl Clause {

@@ -150,6 +150,15 @@ fn a_new_article_is_placed_where_asked_and_check_points_at_its_placeholders_only
             d["file"].as_str().unwrap().ends_with("victim-support.md"),
             "{d}"
         );
+        // The empty list of instruments is pointed at where it is written.
+        if *code == "no-instruments" {
+            let line = d["line"].as_u64().unwrap() as usize;
+            let text = file.lines().nth(line - 1).unwrap_or_default();
+            assert!(
+                text.starts_with("instruments = []"),
+                "{d} points at “{text}”"
+            );
+        }
         // Each placeholder is reported at its own line, in English words only.
         if *code == "placeholder" {
             let line = d["line"].as_u64().unwrap() as usize;

@@ -133,6 +133,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     };
     let (imported, mut meta) = imported;
     meta.regulation = args.kind == crate::cli::TextKind::Regulation;
+    // The number and year the text's first line writes ("قانون رقم (7) لسنة 2024"), where
+    // nothing else gave them; said, so that they are checked against the gazette.
+    let read = crate::import::identity::identity(&imported.law.preamble);
+    let mut read_out: Vec<String> = Vec::new();
+    if let Some(n) = read.number.filter(|_| meta.number == "unknown") {
+        read_out.push(format!("number {n}"));
+        meta.number = n;
+    }
+    if let Some(y) = read.year.filter(|_| meta.year == "unknown") {
+        read_out.push(format!("year {y}"));
+        meta.year = y;
+    }
     if let Some(source) = args.source.as_deref().filter(|s| !s.trim().is_empty()) {
         meta.source = source.trim().to_string();
     }
@@ -193,6 +205,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             if imported.report.len() == 1 { "" } else { "s" },
             imported.repairs.len(),
             if imported.repairs.len() == 1 { "" } else { "s" },
+        );
+    }
+    if !ctx.quiet && !read_out.is_empty() {
+        eprintln!(
+            "read from the text's first line: {} (check them against the gazette)",
+            read_out.join(", ")
         );
     }
     // What only the user can give: where the text comes from, and its title.

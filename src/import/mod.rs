@@ -9,6 +9,7 @@
 
 pub mod akn;
 mod check;
+pub mod identity;
 mod markdown;
 mod marker;
 mod noise;

@@ -41,6 +41,42 @@ fn imports_into_the_country_folder_and_the_result_loads() {
 }
 
 #[test]
+fn the_number_and_year_the_first_line_writes_are_read_and_said() {
+    let p = Project::from_fixtures(&["check/valid"]);
+    for (file, number, year) in [
+        ("ar-gazette.txt", "7", "2024"),
+        ("en-act.txt", "unknown", "2024"),
+        ("fr-amending.txt", "41-23", "unknown"),
+    ] {
+        let r = p.run(&[
+            "import",
+            "--force",
+            &fixture(file),
+            "--country",
+            "jo",
+            "--id",
+            "read",
+        ]);
+        assert!(r.code == 0 || r.code == 1, "{file}: {}", r.stderr);
+        let md =
+            std::fs::read_to_string(p.path().join("countries/jo/legislation/read.md")).unwrap();
+        let mut d = Vec::new();
+        let leg = qanun::load::parse_legislation("read.md", "jo", &md, &mut d).expect("loads");
+        assert_eq!(
+            (leg.meta.number.as_str(), leg.meta.year.as_str()),
+            (number, year),
+            "{file}"
+        );
+        assert!(
+            r.stderr.contains("read from the text's first line")
+                && r.stderr.contains("check them against the gazette"),
+            "{file}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
 fn a_regulation_is_imported_as_one_and_a_law_by_default() {
     let p = Project::from_fixtures(&["check/valid"]);
     for (args, kind) in [

@@ -119,14 +119,16 @@ pub fn identity(head: &str) -> Identity {
         .take(5)
         .find(|(i, y)| {
             is_year(y)
-                && w.get(i - 1)
-                    .is_some_and(|p| YEAR_BEFORE.contains(&p.as_str()))
+                && w.get(i - 1).is_some_and(|p| {
+                    YEAR_BEFORE.contains(&p.as_str()) || super::marker::MONTHS.contains(&p.as_str())
+                })
         })
         .map(|(_, y)| y.clone());
     out
 }
 
-/// The words a law's year follows: "لسنة", "of", and the months of a date.
+/// The words a law's year follows: "لسنة", "of", and the months of a French date (the
+/// English months are [`super::marker::MONTHS`]).
 const YEAR_BEFORE: &[&str] = &[
     "لسنة",
     "لعام",
@@ -148,18 +150,6 @@ const YEAR_BEFORE: &[&str] = &[
     "novembre",
     "décembre",
     "decembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 #[cfg(test)]
@@ -194,6 +184,10 @@ mod tests {
             is(Some("2016-444"), Some("2016"))
         );
         assert_eq!(
+            read("Decree No. 12 dated 1 March 2015 on trafficking"),
+            is(Some("12"), Some("2015"))
+        );
+        assert_eq!(
             read("THE PREVENTION OF TRAFFICKING IN PERSONS ACT, 2024\nAn Act to prevent"),
             is(None, Some("2024"))
         );
@@ -222,11 +216,6 @@ mod tests {
             is(Some("3"), None)
         );
     }
-}
-
-#[cfg(test)]
-mod more {
-    use super::*;
 
     #[test]
     fn a_year_alone_is_read_only_from_a_title_that_names_a_law() {

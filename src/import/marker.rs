@@ -437,8 +437,9 @@ fn reads_as_heading(rest: &str) -> bool {
     starts_upper && ends_ok && t.chars().count() <= 200 && t.split_whitespace().count() <= 30
 }
 
-/// Month names, which make "1 January 2015" a date, not a section heading.
-const MONTHS: &[&str] = &[
+/// Month names, which make "1 January 2015" a date, not a section heading (and make the year
+/// after them a date's, [`super::identity`]).
+pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -1,6 +1,8 @@
 //! `qanun import`: official text → structured legislation, with a report at FILE:line.
 
-use crate::support::{Project, fixtures};
+use crate::support::{Project, Run, fixtures};
+use qanun::diagnostics::Diagnostic;
+use qanun::model::Legislation;
 
 fn fixture(name: &str) -> String {
     fixtures()
@@ -8,6 +10,37 @@ fn fixture(name: &str) -> String {
         .join(name)
         .to_string_lossy()
         .into_owned()
+}
+
+/// What one import of a fixture into Jordan gave: the run, the file written, and that file as
+/// the loader reads it, with the loader's diagnostics.
+struct Imported {
+    run: Run,
+    md: String,
+    law: Legislation,
+    diags: Vec<Diagnostic>,
+}
+
+/// Imports fixture `file` as `countries/jo/legislation/<id>.md` (replacing it), with `extra`
+/// arguments, and reads the result back.
+fn import_jo(p: &Project, file: &str, id: &str, extra: &[&str]) -> Imported {
+    let path = fixture(file);
+    let mut args = vec!["import", "--force", &path, "--country", "jo", "--id", id];
+    args.extend_from_slice(extra);
+    let run = p.run(&args);
+    run.assert_no_panic();
+    assert!(run.code == 0 || run.code == 1, "{file}: {}", run.stderr);
+    let md = std::fs::read_to_string(p.path().join(format!("countries/jo/legislation/{id}.md")))
+        .expect("written");
+    let mut diags = Vec::new();
+    let law =
+        qanun::load::parse_legislation(&format!("{id}.md"), "jo", &md, &mut diags).expect("loads");
+    Imported {
+        run,
+        md,
+        law,
+        diags,
+    }
 }
 
 #[test]
@@ -48,20 +81,8 @@ fn the_number_and_year_the_first_line_writes_are_read_and_said() {
         ("en-act.txt", "unknown", "2024"),
         ("fr-amending.txt", "41-23", "unknown"),
     ] {
-        let r = p.run(&[
-            "import",
-            "--force",
-            &fixture(file),
-            "--country",
-            "jo",
-            "--id",
-            "read",
-        ]);
-        assert!(r.code == 0 || r.code == 1, "{file}: {}", r.stderr);
-        let md =
-            std::fs::read_to_string(p.path().join("countries/jo/legislation/read.md")).unwrap();
-        let mut d = Vec::new();
-        let leg = qanun::load::parse_legislation("read.md", "jo", &md, &mut d).expect("loads");
+        let i = import_jo(&p, file, "read", &[]);
+        let (leg, r) = (&i.law, &i.run);
         assert_eq!(
             (leg.meta.number.as_str(), leg.meta.year.as_str()),
             (number, year),
@@ -83,32 +104,20 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
         (vec![], "law"),
         (vec!["--kind", "regulation"], "regulation"),
     ] {
-        let mut cmd = vec![
-            "import",
-            "--force",
-            &fixture("ar-gazette.txt"),
-            "--country",
-            "jo",
-            "--id",
-            "text",
+        let mut extra = vec![
             "--source",
             "Official Gazette No. 5000 (2024)",
             "--title",
             "قانون مكافحة الاتجار بالبشر",
-        ]
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-        cmd.extend(args.iter().map(|a| a.to_string()));
-        let cmd: Vec<&str> = cmd.iter().map(String::as_str).collect();
-        let r = p.run(&cmd);
-        r.assert_no_panic();
-        assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
-        let md = std::fs::read_to_string(p.path().join("countries/jo/legislation/text.md"))
-            .expect("written");
+        ];
+        extra.extend(args.iter().copied());
+        let Imported {
+            md,
+            law: leg,
+            diags,
+            ..
+        } = import_jo(&p, "ar-gazette.txt", "text", &extra);
         assert!(md.contains(&format!("\nkind = \"{kind}\"\n")), "{md}");
-        let mut diags = Vec::new();
-        let leg = qanun::load::parse_legislation("text.md", "jo", &md, &mut diags).expect("loads");
         assert!(diags.is_empty(), "{diags:?}");
         let want = if kind == "law" {
             qanun::model::LegislationKind::Law
@@ -126,49 +135,28 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
         );
     }
     // Without them, import says what is left to write, and check points at both.
-    let r = p.run(&[
-        "import",
-        "--force",
-        &fixture("ar-gazette.txt"),
-        "--country",
-        "jo",
-        "--id",
-        "text",
-    ]);
-    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let Imported {
+        run: r, md, diags, ..
+    } = import_jo(&p, "ar-gazette.txt", "text", &[]);
     assert!(
         r.stderr.contains("next: write where the text comes from")
             && r.stderr.contains("the law's title"),
         "{}",
         r.stderr
     );
-    let md = std::fs::read_to_string(p.path().join("countries/jo/legislation/text.md")).unwrap();
-    let mut diags = Vec::new();
-    qanun::load::parse_legislation("text.md", "jo", &md, &mut diags).expect("loads");
     let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     assert_eq!(codes, ["no-source", "no-title"], "{diags:?}");
     // What the user types is text: quotes, backslashes and a front-matter fence in the title
     // or the source come back as typed and do not end the front matter.
     let (title, source) = ("قانون \"x\"\n+++\n## 9", "a \"b\" \\ c\n+++");
-    let r = p.run(&[
-        "import",
-        "--force",
-        &fixture("ar-gazette.txt"),
-        "--country",
-        "jo",
-        "--id",
+    let hostile = import_jo(
+        &p,
+        "ar-gazette.txt",
         "hostile",
-        "--title",
-        title,
-        "--source",
-        source,
-    ]);
-    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
-    let text =
-        std::fs::read_to_string(p.path().join("countries/jo/legislation/hostile.md")).unwrap();
-    let mut d = Vec::new();
-    let leg = qanun::load::parse_legislation("hostile.md", "jo", &text, &mut d).expect("loads");
+        &["--title", title, "--source", source],
+    );
+    let (leg, d) = (&hostile.law, &hostile.diags);
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(leg.meta.source, source);
     assert_eq!(

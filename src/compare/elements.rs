@@ -43,6 +43,9 @@ pub enum Lack {
     Text {
         /// The paragraph's number as printed ("2", "٢"); empty for an unnumbered paragraph.
         para: String,
+        /// The paragraph's place in the model article, from 1 (what `clause/N` names in the
+        /// lexicon and in the gold mappings).
+        paragraph: u32,
         /// The point's label ("b", "ب") when the lack is a point.
         point: Option<String>,
         /// Some of its key terms are found.
@@ -64,6 +67,7 @@ impl fmt::Display for Lack {
                 in_part,
                 excerpt,
                 lang,
+                ..
             } => {
                 if *in_part {
                     write!(f, "({}) ", self::in_part(*lang))?;
@@ -446,6 +450,8 @@ fn check_lang(
 pub struct Found {
     pub element: String,
     pub national: usize,
+    /// For a paragraph or point, the paragraph's place in the model article, from 1.
+    pub paragraph: Option<u32>,
 }
 
 /// What the matched national articles lack of model article `a` (number `m` in the scorer),
@@ -513,6 +519,7 @@ pub fn missing(
                 where_found.push(Found {
                     element: lexicon.label(c, display),
                     national: i,
+                    paragraph: None,
                 });
             }
         } else {
@@ -522,11 +529,36 @@ pub fn missing(
     let linked = lexicon.linked(a.id.as_str());
     let paras = a.text.get(&lang).map_or(&[][..], Vec::as_slice);
     let shown = a.text.get(&display).map_or(paras, Vec::as_slice);
-    for (path, element) in structure(paras) {
-        let element_terms = match (path.point, scorer.paragraph_terms(lang, m, path.para)) {
-            (None, Some(t)) => t.to_vec(),
-            _ => terms(&element),
-        };
+    let elements: Vec<(Path, String, Vec<String>)> = structure(paras)
+        .into_iter()
+        .map(|(path, element)| {
+            let t = match (path.point, scorer.paragraph_terms(lang, m, path.para)) {
+                (None, Some(t)) => t.to_vec(),
+                _ => terms(&element),
+            };
+            (path, element, t)
+        })
+        .collect();
+    // Each matched article's closest element: the one of which it holds the largest share of
+    // key terms, when it holds some (`IN_PART`). The article was matched for something; without
+    // this, a report could say that an article enacting a paragraph in other words holds
+    // nothing of the provision.
+    let closest: Vec<(usize, usize)> = each
+        .iter()
+        .filter_map(|(i, nt, _)| {
+            elements
+                .iter()
+                .enumerate()
+                .map(|(k, (_, _, t))| (k, share_present(t, |x| nt.has(x), scorer, lang)))
+                .fold(None, |best: Option<(usize, f32)>, (k, sh)| match best {
+                    Some((_, b)) if b >= sh => best,
+                    _ => Some((k, sh)),
+                })
+                .filter(|(_, sh)| *sh >= IN_PART)
+                .map(|(k, _)| (k, *i))
+        })
+        .collect();
+    for (k, (path, element, element_terms)) in elements.into_iter().enumerate() {
         let share = share_present(&element_terms, in_matched, scorer, lang);
         // The concepts the lexicon links to this paragraph: a national text that holds them
         // says the same thing in other words.
@@ -541,16 +573,24 @@ pub fn missing(
             !concepts.is_empty() && (held == concepts.len() || (held > 0 && share >= IN_PART));
         let (para, point, excerpt) =
             describe(shown, path).unwrap_or_else(|| (String::new(), None, excerpt(&element)));
-        if share >= PRESENT || by_concepts {
-            if let Some(i) = holder(&element_terms, &concepts) {
+        let present = share >= PRESENT || by_concepts;
+        let holder = if present {
+            holder(&element_terms, &concepts)
+        } else {
+            closest.iter().find(|(e, _)| *e == k).map(|(_, i)| *i)
+        };
+        if present || holder.is_some() {
+            if let Some(i) = holder {
                 where_found.push(Found {
                     element: element_label(display, &para, point.as_deref()),
                     national: i,
+                    paragraph: Some(para_no),
                 });
             }
         } else {
             out.push(Lack::Text {
                 para,
+                paragraph: para_no,
                 point,
                 in_part: share >= IN_PART,
                 excerpt,
@@ -611,6 +651,7 @@ mod tests {
     fn text(para: &str, point: Option<&str>, in_part: bool, lang: Lang) -> Lack {
         Lack::Text {
             para: para.into(),
+            paragraph: para.parse().unwrap_or(1),
             point: point.map(Into::into),
             in_part,
             excerpt: "first words…".into(),

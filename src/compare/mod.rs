@@ -178,6 +178,10 @@ pub struct FoundElement {
     pub element: String,
     pub law: String,
     pub article: String,
+    /// For a paragraph or point of the model article, the paragraph's place in it, from 1
+    /// (none for a concept of the lexicon).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
 }
 
 /// How a priority theme fares.
@@ -1104,6 +1108,7 @@ fn provision(
                         .unwrap_or_default()
                         .to_string(),
                     article: na.number.clone(),
+                    paragraph: f.paragraph,
                 })
             })
             .collect();
@@ -1420,6 +1425,55 @@ mod tests {
             np.missing
                 .iter()
                 .any(|m| *m == elements::Lack::Element("non-punishment of child victims".into())),
+            "{:?}",
+            np.missing
+        );
+    }
+
+    #[test]
+    fn a_matched_article_holds_at_least_the_element_closest_to_it() {
+        // Article 9 words paragraph 1 of non-punishment its own way: a few of its key terms,
+        // short of the share that makes an element present by its terms alone.
+        let r = report(
+            "## 9\nmodel: non-punishment\n\nلا تلاحق الضحية بسبب فعل.\n",
+            true,
+        );
+        let np = provision(&r, "non-punishment");
+        assert_eq!(np.status, Coverage::Partial);
+        let held: Vec<_> = np.found.iter().filter_map(|f| f.paragraph).collect();
+        assert_eq!(held, [1], "{:?}", np.found);
+        assert_eq!(np.found[0].article, "9");
+        assert!(
+            np.missing
+                .iter()
+                .any(|m| matches!(m, elements::Lack::Text { paragraph: 2, .. })),
+            "{:?}",
+            np.missing
+        );
+        assert!(
+            !np.missing
+                .iter()
+                .any(|m| matches!(m, elements::Lack::Text { paragraph: 1, .. })),
+            "{:?}",
+            np.missing
+        );
+        // An article that holds next to nothing of any paragraph holds none of them.
+        let r = report(
+            "## 9\nmodel: non-punishment\n\nيحدد الوزير رسوم تسجيل المركبات.\n",
+            true,
+        );
+        let np = provision(&r, "non-punishment");
+        assert!(
+            np.found.iter().all(|f| f.paragraph.is_none()),
+            "{:?}",
+            np.found
+        );
+        assert_eq!(
+            np.missing
+                .iter()
+                .filter(|m| matches!(m, elements::Lack::Text { .. }))
+                .count(),
+            2,
             "{:?}",
             np.missing
         );

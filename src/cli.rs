@@ -234,7 +234,8 @@ pub struct ImportArgs {
     /// and its issue, or the address of the page), e.g. "Official Gazette No. 5186 (2011)".
     #[arg(long, value_name = "TEXT")]
     pub source: Option<String>,
-    /// The law's title, in the text's language.
+    /// The law's title, in the text's language (default: the title the text gives itself:
+    /// "This Act may be cited as …", "يسمى هذا القانون …", or a first line naming the law).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 }

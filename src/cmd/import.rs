@@ -148,12 +148,24 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     if let Some(source) = args.source.as_deref().filter(|s| !s.trim().is_empty()) {
         meta.source = source.trim().to_string();
     }
+    let slot = match imported.lang {
+        crate::model::Lang::Ar => &mut meta.title_ar,
+        crate::model::Lang::En => &mut meta.title_en,
+        crate::model::Lang::Fr => &mut meta.title_fr,
+    };
     if let Some(title) = args.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        let title = Some(title.trim().to_string());
-        match imported.lang {
-            crate::model::Lang::Ar => meta.title_ar = title,
-            crate::model::Lang::En => meta.title_en = title,
-            crate::model::Lang::Fr => meta.title_fr = title,
+        *slot = Some(title.trim().to_string());
+    } else if slot.is_none() {
+        // The name the law gives itself, or its first line: said, so that it is checked.
+        let first: Vec<&str> = imported
+            .law
+            .articles()
+            .take(2)
+            .map(|a| a.text.as_str())
+            .collect();
+        if let Some(t) = crate::import::identity::title(&imported.law.preamble, &first) {
+            read_out.push(format!("title \"{t}\""));
+            *slot = Some(t);
         }
     }
     meta.complete = !imported
@@ -209,7 +221,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     }
     if !ctx.quiet && !read_out.is_empty() {
         eprintln!(
-            "read from the text's first line: {} (check them against the gazette)",
+            "read from the text: {} (check them against the gazette)",
             read_out.join(", ")
         );
     }

@@ -1,9 +1,11 @@
 //! Import stage, the law's identity: the number and year its first line states ("قانون رقم (7)
-//! لسنة 2024", "Act No. 5 of 2018", "Loi n° 2016-444 du 13 avril 2016", "… Act, 2024"). Read,
-//! never guessed: only a first line that opens with the name of a kind of law is read, and
-//! only what it writes out is taken.
+//! لسنة 2024", "Act No. 5 of 2018", "Loi n° 2016-444 du 13 avril 2016", "… Act, 2024"), and
+//! its title ([`title`]). Read, never guessed: only a first line that opens with the name of a
+//! kind of law is read, or the sentence by which a law names itself, and only what it writes
+//! out is taken.
 
 use crate::text::digits::to_latin_digits;
+use crate::text::normalize::{TATWEEL, is_harakah, strip_diacritics};
 
 /// What a law's opening line says of its number and year (each when written).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,7 +129,207 @@ pub fn identity(head: &str) -> Identity {
     out
 }
 
-/// The words a law's year follows: "لسنة", "of", and the months of a French date (the
+/// The most words a title read from the text may have (a longer stretch is not a title).
+const TITLE_WORDS: usize = 40;
+
+/// The law's title as the text writes it, if it does:
+/// - the sentence by which the law names itself, in its first articles: "This Act may be
+///   cited as the Prevention of Human Trafficking Act 2014", "This Act may be called …",
+///   "This Act is the …", "يسمى هذا القانون (قانون منع الاتجار بالبشر لسنة 2009)";
+/// - else a first line that opens with a kind of law ("Loi n° 2016-444 du 13 avril 2016
+///   visant à …", "Anti-Trafficking Act, 2019"), with, in Arabic, the line among the next
+///   three that gives its subject ("في شأن مكافحة الاتجار بالبشر", "بشأن …").
+///
+/// `head` is the text before the first article; `articles`, the first articles' texts.
+pub fn title(head: &str, articles: &[&str]) -> Option<String> {
+    articles
+        .iter()
+        .take(2)
+        .find_map(|a| self_named(a))
+        .or_else(|| head_title(head))
+}
+
+/// The name a law gives itself in `text` ("This Act may be cited as …", "يسمى هذا القانون …").
+fn self_named(text: &str) -> Option<String> {
+    // One line: a short title broken across lines is joined.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Arabic is searched without harakat and tatweel ("يُسمّى"), and the title is cut from
+    // the text as written: `kept` holds the byte offset in `flat` of each character `plain`
+    // keeps.
+    let kept: Vec<usize> = flat
+        .char_indices()
+        .filter(|(_, c)| !is_harakah(*c) && *c != TATWEEL)
+        .map(|(i, _)| i)
+        .collect();
+    let plain = strip_diacritics(&flat);
+    const AR: &[&str] = &[
+        "يسمى هذا القانون",
+        "يسمي هذا القانون",
+        "يسمى هذا المرسوم بقانون",
+        "يسمى هذا النظام",
+        "يطلق على هذا القانون اسم",
+        "يطلق على هذا القانون",
+    ];
+    const AR_ENDS: &[&str] = &["،", ".", " ويعمل", " وينشر", " ويسري"];
+    for phrase in AR {
+        if let Some(at) = plain.find(phrase) {
+            let from = at + phrase.len();
+            let (a, b) = title_span(&plain[from..], AR_ENDS)?;
+            // Byte offsets in `plain` → characters → byte offsets in `flat`.
+            let chars = |i: usize| plain[..i].chars().count();
+            let start = *kept.get(chars(from + a))?;
+            let end = kept.get(chars(from + b)).copied().unwrap_or(flat.len());
+            return Some(flat[start..end].trim_end().to_string());
+        }
+    }
+    let lower = flat.to_lowercase();
+    // Lowercasing keeps byte offsets only when no character changes its length.
+    if lower.len() != flat.len() {
+        return None;
+    }
+    const EN: &[&str] = &[
+        "may be cited as",
+        "may be called",
+        "shall be cited as",
+        "shall be called",
+        "shall be known as",
+        "act is the",
+        "law is the",
+        "act is called",
+        "law is called",
+        "peut être citée sous le titre",
+    ];
+    const EN_ENDS: &[&str] = &[
+        ". ",
+        ";",
+        " and shall ",
+        " and comes ",
+        " and came ",
+        ", and ",
+    ];
+    for phrase in EN {
+        if let Some(at) = lower.find(phrase) {
+            let mut from = at + phrase.len();
+            from += flat[from..].len() - flat[from..].trim_start().len();
+            for article in ["the ", "The "] {
+                if flat[from..].starts_with(article) {
+                    from += article.len();
+                }
+            }
+            let (a, b) = title_span(&flat[from..], EN_ENDS)?;
+            return Some(flat[from + a..from + b].to_string());
+        }
+    }
+    None
+}
+
+/// Where a title is at the start of `rest` (byte range): what a bracket or quote opening it
+/// encloses, or the words up to the first of `ends` (or the end), without a closing full stop
+/// or quotes; `None` when that is empty or too long to be a title.
+fn title_span(rest: &str, ends: &[&str]) -> Option<(usize, usize)> {
+    let lead = rest.len() - rest.trim_start().len();
+    let body = &rest[lead..];
+    let pairs = [('(', ')'), ('«', '»'), ('"', '"'), ('“', '”'), ('[', ']')];
+    let (mut a, mut b) = match pairs.iter().find(|(o, _)| body.starts_with(*o)) {
+        Some((o, c)) => {
+            let from = lead + o.len_utf8();
+            (from, from + rest[from..].find(*c)?)
+        }
+        None => {
+            let end = ends
+                .iter()
+                .filter_map(|e| body.find(e))
+                .min()
+                .unwrap_or(body.len());
+            (lead, lead + end)
+        }
+    };
+    let trim = |c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | '،' | ':' | '"' | '“' | '”' | '«' | '»')
+    };
+    while let Some(c) = rest[a..b].chars().next().filter(|c| trim(*c)) {
+        a += c.len_utf8();
+    }
+    while let Some(c) = rest[a..b].chars().next_back().filter(|c| trim(*c)) {
+        b -= c.len_utf8();
+    }
+    let words = rest[a..b].split_whitespace().count();
+    (words > 0 && words <= TITLE_WORDS).then_some((a, b))
+}
+
+/// A title from the lines before the first article: a first line that opens with a kind of
+/// law, or a short one that names a law ("THE PREVENTION OF TRAFFICKING IN PERSONS ACT, 2024");
+/// in Arabic, with the line among the next three that gives its subject ("في شأن …"), or,
+/// when the first line gives only the number and year ("قانون رقم (7) لسنة 2024"), the name
+/// on the next line before them ("قانون مكافحة الاتجار بالبشر رقم (7) لسنة 2024").
+fn head_title(head: &str) -> Option<String> {
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .collect();
+    let first = *lines.first()?;
+    let words: Vec<String> = first
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '°')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens_with_kind = |ws: &[String]| {
+        ws.first()
+            .is_some_and(|k| k != "the" && KINDS.contains(&k.as_str()))
+    };
+    let names_a_law = words.len() <= 12
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "act" | "law" | "loi" | "code"));
+    if !opens_with_kind(&words) && !names_a_law {
+        return None;
+    }
+    let second = lines.get(1).copied();
+    // "قانون رقم (7) لسنة 2024": the kind, then nothing but the number and the year.
+    let number_only = words.len() > 1
+        && words.iter().skip(1).all(|w| {
+            let w = to_latin_digits(w);
+            w.chars().all(|c| c.is_ascii_digit() || "-./".contains(c))
+                || YEAR_BEFORE.contains(&w.as_str())
+                || matches!(w.as_str(), "رقم" | "no" | "n°" | "nº" | "number")
+        });
+    let t = match second {
+        Some(name)
+            if number_only
+                && opens_with_kind(
+                    &name
+                        .split_whitespace()
+                        .take(1)
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>(),
+                ) =>
+        {
+            let rest = first.split_once(char::is_whitespace).map_or("", |x| x.1);
+            format!("{name} {}", rest.trim())
+        }
+        _ => {
+            let subject = lines.iter().skip(1).find(|l| {
+                let l = strip_diacritics(l);
+                ["في شأن", "بشأن", "بشان", "في شان"]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            });
+            match subject {
+                Some(s) => format!("{first} {s}"),
+                None => first.to_string(),
+            }
+        }
+    };
+    let (a, b) = title_span(&t, &[])?;
+    Some(t[a..b].to_string())
+}
+
+/// The words a law's year follows/// The words a law's year follows: "لسنة", "of", and the months of a French date (the
 /// English months are [`super::marker::MONTHS`]).
 const YEAR_BEFORE: &[&str] = &[
     "لسنة",
@@ -235,5 +437,124 @@ mod tests {
             identity("Anti-Trafficking Law, 2019").year.as_deref(),
             Some("2019")
         );
+    }
+
+    #[test]
+    fn a_title_is_read_from_the_sentence_by_which_a_law_names_itself() {
+        let t = |a: &str| title("", &[a]);
+        assert_eq!(
+            t("(1) This Act may be called the Prevention of\nTrafficking in Persons Act, 2018.\n(2) It extends to the whole of Pakistan.")
+                .as_deref(),
+            Some("Prevention of Trafficking in Persons Act, 2018")
+        );
+        assert_eq!(
+            t("1. This Act is the Prevention of Human Trafficking Act 2014.").as_deref(),
+            Some("Prevention of Human Trafficking Act 2014")
+        );
+        assert_eq!(
+            t("This Act may be cited as the Anti-Trafficking Act 2019 and shall come into operation on a date fixed by the Minister.")
+                .as_deref(),
+            Some("Anti-Trafficking Act 2019")
+        );
+        assert_eq!(
+            t("يُسمّى هذا القانون (قانون منع الاتجار بالبشر لسنة 2009) ويُعمل به بعد ثلاثين يوماً من تاريخ نشره في الجريدة الرسمية.")
+                .as_deref(),
+            Some("قانون منع الاتجار بالبشر لسنة 2009")
+        );
+        // The title keeps its harakat (found without them).
+        assert_eq!(
+            t("يُسمّى هذا القانونُ قانونَ مكافحةِ الاتجار بالبشر، ويُعمل به من تاريخ نشره.").as_deref(),
+            Some("قانونَ مكافحةِ الاتجار بالبشر")
+        );
+        assert_eq!(
+            t("يسمى هذا القانون قانون مكافحة الاتجار بالبشر، ويعمل به من تاريخ نشره.").as_deref(),
+            Some("قانون مكافحة الاتجار بالبشر")
+        );
+        // The second article may name the law (the first being the definitions), not a later one.
+        assert_eq!(
+            title(
+                "",
+                &[
+                    "In this Act, “child” means …",
+                    "This Act may be cited as the X Act."
+                ]
+            )
+            .as_deref(),
+            Some("X Act")
+        );
+        assert_eq!(
+            title("", &["a", "b", "This Act may be cited as the X Act."]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_title_is_read_from_a_first_line_that_opens_with_a_kind_of_law() {
+        assert_eq!(
+            title(
+                "مرسوم بقانون اتحادي رقم 24\nصادر بتاريخ 13/09/2023م\nالموافق فيه 27/صفر/1445هـ\nفي شأن مكافحة الاتجار بالبشر\nرئيس الدولة،",
+                &["يقصد بالكلمات"]
+            )
+            .as_deref(),
+            Some("مرسوم بقانون اتحادي رقم 24 في شأن مكافحة الاتجار بالبشر")
+        );
+        assert_eq!(
+            title(
+                "Loi n° 2016-444 du 13 avril 2016 visant à renforcer la lutte contre le système prostitutionnel\n",
+                &[]
+            )
+            .as_deref(),
+            Some("Loi n° 2016-444 du 13 avril 2016 visant à renforcer la lutte contre le système prostitutionnel")
+        );
+        assert_eq!(
+            title(
+                "قانون رقم (7) لسنة 2024\nقانون مكافحة الاتجار بالبشر وحماية ضحاياه\n\nبعد الاطلاع",
+                &[]
+            )
+            .as_deref(),
+            Some("قانون مكافحة الاتجار بالبشر وحماية ضحاياه رقم (7) لسنة 2024")
+        );
+        assert_eq!(
+            title(
+                "THE PREVENTION OF TRAFFICKING IN PERSONS ACT, 2024\nAn Act to prevent trafficking",
+                &[]
+            )
+            .as_deref(),
+            Some("THE PREVENTION OF TRAFFICKING IN PERSONS ACT, 2024")
+        );
+        // The law's own name wins over its first line.
+        assert_eq!(
+            title(
+                "Act No. 5 of 2018",
+                &["This Act may be called the Short Act, 2018."]
+            )
+            .as_deref(),
+            Some("Short Act, 2018")
+        );
+    }
+
+    #[test]
+    fn no_title_is_guessed() {
+        // A preamble, an article, a sentence naming no title: nothing.
+        assert_eq!(
+            title(
+                "نحن تميم بن حمد آل ثاني أمير دولة قطر،\nبعد الاطلاع على القانون رقم (15) لسنة 2011 بشأن مكافحة الاتجار بالبشر",
+                &["يُستبدل بنص المادة (5) النص الآتي"]
+            ),
+            None
+        );
+        assert_eq!(
+            title(
+                "",
+                &["Whoever holds any person to a condition of peonage shall be fined."]
+            ),
+            None
+        );
+        assert_eq!(title("The Official Gazette", &[]), None);
+        assert_eq!(title("", &[]), None);
+        // An unclosed bracket, or a "title" running on for a page, is not read.
+        assert_eq!(title("", &["يسمى هذا القانون (قانون مكافحة"]), None);
+        let long = format!("This Act may be cited as the {} Act.", "very ".repeat(60));
+        assert_eq!(title("", &[&long]), None);
     }
 }

@@ -74,12 +74,29 @@ fn imports_into_the_country_folder_and_the_result_loads() {
 }
 
 #[test]
-fn the_number_and_year_the_first_line_writes_are_read_and_said() {
+fn the_number_year_and_title_the_text_writes_are_read_and_said() {
     let p = Project::from_fixtures(&["check/valid"]);
-    for (file, number, year) in [
-        ("ar-gazette.txt", "7", "2024"),
-        ("en-act.txt", "unknown", "2024"),
-        ("fr-amending.txt", "41-23", "unknown"),
+    for (file, number, year, title) in [
+        // The title by which article 1 names the law.
+        (
+            "ar-gazette.txt",
+            "7",
+            "2024",
+            "قانون مكافحة الاتجار بالبشر وحماية ضحاياه لسنة 2024",
+        ),
+        (
+            "en-act.txt",
+            "unknown",
+            "2024",
+            "Prevention of Trafficking in Persons Act, 2024",
+        ),
+        // The first line, which opens with the kind of law.
+        (
+            "fr-amending.txt",
+            "41-23",
+            "unknown",
+            "Loi n° 41-23 modifiant et complétant le code pénal en matière de traite des êtres humains",
+        ),
     ] {
         let i = import_jo(&p, file, "read", &[]);
         let (leg, r) = (&i.law, &i.run);
@@ -88,13 +105,37 @@ fn the_number_and_year_the_first_line_writes_are_read_and_said() {
             (number, year),
             "{file}"
         );
+        let lang = leg.meta.language.expect("language");
+        assert_eq!(
+            leg.meta.title.get(&lang).map(String::as_str),
+            Some(title),
+            "{file}"
+        );
         assert!(
-            r.stderr.contains("read from the text's first line")
+            r.stderr.contains("read from the text")
+                && r.stderr.contains(&format!("title \"{title}\""))
                 && r.stderr.contains("check them against the gazette"),
             "{file}: {}",
             r.stderr
         );
+        // Read, the title is no longer asked for.
+        assert!(
+            !r.stderr.contains("the law's title"),
+            "{file}: {}",
+            r.stderr
+        );
     }
+    // A title given with --title is the one written, and nothing is said of another.
+    let i = import_jo(&p, "en-act.txt", "read", &["--title", "Given Title Act"]);
+    assert_eq!(
+        i.law
+            .meta
+            .language
+            .and_then(|l| i.law.meta.title.get(&l))
+            .map(String::as_str),
+        Some("Given Title Act")
+    );
+    assert!(!i.run.stderr.contains("title \""), "{}", i.run.stderr);
 }
 
 #[test]
@@ -134,10 +175,12 @@ fn a_regulation_is_imported_as_one_and_a_law_by_default() {
             Some("قانون مكافحة الاتجار بالبشر")
         );
     }
-    // Without them, import says what is left to write, and check points at both.
+    // Without them, and from a text that gives no title (a preamble citing another law
+    // opens it), import says what is left to write, and check points at both.
     let Imported {
         run: r, md, diags, ..
-    } = import_jo(&p, "ar-gazette.txt", "text", &[]);
+    } = import_jo(&p, "ar-preamble.txt", "text", &[]);
+    assert!(!r.stderr.contains("read from the text"), "{}", r.stderr);
     assert!(
         r.stderr.contains("next: write where the text comes from")
             && r.stderr.contains("the law's title"),

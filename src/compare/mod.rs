@@ -278,6 +278,51 @@ pub struct GapReport {
 /// import the official text, for the alliance's analysts, who run qanun; check the official
 /// text, for readers of a packet, who do not. `None` when every absence is verified.
 pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
+    let base = absence_caveat(r, reader);
+    match (base, unconfirmed(r)) {
+        (base, 0) => base,
+        (None, n) => Some(format!(
+            "{}{}",
+            caution(r.lang),
+            auto_caveat(r.lang, n, reader)
+        )),
+        (Some(b), n) => Some(format!("{b} {}", auto_caveat(r.lang, n, reader))),
+    }
+}
+
+/// Whether a provision's verdict (covered or partial) rests only on automatic matches: no
+/// `model:` line of an analyst confirms any of them.
+pub fn is_unconfirmed(p: &Provision) -> bool {
+    !p.matches.is_empty() && p.matches.iter().all(|m| m.source == MatchSource::Auto)
+}
+
+/// How many provisions' verdicts rest only on automatic matches ([`is_unconfirmed`]).
+pub fn unconfirmed(r: &GapReport) -> usize {
+    r.provisions.iter().filter(|p| is_unconfirmed(p)).count()
+}
+
+/// The part of the caveat on verdicts that rest only on automatic matches: on statutes it had
+/// never seen, about half to three quarters of the pairs the alignment proposed were right
+/// (docs/compare.md), so a parliament must know which findings no analyst has confirmed.
+fn auto_caveat(lang: Lang, n: usize, reader: Reader) -> String {
+    match (reader, lang, n) {
+        (Reader::Parliament, Lang::Ar, 1) => "نتيجة واحدة من النتائج الواردة هنا تقوم على مطابقة آلية بين النصوص بحسب تشابه ألفاظها لم يؤكدها محلل بعد (معلَّمة بالعلامة * في جدول الثغرات)، وقد تكون خاطئة.".to_string(),
+        (Reader::Parliament, Lang::Ar, _) => format!("{n} من النتائج الواردة هنا تقوم على مطابقات آلية بين النصوص بحسب تشابه ألفاظها لم يؤكدها محلل بعد (معلَّمة بالعلامة * في جدول الثغرات)، وقد تكون خاطئة."),
+        (Reader::Parliament, Lang::En, 1) => "1 of the findings here rests only on a match made automatically, by comparing wording, that an analyst has not yet confirmed (marked * in the gap table); it may be wrong.".to_string(),
+        (Reader::Parliament, Lang::En, _) => format!("{n} of the findings here rest only on matches made automatically, by comparing wording, that an analyst has not yet confirmed (marked * in the gap table); they may be wrong."),
+        (Reader::Parliament, Lang::Fr, 1) => "1 des constats présentés ici repose uniquement sur une correspondance établie automatiquement, par comparaison des termes, qu'aucun analyste n'a encore confirmée (marquée * dans le tableau des lacunes) : elle peut être erronée.".to_string(),
+        (Reader::Parliament, Lang::Fr, _) => format!("{n} des constats présentés ici reposent uniquement sur des correspondances établies automatiquement, par comparaison des termes, qu'aucun analyste n'a encore confirmées (marquées * dans le tableau des lacunes) : elles peuvent être erronées."),
+        (Reader::Analyst, Lang::Ar, 1) => "نتيجة واحدة تقوم على مطابقة آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطر model: قبل الاستناد إليها.".to_string(),
+        (Reader::Analyst, Lang::Ar, _) => format!("{n} من النتائج تقوم على مطابقات آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطور model: قبل الاستناد إليها."),
+        (Reader::Analyst, Lang::En, 1) => "1 finding rests only on an automatic match (“auto”) that no `model:` line confirms: confirm or correct it with a `model:` line before relying on it.".to_string(),
+        (Reader::Analyst, Lang::En, _) => format!("{n} findings rest only on automatic matches (“auto”) that no `model:` line confirms: confirm or correct them with `model:` lines before relying on them."),
+        (Reader::Analyst, Lang::Fr, 1) => "1 constat repose uniquement sur une correspondance automatique (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-la ou corrigez-la par une ligne `model:` avant de vous y fonder.".to_string(),
+        (Reader::Analyst, Lang::Fr, _) => format!("{n} constats reposent uniquement sur des correspondances automatiques (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-les ou corrigez-les par des lignes `model:` avant de vous y fonder."),
+    }
+}
+
+/// The caveat on absences (see [`caveat`]).
+fn absence_caveat(r: &GapReport, reader: Reader) -> Option<String> {
     if r.verified {
         let doubtful = r
             .provisions
@@ -1480,6 +1525,67 @@ mod tests {
     }
 
     #[test]
+    fn findings_that_rest_only_on_automatic_matches_are_said_to_be_unconfirmed() {
+        let law = law();
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        // Article 5 is mapped by an analyst; article 6 is matched to non-punishment by its
+        // wording alone.
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = true", BODY),
+            &opts,
+        );
+        assert!(is_unconfirmed(provision(&r, "non-punishment")));
+        assert!(!is_unconfirmed(provision(&r, "shelter")));
+        assert!(
+            !is_unconfirmed(provision(&r, "awareness")),
+            "no match, no verdict to confirm"
+        );
+        assert_eq!(unconfirmed(&r), 1);
+        let c = caveat(&r, Reader::Parliament).expect("a caveat");
+        assert!(
+            c.starts_with(
+                "Caution: 1 of the findings here rests only on a match made automatically"
+            ) && c.contains("(marked * in the gap table)"),
+            "{c}"
+        );
+        assert!(
+            caveat(&r, Reader::Analyst).is_some_and(|c| c.contains("`model:` line")),
+            "{:?}",
+            caveat(&r, Reader::Analyst)
+        );
+        // Once an analyst confirms it, nothing is left to say.
+        let body = BODY.replace("## 6\n", "## 6\nmodel: non-punishment\n");
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = true", &body),
+            &opts,
+        );
+        assert_eq!(unconfirmed(&r), 0);
+        assert_eq!(caveat(&r, Reader::Parliament), None);
+        // In a summary, the sentence follows the one on absences.
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = false", BODY),
+            &opts,
+        );
+        let c = caveat(&r, Reader::Parliament).expect("a caveat");
+        assert!(
+            c.starts_with("Caution: the national text used here is an unofficial summary"),
+            "{c}"
+        );
+        assert!(
+            c.ends_with("they may be wrong.") || c.ends_with("it may be wrong."),
+            "{c}"
+        );
+    }
+
+    #[test]
     fn the_best_pair_is_diffed_in_the_report_language() {
         let r = report(BODY, true);
         let pair = provision(&r, "non-punishment").pair.as_ref().expect("pair");
@@ -1519,7 +1625,7 @@ mod tests {
         assert!(r.verified);
         assert_eq!(status(&r), Coverage::Missing);
         assert_eq!(r.coverage, r.coverage_max);
-        assert_eq!(caveat(&r, Reader::Parliament), None);
+        assert_eq!(absence_caveat(&r, Reader::Parliament), None);
         for front in [
             "official = false",
             "official = true\ncomplete = false\ntotal_articles = 30",
@@ -1595,7 +1701,7 @@ mod tests {
             &opts,
         );
         assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
-        assert_eq!(caveat(&r, Reader::Analyst), None);
+        assert_eq!(absence_caveat(&r, Reader::Analyst), None);
         assert_eq!(r.coverage, r.coverage_max);
     }
 
@@ -1678,7 +1784,7 @@ mod tests {
         );
         let r = compare_body(&variant, &[&empty_law, &other], true, &opts);
         assert_eq!(provision(&r, "shelter").status, Coverage::Missing);
-        assert_eq!(caveat(&r, Reader::Analyst), None);
+        assert_eq!(absence_caveat(&r, Reader::Analyst), None);
         assert_eq!(r.coverage, r.coverage_max);
     }
 

@@ -41,8 +41,12 @@ pub type Spans = Vec<(String, bool)>;
 pub struct GapItem {
     pub clause: String,
     pub status: GapStatus,
-    /// National article numbers matched.
-    pub national: Vec<String>,
+    /// National article numbers matched, each with whether the match is automatic (no
+    /// analyst's `model:` line confirms it).
+    pub national: Vec<(String, bool)>,
+    /// The verdict rests only on automatic matches ([`crate::compare::is_unconfirmed`]): the
+    /// gap table marks them, and the summary and asks leave the provision out.
+    pub unconfirmed: bool,
     /// For a provision not verified in a complete official text, the national article that
     /// resembles it without matching it (compare's `resembles`).
     pub resembles: Option<String>,
@@ -112,7 +116,15 @@ impl Gaps {
                         Coverage::Missing => GapStatus::Missing,
                         Coverage::NotVerified => GapStatus::NotVerified,
                     },
-                    national: p.matches.iter().map(|m| m.article.clone()).collect(),
+                    national: p
+                        .matches
+                        .iter()
+                        .map(|m| {
+                            let auto = m.source == crate::compare::MatchSource::Auto;
+                            (m.article.clone(), auto)
+                        })
+                        .collect(),
+                    unconfirmed: crate::compare::is_unconfirmed(p),
                     resembles: p.resembles.as_ref().map(|m| m.article.clone()),
                     missing: crate::compare::elements::places(&p.missing),
                     pair: p.pair.as_ref().map(|x| GapPair {
@@ -873,7 +885,14 @@ fn gap_rows(input: &PacketInput) -> Vec<GapRowView> {
                 } else if g.national.is_empty() {
                     none.to_string()
                 } else {
-                    digits(input, &g.national.join(&format!("{} ", comma(input.lang))))
+                    // An automatic match no analyst has confirmed is marked "*" (the caveat
+                    // above the table says what the mark means).
+                    let list: Vec<String> = g
+                        .national
+                        .iter()
+                        .map(|(n, auto)| if *auto { format!("{n}*") } else { n.clone() })
+                        .collect();
+                    digits(input, &list.join(&format!("{} ", comma(input.lang))))
                 },
             })
         })
@@ -900,7 +919,7 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
             Some(SideView {
                 label,
                 title,
-                national_article: digits(input, g.national.first().map_or("", |s| s.as_str())),
+                national_article: digits(input, g.national.first().map_or("", |s| s.0.as_str())),
                 national: merge_spans(&pair.national),
                 model: merge_spans(&pair.model),
                 national_in: other(pair.national_lang),
@@ -959,8 +978,10 @@ fn ranked_gaps<'a>(input: &'a PacketInput) -> Vec<(&'a variant::VArticle, GapSta
         .articles()
         .filter(|a| !a.in_annex)
         .filter_map(|a| match input.gaps {
+            // A verdict that rests only on automatic matches is left to the gap table, where
+            // it is marked: the summary speaks of what an analyst has confirmed.
             Some(_) => gap_item(input, a.id.as_str())
-                .filter(|g| g.status.is_gap())
+                .filter(|g| g.status.is_gap() && !g.unconfirmed)
                 .filter(|_| a.status == Status::Mandatory || themed(a))
                 .map(|g| (a, g.status)),
             None => (a.status == Status::Mandatory && themed(a)).then_some((a, GapStatus::Missing)),
@@ -991,7 +1012,7 @@ fn ask_text(input: &PacketInput, a: &variant::VArticle, s: GapStatus) -> String 
     let (label, title) = article_label(input, a.id.as_str());
     let national = gap_item(input, a.id.as_str())
         .and_then(|g| g.national.first())
-        .map(|n| digits(input, n));
+        .map(|n| digits(input, &n.0));
     match (input.lang, s, national) {
         (Lang::Ar, GapStatus::Partial, Some(n)) => format!(
             "تعديل المادة {n} من التشريع الوطني لتستوفي عناصر «{title}» على النحو الوارد في {label} من القانون النموذجي."

@@ -64,6 +64,10 @@ pub struct Cell {
     pub status: CellStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<Duty>,
+    /// The status rests only on automatic matches, which no analyst's `model:` line confirms
+    /// ([`crate::compare::is_unconfirmed`]); the matrix marks it `*`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unconfirmed: bool,
 }
 
 /// A model provision (a row of the matrix).
@@ -349,6 +353,12 @@ fn column(
         .iter()
         .map(|p| (&p.clause, p.status))
         .collect();
+    let unconfirmed: std::collections::BTreeSet<&ClauseId> = report
+        .provisions
+        .iter()
+        .filter(|p| crate::compare::is_unconfirmed(p))
+        .map(|p| &p.clause)
+        .collect();
     let mut cells = BTreeMap::new();
     let (mut obligations, mut recommendations) = (0, 0);
     for row in rows {
@@ -367,7 +377,15 @@ fn column(
             }
             _ => None,
         };
-        cells.insert(row.clause.clone(), Cell { status, duty });
+        let unconfirmed = unconfirmed.contains(&row.clause);
+        cells.insert(
+            row.clause.clone(),
+            Cell {
+                status,
+                duty,
+                unconfirmed,
+            },
+        );
     }
     CountryColumn {
         code: country.code.clone(),

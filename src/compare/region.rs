@@ -355,6 +355,7 @@ mod tests {
                         Cell {
                             status: *status,
                             duty: *duty,
+                            unconfirmed: false,
                         },
                     )
                 })

@@ -360,6 +360,9 @@ fn legend(s: &mut String, r: &CoverageReport) {
         "!",
         &explained(Label::Obligation, obligation),
     );
+    if let Some(u) = super::unconfirmed_legend(r) {
+        item(s, "unconfirmed", "*", u);
+    }
     if ranged {
         let _ = writeln!(s, "<li>{}</li>", escape(range));
     }
@@ -383,7 +386,11 @@ mod tests {
             tags: Vec::new(),
             instruments: Vec::new(),
         };
-        let cell = |status| Cell { status, duty: None };
+        let cell = |status| Cell {
+            status,
+            duty: None,
+            unconfirmed: false,
+        };
         CoverageReport {
             law: "model".to_string(),
             title: "Model law".to_string(),
@@ -448,6 +455,34 @@ mod tests {
         verified.countries[0].verified = true;
         verified.countries[0].coverage_max = 0.5;
         assert!(!render_coverage(&verified).contains("the first figure"));
+    }
+
+    #[test]
+    fn a_cell_resting_on_automatic_matches_only_is_marked_and_explained() {
+        let plain = render_coverage(&matrix(Lang::En));
+        assert!(plain.contains("<td class=\"partial\">~</td>"), "{plain}");
+        assert!(
+            !plain.contains("key unconfirmed"),
+            "no mark, no legend entry"
+        );
+        let mut m = matrix(Lang::En);
+        if let Some(c) = m.countries[0].cells.get_mut(&ClauseId::new("a")) {
+            c.unconfirmed = true;
+        }
+        let html = render_coverage(&m);
+        assert!(html.contains("<td class=\"partial\">~*</td>"), "{html}");
+        assert!(
+            html.contains("<span class=\"key unconfirmed\">*</span>rests on an automatic match"),
+            "{html}"
+        );
+        let text = crate::compare::display::text::render_coverage(&m);
+        assert!(text.contains("\n* rests on an automatic match"), "{text}");
+        let md = crate::compare::display::md::render_coverage(&m);
+        assert!(md.contains("\n`*` rests on an automatic match"), "{md}");
+        assert!(md.contains(" `~*` |"), "{md}");
+        let json = serde_json::to_value(&m.countries[0].cells).expect("json");
+        assert_eq!(json["a"]["unconfirmed"], true);
+        assert!(json["b"].get("unconfirmed").is_none());
     }
 
     #[test]

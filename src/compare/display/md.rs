@@ -111,6 +111,10 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
+    if let Some(u) = super::unconfirmed_legend(r) {
+        s.pop();
+        let _ = writeln!(s, "`*` {}\n", escape(u));
+    }
     if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
         let _ = writeln!(s, "> {}\n", escape(&note));
     }

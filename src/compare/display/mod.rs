@@ -43,6 +43,7 @@ pub enum Label {
     Uncovered,
     Legend,
     Obligation,
+    Unconfirmed,
     Recommendation,
     Omitted,
     NationalLaw,
@@ -158,6 +159,11 @@ fn words(l: Label) -> [&'static str; 3] {
         ],
         Label::Legend => ["مفتاح الرموز", "Legend", "Légende"],
         Label::Obligation => ["التزام", "obligation", "obligation"],
+        Label::Unconfirmed => [
+            "مطابقة آلية بحسب تشابه النص لم يؤكدها محلل بعد",
+            "rests on an automatic match by wording, not yet confirmed by an analyst",
+            "repose sur une correspondance automatique des termes, non encore confirmée par un analyste",
+        ],
         Label::Recommendation => ["توصية", "recommendation", "recommandation"],
         Label::Omitted => [
             "محذوف في النسخة الوطنية",
@@ -262,15 +268,26 @@ pub fn theme_label(lang: Lang, theme: &str) -> String {
 /// A one- or two-character symbol of a matrix cell: `+` covered, `~` partial, `-` missing,
 /// `?` not verified, `x` omitted; `!` after `~` or `-` marks an obligation.
 pub fn cell_symbol(c: &Cell) -> &'static str {
-    match (c.status, c.duty) {
-        (CellStatus::Covered, _) => "+",
-        (CellStatus::Partial, Some(Duty::Obligation)) => "~!",
-        (CellStatus::Partial, _) => "~",
-        (CellStatus::Missing, Some(Duty::Obligation)) => "-!",
-        (CellStatus::Missing, _) => "-",
-        (CellStatus::NotVerified, _) => "?",
-        (CellStatus::Omitted, _) => "x",
+    match (c.status, c.duty, c.unconfirmed) {
+        (CellStatus::Covered, _, false) => "+",
+        (CellStatus::Covered, _, true) => "+*",
+        (CellStatus::Partial, Some(Duty::Obligation), false) => "~!",
+        (CellStatus::Partial, Some(Duty::Obligation), true) => "~!*",
+        (CellStatus::Partial, _, false) => "~",
+        (CellStatus::Partial, _, true) => "~*",
+        (CellStatus::Missing, Some(Duty::Obligation), _) => "-!",
+        (CellStatus::Missing, _, _) => "-",
+        (CellStatus::NotVerified, _, _) => "?",
+        (CellStatus::Omitted, _, _) => "x",
     }
+}
+
+/// The legend's entry for `*` when some cell of the matrix has it (see [`cell_symbol`]).
+pub fn unconfirmed_legend(r: &super::coverage::CoverageReport) -> Option<&'static str> {
+    r.countries
+        .iter()
+        .any(|c| c.cells.values().any(|x| x.unconfirmed))
+        .then(|| label(r.lang, Label::Unconfirmed))
 }
 
 /// A provision's number as a report's lists show it: "12", and for the shelter regulations

@@ -110,6 +110,11 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         label(l, Label::Omitted),
         label(l, Label::Obligation)
     );
+    if let Some(u) = super::unconfirmed_legend(r) {
+        // Under the legend's line, which ends with a blank line.
+        s.pop();
+        let _ = writeln!(s, "* {u}\n");
+    }
     if let Some(note) = crate::compare::coverage::summaries_note(r, l) {
         let _ = writeln!(s, "{note}\n");
     }

@@ -1385,6 +1385,17 @@ mod tests {
         )
     }
 
+    /// The test law's variant, and the options of an analyst's report in English.
+    fn variant_and_options() -> (Variant, CompareOptions) {
+        let (variant, _) = variant::build(&law(), None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        (variant, opts)
+    }
+
     fn provision<'a>(r: &'a GapReport, id: &str) -> &'a Provision {
         r.provisions
             .iter()
@@ -1526,13 +1537,7 @@ mod tests {
 
     #[test]
     fn findings_that_rest_only_on_automatic_matches_are_said_to_be_unconfirmed() {
-        let law = law();
-        let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let opts = CompareOptions {
-            explicit: true,
-            lang: Lang::En,
-            pairs: true,
-        };
+        let (variant, opts) = variant_and_options();
         // Article 5 is mapped by an analyst; article 6 is matched to non-punishment by its
         // wording alone.
         let r = compare(
@@ -1612,13 +1617,7 @@ mod tests {
 
     #[test]
     fn only_a_complete_official_text_shows_a_provision_missing() {
-        let law = law();
-        let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let opts = CompareOptions {
-            explicit: true,
-            lang: Lang::En,
-            pairs: true,
-        };
+        let (variant, opts) = variant_and_options();
         let status = |r: &GapReport| provision(r, "awareness").status;
         let official = legislation_with("a", "official = true", BODY);
         let r = compare(&variant, &official, &opts);
@@ -1651,13 +1650,7 @@ mod tests {
 
     #[test]
     fn in_a_complete_official_text_a_provision_an_article_resembles_is_not_verified() {
-        let law = law();
-        let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let opts = CompareOptions {
-            explicit: true,
-            lang: Lang::En,
-            pairs: true,
-        };
+        let (variant, opts) = variant_and_options();
         // One article: awareness campaigns, and a shelter in passing. It matches awareness;
         // shelter scores more than half as well without being matched, so its absence is not
         // certain. Nothing resembles non-punishment: that one is missing.
@@ -1807,13 +1800,7 @@ mod tests {
 
     #[test]
     fn a_body_of_laws_is_compared_as_one_and_each_match_names_its_law() {
-        let law = law();
-        let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let opts = CompareOptions {
-            explicit: true,
-            lang: Lang::En,
-            pairs: true,
-        };
+        let (variant, opts) = variant_and_options();
         let penal = legislation_with(
             "penal",
             "official = true",

@@ -377,6 +377,15 @@ fn a_summary_packet_builds_its_asks_and_recommended_text_on_verified_gaps_only()
     );
 }
 
+/// The text of a packet's section, from its heading to the next heading.
+fn section(typ: &str, title: &str) -> String {
+    typ.split(title)
+        .nth(1)
+        .and_then(|t| t.split("\n=").next())
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[test]
 fn an_optional_formality_is_never_a_key_gap_or_an_ask() {
     // Jordan's summary enacts the model's short title in part. The gap table says so, but a
@@ -384,21 +393,14 @@ fn an_optional_formality_is_never_a_key_gap_or_an_ask() {
     // parliament for: the key gaps and asks hold mandatory provisions and optional ones that
     // carry a priority theme only.
     let typ = packet_typ("jo", "en");
-    let section = |title: &str| -> String {
-        typ.split(title)
-            .nth(1)
-            .and_then(|t| t.split("\n=").next())
-            .unwrap_or_default()
-            .to_string()
-    };
     assert!(
         typ.contains(
             "[Article 1], [Short title], [#text(fill: rgb(\"#9a5b00\"), weight: \"bold\")[partial]]"
         ),
         "the gap table no longer shows the short title as partial"
     );
-    let key = section("== The gaps that matter most");
-    let asks = section("== Our asks");
+    let key = section(&typ, "== The gaps that matter most");
+    let asks = section(&typ, "== Our asks");
     assert!(key.matches("\n- ").count() >= 3, "{key}");
     assert!(!asks.trim().is_empty());
     for part in [&key, &asks] {
@@ -766,15 +768,8 @@ fn findings_resting_only_on_automatic_matches_are_marked_and_left_out_of_the_sum
         "the caveat does not count the marked rows ({})",
         only_auto.len()
     );
-    let section = |title: &str| -> String {
-        typ.split(title)
-            .nth(1)
-            .and_then(|t| t.split("\n=").next())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let key = section("== The gaps that matter most");
-    let asks = section("== Our asks");
+    let key = section(&typ, "== The gaps that matter most");
+    let asks = section(&typ, "== Our asks");
     assert!(!key.trim().is_empty(), "a confirmed gap remains");
     for row in &only_auto {
         // "  [Article 9], [Trafficking in children\: no means required], …"

@@ -592,6 +592,65 @@ fn theme_line(lang: Lang, t: &ThemeRegion, n: usize) -> String {
 
 /// The warning on the summary page when some country's figures rest on summaries or extracts.
 fn caveat(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) -> Option<String> {
+    let summaries = summaries_caveat(lang, r, names);
+    let auto = unconfirmed_caveat(lang, r, names);
+    match (summaries, auto) {
+        (Some(s), Some(a)) => Some(format!("{s} {a}")),
+        (Some(s), None) => Some(s),
+        (None, Some(a)) => Some(format!(
+            "{}{a}",
+            match lang {
+                Lang::Ar => "تنبيه: ",
+                Lang::En => "Caution: ",
+                Lang::Fr => "Attention\u{a0}: ",
+            }
+        )),
+        (None, None) => None,
+    }
+}
+
+/// The sentence on findings that rest only on automatic matches, which no analyst has
+/// confirmed (the matrix's `*`), when some country has them.
+fn unconfirmed_caveat(
+    lang: Lang,
+    r: &CoverageReport,
+    names: &dyn Fn(&[String]) -> String,
+) -> Option<String> {
+    let counts: Vec<(String, usize)> = r
+        .countries
+        .iter()
+        .map(|c| {
+            (
+                c.code.clone(),
+                c.cells.values().filter(|x| x.unconfirmed).count(),
+            )
+        })
+        .filter(|(_, k)| *k > 0)
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let total: usize = counts.iter().map(|(_, k)| k).sum();
+    let who = names(&counts.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>());
+    Some(match lang {
+        Lang::Ar => format!(
+            "وفي نصوص {who}، تقوم {total} من النتائج على مطابقات آلية بين النصوص بحسب تشابه ألفاظها لم يؤكدها محلل بعد؛ وقد تكون خاطئة، ولا تدخل في أهم الثغرات المعروضة لكل دولة."
+        ),
+        Lang::En => format!(
+            "For {who}, {total} findings in all rest only on matches made automatically, by comparing wording, that an analyst has not yet confirmed; they may be wrong, and the gaps listed for each country leave them out."
+        ),
+        Lang::Fr => format!(
+            "Pour {who}, {total} constats au total reposent uniquement sur des correspondances établies automatiquement, par comparaison des termes, qu'aucun analyste n'a encore confirmées\u{a0}; elles peuvent être erronées, et les lacunes indiquées pour chaque pays les laissent de côté."
+        ),
+    })
+}
+
+/// The sentence on national texts that are summaries or extracts, when some are.
+fn summaries_caveat(
+    lang: Lang,
+    r: &CoverageReport,
+    names: &dyn Fn(&[String]) -> String,
+) -> Option<String> {
     let unverified: Vec<String> = r
         .countries
         .iter()

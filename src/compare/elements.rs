@@ -494,7 +494,10 @@ pub fn missing(
         if matched.len() < 2 || each.is_empty() {
             return single;
         }
+        // `matched` comes best first (an analyst's mappings, then by score); `max_by` keeps
+        // the last of equals, so the list is read backwards for a tie to go to the best match.
         each.iter()
+            .rev()
             .map(|(i, nt, cs)| {
                 let hits = concepts.iter().filter(|c| cs.contains(c)).count() as f32;
                 (

@@ -1536,6 +1536,27 @@ mod tests {
     }
 
     #[test]
+    fn an_element_several_matched_articles_hold_alike_is_found_in_the_best_match() {
+        // Both articles express the consent the shelter provision requires; the report names
+        // the first of the provision's matches (an analyst's, then the best scoring), not the
+        // last.
+        let body = "## 5\nmodel: shelter\n\nتنشئ الدولة دور إيواء آمنة للضحايا بموافقتهم، ولا تعد دار الإيواء مكاناً للاحتجاز.\n\n## 7\nmodel: shelter\n\nيكون الإيواء بموافقة الضحية.\n";
+        let r = report(body, true);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.matches.len(), 2, "{:?}", shelter.matches);
+        let consent = shelter
+            .found
+            .iter()
+            .find(|f| f.element.starts_with("shelter with the victim's consent"))
+            .expect("the consent is found");
+        assert_eq!(
+            consent.article, shelter.matches[0].article,
+            "{:?}",
+            shelter.matches
+        );
+    }
+
+    #[test]
     fn findings_that_rest_only_on_automatic_matches_are_said_to_be_unconfirmed() {
         let (variant, opts) = variant_and_options();
         // Article 5 is mapped by an analyst; article 6 is matched to non-punishment by its

@@ -1159,9 +1159,18 @@ fn provision(
             .collect();
         (status, missing, found)
     };
+    // The pair shown side by side: an analyst's mapping before any automatic match (the
+    // text a reader sees beside the model must be the one the analyst named), then the best
+    // score.
+    let explicit = |x: &(usize, f32, MatchSource)| x.2 == MatchSource::Explicit;
     let best = list
         .iter()
-        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .max_by(|x, y| {
+            explicit(x)
+                .cmp(&explicit(y))
+                .then(x.1.total_cmp(&y.1))
+                .then(y.0.cmp(&x.0))
+        })
         .and_then(|(n, _, _)| nationals.get(*n).copied());
     let prepared = best
         .filter(|_| pairs)
@@ -1554,6 +1563,27 @@ mod tests {
             "{:?}",
             shelter.matches
         );
+    }
+
+    #[test]
+    fn the_pair_shown_side_by_side_is_the_analysts_before_a_better_scoring_automatic_one() {
+        // Article 5 is the analyst's mapping, in few words; article 8 words the provision
+        // almost as the model does and is matched automatically, with a higher score.
+        let body = "## 5\nmodel: shelter\n\nتنشئ الوزارة داراً.\n\n## 8\n\nتنشئ الدولة دور إيواء آمنة للضحايا بموافقتهم، ولا تعد دار الإيواء مكاناً للاحتجاز.\n";
+        let r = report(body, true);
+        let shelter = provision(&r, "shelter");
+        let auto = shelter
+            .matches
+            .iter()
+            .find(|m| m.article == "8")
+            .expect("article 8 is matched automatically");
+        assert_eq!(auto.source, MatchSource::Auto);
+        assert!(
+            auto.score > shelter.matches[0].score,
+            "{:?}",
+            shelter.matches
+        );
+        assert_eq!(shelter.pair.as_ref().expect("pair").article, "5");
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct GapItem {
 /// language each is shown in (the national law's, when it is not in the packet's).
 #[derive(Debug, Clone)]
 pub struct GapPair {
+    /// The national article shown, and whether its match is automatic (no analyst's `model:`
+    /// line confirms it).
+    pub article: String,
+    pub auto: bool,
     pub national: Spans,
     pub model: Spans,
     pub national_lang: Lang,
@@ -128,6 +132,10 @@ impl Gaps {
                     resembles: p.resembles.as_ref().map(|m| m.article.clone()),
                     missing: crate::compare::elements::places(&p.missing),
                     pair: p.pair.as_ref().map(|x| GapPair {
+                        article: x.article.clone(),
+                        auto: p.matches.iter().any(|m| {
+                            m.article == x.article && m.source == crate::compare::MatchSource::Auto
+                        }),
                         national: spans(&x.national),
                         model: spans(&x.model),
                         national_lang: x.national_lang,
@@ -919,7 +927,12 @@ fn sides(input: &PacketInput) -> Vec<SideView> {
             Some(SideView {
                 label,
                 title,
-                national_article: digits(input, g.national.first().map_or("", |s| s.0.as_str())),
+                // The article whose text is shown (marked "*" as in the gap table when only
+                // an automatic match names it).
+                national_article: digits(
+                    input,
+                    &format!("{}{}", pair.article, if pair.auto { "*" } else { "" }),
+                ),
                 national: merge_spans(&pair.national),
                 model: merge_spans(&pair.model),
                 national_in: other(pair.national_lang),

@@ -136,6 +136,8 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pair {
     pub article: String,
+    /// Whether an analyst's `model:` line or the alignment matched this article.
+    pub source: MatchSource,
     /// The language of the national text shown.
     pub national_lang: Lang,
     /// The language of the model text shown.
@@ -1171,10 +1173,10 @@ fn provision(
                 .then(x.1.total_cmp(&y.1))
                 .then(y.0.cmp(&x.0))
         })
-        .and_then(|(n, _, _)| nationals.get(*n).copied());
+        .and_then(|(n, _, src)| nationals.get(*n).map(|na| (*na, *src)));
     let prepared = best
         .filter(|_| pairs)
-        .and_then(|n| worddiff::prepare(a, n, law_lang, display));
+        .and_then(|(n, src)| worddiff::prepare(a, n, src, law_lang, display));
     let p = Provision {
         clause: a.id.clone(),
         number: if a.in_annex {

@@ -3,7 +3,7 @@
 //! damage do not show as differences. Pure; the displays decide how to mark the spans.
 
 use super::features::FxMap;
-use super::{Pair, Span};
+use super::{MatchSource, Pair, Span};
 use crate::model::{Lang, Legislation, LegislationArticle};
 use crate::text::normalize::match_tokens;
 use crate::text::tokenize::diff_tokens;
@@ -15,6 +15,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 #[derive(Debug, Clone)]
 pub struct Prepared {
     article: String,
+    source: MatchSource,
     national_lang: Lang,
     model_lang: Lang,
     national: String,
@@ -30,6 +31,7 @@ pub struct Prepared {
 pub fn prepare(
     a: &VArticle,
     n: &LegislationArticle,
+    source: MatchSource,
     law_lang: Option<Lang>,
     display: Lang,
 ) -> Option<Prepared> {
@@ -43,6 +45,7 @@ pub fn prepare(
     match shared {
         Some(l) => Some(Prepared {
             article: n.number.clone(),
+            source,
             national_lang: l,
             model_lang: l,
             national: Legislation::article_text(n, law_lang, l)?.to_string(),
@@ -57,6 +60,7 @@ pub fn prepare(
             };
             Some(Prepared {
                 article: n.number.clone(),
+                source,
                 national_lang: law_lang.unwrap_or(display),
                 model_lang: ml,
                 national: n.text.clone(),
@@ -94,6 +98,7 @@ impl Prepared {
         };
         Pair {
             article: self.article,
+            source: self.source,
             national_lang: self.national_lang,
             model_lang: self.model_lang,
             national,
@@ -106,10 +111,11 @@ impl Prepared {
 pub fn pair(
     a: &VArticle,
     n: &LegislationArticle,
+    source: MatchSource,
     law_lang: Option<Lang>,
     display: Lang,
 ) -> Option<Pair> {
-    let p = prepare(a, n, law_lang, display)?;
+    let p = prepare(a, n, source, law_lang, display)?;
     let keys = Keys::for_texts(p.texts());
     Some(p.finish(&keys))
 }

@@ -133,9 +133,7 @@ impl Gaps {
                     missing: crate::compare::elements::places(&p.missing),
                     pair: p.pair.as_ref().map(|x| GapPair {
                         article: x.article.clone(),
-                        auto: p.matches.iter().any(|m| {
-                            m.article == x.article && m.source == crate::compare::MatchSource::Auto
-                        }),
+                        auto: x.source == crate::compare::MatchSource::Auto,
                         national: spans(&x.national),
                         model: spans(&x.model),
                         national_lang: x.national_lang,

@@ -208,6 +208,13 @@ pub struct NationalArticle {
     pub title: String,
     /// Model provisions it was matched to.
     pub clauses: Vec<ClauseId>,
+    /// Whether an analyst's `model:` line settles what it enacts (false with explicit
+    /// mappings off): its matches are then explicit, never automatic.
+    pub settled: bool,
+    /// The legislation file that holds it, relative to the project root.
+    pub file: String,
+    /// The line of its heading in that file (where its `model:` line goes), from 1.
+    pub line: usize,
 }
 
 /// One national law of the body a report compares with, and how much of it we have.
@@ -314,12 +321,12 @@ fn auto_caveat(lang: Lang, n: usize, reader: Reader) -> String {
         (Reader::Parliament, Lang::En, _) => format!("{n} of the findings here rest only on matches made automatically, by comparing wording, that an analyst has not yet confirmed (marked * in the gap table); they may be wrong."),
         (Reader::Parliament, Lang::Fr, 1) => "1 des constats présentés ici repose uniquement sur une correspondance établie automatiquement, par comparaison des termes, qu'aucun analyste n'a encore confirmée (marquée * dans le tableau des lacunes) : elle peut être erronée.".to_string(),
         (Reader::Parliament, Lang::Fr, _) => format!("{n} des constats présentés ici reposent uniquement sur des correspondances établies automatiquement, par comparaison des termes, qu'aucun analyste n'a encore confirmées (marquées * dans le tableau des lacunes) : elles peuvent être erronées."),
-        (Reader::Analyst, Lang::Ar, 1) => "نتيجة واحدة تقوم على مطابقة آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطر model: قبل الاستناد إليها.".to_string(),
-        (Reader::Analyst, Lang::Ar, _) => format!("{n} من النتائج تقوم على مطابقات آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطور model: قبل الاستناد إليها."),
-        (Reader::Analyst, Lang::En, 1) => "1 finding rests only on an automatic match (“auto”) that no `model:` line confirms: confirm or correct it with a `model:` line before relying on it.".to_string(),
-        (Reader::Analyst, Lang::En, _) => format!("{n} findings rest only on automatic matches (“auto”) that no `model:` line confirms: confirm or correct them with `model:` lines before relying on them."),
-        (Reader::Analyst, Lang::Fr, 1) => "1 constat repose uniquement sur une correspondance automatique (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-la ou corrigez-la par une ligne `model:` avant de vous y fonder.".to_string(),
-        (Reader::Analyst, Lang::Fr, _) => format!("{n} constats reposent uniquement sur des correspondances automatiques (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-les ou corrigez-les par des lignes `model:` avant de vous y fonder."),
+        (Reader::Analyst, Lang::Ar, 1) => "نتيجة واحدة تقوم على مطابقة آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطر model: قبل الاستناد إليها، والسطر المقترح في آخر التقرير.".to_string(),
+        (Reader::Analyst, Lang::Ar, _) => format!("{n} من النتائج تقوم على مطابقات آلية («آلي») لا يؤكدها سطر model:؛ يُستحسن تأكيدها أو تصحيحها بسطور model: قبل الاستناد إليها، والأسطر المقترحة في آخر التقرير."),
+        (Reader::Analyst, Lang::En, 1) => "1 finding rests only on an automatic match (“auto”) that no `model:` line confirms: confirm or correct it with a `model:` line before relying on it (the line to write is proposed at the end).".to_string(),
+        (Reader::Analyst, Lang::En, _) => format!("{n} findings rest only on automatic matches (“auto”) that no `model:` line confirms: confirm or correct them with `model:` lines before relying on them (the lines to write are proposed at the end)."),
+        (Reader::Analyst, Lang::Fr, 1) => "1 constat repose uniquement sur une correspondance automatique (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-la ou corrigez-la par une ligne `model:` avant de vous y fonder (la ligne à écrire est proposée à la fin).".to_string(),
+        (Reader::Analyst, Lang::Fr, _) => format!("{n} constats reposent uniquement sur des correspondances automatiques (« automatique ») qu'aucune ligne `model:` ne confirme : confirmez-les ou corrigez-les par des lignes `model:` avant de vous y fonder (les lignes à écrire sont proposées à la fin)."),
     }
 }
 
@@ -904,7 +911,7 @@ fn compare_body_with(
         .zip(prepared)
         .for_each(|(p, prep)| p.pair = prep.map(|x| x.finish(&keys)));
 
-    let national = national_list(&nationals, &law_ids, &provisions);
+    let national = national_list(&nationals, &law_ids, &provisions, opts.explicit);
     let several = laws.len() > 1;
     // An article an analyst marked `model: none` is settled: listed apart, not among the
     // articles the alignment found nothing for (which an analyst still has to look at).
@@ -1224,6 +1231,7 @@ fn national_list(
     nationals: &[&LegislationArticle],
     law_ids: &[&str],
     provisions: &[Provision],
+    explicit: bool,
 ) -> Vec<NationalArticle> {
     nationals
         .iter()
@@ -1243,6 +1251,9 @@ fn national_list(
                 number: n.number.clone(),
                 title: n.title.clone().unwrap_or_default(),
                 clauses,
+                settled: explicit && !n.model.is_empty(),
+                file: n.origin.file.clone(),
+                line: n.line,
             }
         })
         .collect()
@@ -1455,6 +1466,61 @@ mod tests {
         let r = report(&body, false);
         assert_eq!(provision(&r, "non-punishment").matches[0].article, "6");
         assert!(r.settled_none.is_empty());
+    }
+
+    #[test]
+    fn the_articles_to_confirm_are_those_whose_matches_are_all_automatic_with_their_line() {
+        let r = report(BODY, true);
+        let by = |n: &str| r.national.iter().find(|a| a.number == n).expect("article");
+        // Nine lines of front matter, then "## 5" (line 10), its `model:` line, a blank, its
+        // text, a blank, and "## 6" on line 15; its text runs over three lines, so "## 7" is
+        // on line 21.
+        assert_eq!((by("5").line, by("6").line, by("7").line), (10, 15, 21));
+        assert!(by("5").settled && !by("6").settled && !by("7").settled);
+        assert_eq!(by("6").file, "countries/xx/legislation/law-1.md");
+        let confirm = display::to_confirm(&r);
+        // 5 is settled by its `model:` line and 7 matches nothing: only 6 is left to confirm,
+        // with the line that would confirm what the alignment proposes.
+        assert_eq!(confirm.len(), 1, "{confirm:?}");
+        assert_eq!(confirm[0].article, "6");
+        assert_eq!(confirm[0].at, "countries/xx/legislation/law-1.md:15");
+        let proposed: Vec<String> = provisions_of(&r, "6");
+        assert!(
+            proposed.contains(&"non-punishment".to_string()),
+            "{proposed:?}"
+        );
+        assert_eq!(
+            confirm[0].model_line,
+            format!("model: {}", proposed.join(", "))
+        );
+        // Every display lists it; once the analyst writes the line, nothing is left.
+        let esc = crate::pdf::escape_typst;
+        for (out, esc) in [
+            (display::text::render(&r), None),
+            (display::md::render(&r), None),
+            (display::html::render(&r), None),
+            (display::typ::render(&r), Some(esc)),
+        ] {
+            let shown = |x: &str| esc.map_or(x.to_string(), |e| e(x));
+            assert!(out.contains(&shown("law-1.md:15")), "{out}");
+            assert!(out.contains(&shown(&confirm[0].model_line)), "{out}");
+        }
+        let body = BODY.replace("## 6\n", &format!("## 6\n{}\n", confirm[0].model_line));
+        let settled = report(&body, true);
+        assert!(display::to_confirm(&settled).is_empty());
+        assert!(!display::text::render(&settled).contains("law-1.md:"));
+        // Measuring the alignment (explicit mappings off), no article is settled.
+        let auto = report(BODY, false);
+        assert!(auto.national.iter().all(|a| !a.settled));
+        assert_eq!(display::to_confirm(&auto).len(), 2);
+    }
+
+    fn provisions_of(r: &GapReport, article: &str) -> Vec<String> {
+        r.provisions
+            .iter()
+            .filter(|p| p.matches.iter().any(|m| m.article == article))
+            .map(|p| p.clause.as_str().to_string())
+            .collect()
     }
 
     #[test]

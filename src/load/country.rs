@@ -552,7 +552,8 @@ pub fn parse_legislation(
         confidence: front.confidence,
         akn: front.akn.map(|a| (a.work, a.expression)),
     };
-    let items = parse_legislation_body(rel, fm.body, fm.body_offset, diags);
+    let first_line = text[..fm.body_offset].matches('\n').count() + 1;
+    let items = parse_legislation_body(rel, fm.body, fm.body_offset, first_line, diags);
     Some(Legislation {
         country: country.to_string(),
         meta,
@@ -562,11 +563,13 @@ pub fn parse_legislation(
 }
 
 /// Parses headings (`# …`), articles (`## <number>`) with their `title:`, `model:` and
-/// `inserted-by:` lines, and translations (`### en`).
+/// `inserted-by:` lines, and translations (`### en`). `base` is the body's byte offset in the
+/// file and `first_line` the line it starts on.
 pub fn parse_legislation_body(
     rel: &str,
     body: &str,
     base: usize,
+    first_line: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<LegItem> {
     let mut items: Vec<LegItem> = Vec::new();
@@ -593,7 +596,7 @@ pub fn parse_legislation_body(
         }
     }
 
-    for line in body.split_inclusive('\n') {
+    for (index, line) in body.split_inclusive('\n').enumerate() {
         let at = base + pos;
         pos += line.len();
         let l = line.trim_end();
@@ -632,6 +635,7 @@ pub fn parse_legislation_body(
             current = Some(LegislationArticle {
                 number,
                 origin: Origin::new(rel, at),
+                line: first_line + index,
                 ..LegislationArticle::default()
             });
             continue;

@@ -79,6 +79,9 @@ pub struct LegislationArticle {
     /// The number of the amending article that inserts this one into another code.
     pub inserted_by: Option<String>,
     pub origin: Origin,
+    /// The line of its heading (`## 3`) in the file, from 1 (0 when not read from a file):
+    /// where an analyst writes its `model:` line.
+    pub line: usize,
 }
 
 /// A structural element of a national law, in order.

@@ -41,6 +41,7 @@ fn json_has_the_documented_shape_on_the_shipped_jordan_data() {
             "laws",
             "provisions",
             "settled_none",
+            "to_confirm",
             "unmatched_articles",
             "verified"
         ]
@@ -235,6 +236,78 @@ fn articles_settled_as_enacting_nothing_are_listed_apart_from_those_left_unmatch
     let p = fixture("imported");
     let r = p.run(&["compare", "jo"]);
     assert!(!r.stdout.contains("(model: none)"), "{}", r.stdout);
+}
+
+#[test]
+fn automatic_matches_to_confirm_point_to_the_heading_where_the_model_line_goes() {
+    // The imported law has no `model:` lines: its articles 7 and 8 are matched automatically.
+    // The report proposes each one's `model:` line and names the file and line of its
+    // heading; writing the line there, as proposed, settles it.
+    let p = fixture("imported");
+    let r = p.run(&["compare", "jo", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let list = j["to_confirm"].as_array().expect("to_confirm").clone();
+    let articles: Vec<&str> = list.iter().filter_map(|c| c["article"].as_str()).collect();
+    assert_eq!(articles, ["7", "8"], "{list:?}");
+    let first = &list[0];
+    let model = first["model"].as_str().expect("model");
+    assert!(
+        model.starts_with("model: ") && model.contains("non-punishment"),
+        "{model}"
+    );
+    let at = first["at"].as_str().expect("at");
+    let (file, line) = at.rsplit_once(':').expect("file:line");
+    let line: usize = line.parse().expect("a line number");
+    let text = p.read(file);
+    assert_eq!(text.lines().nth(line - 1), Some("## 7"), "{at}");
+    // The text report lists the same, in the same words.
+    let t = p.run(&["compare", "jo", "--lang", "en"]);
+    assert!(
+        t.stdout.contains("Automatic matches to confirm"),
+        "{}",
+        t.stdout
+    );
+    assert!(
+        t.stdout.contains(model) && t.stdout.contains(at),
+        "{}",
+        t.stdout
+    );
+    // The analyst writes the line under the heading: article 7 is settled, its matches are
+    // explicit, and only article 8 is left to confirm.
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(line, model);
+    p.write(file, lines.join("\n") + "\n");
+    let r = p.run(&["compare", "jo", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    let left: Vec<&str> = j["to_confirm"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["article"].as_str())
+        .collect();
+    assert_eq!(left, ["8"]);
+    let np = j["provisions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["clause"] == "non-punishment")
+        .expect("non-punishment");
+    assert_eq!(np["matches"][0]["article"], "7");
+    assert_eq!(np["matches"][0]["source"], "explicit");
+    // With every article settled the list is not printed.
+    let t = p.run(&["compare", "jo", "--lang", "en"]);
+    assert!(t.stdout.contains("Automatic matches to confirm"));
+    let model8 = list[1]["model"].as_str().expect("model");
+    let text = p.read(file).replace("## 8\n", &format!("## 8\n{model8}\n"));
+    p.write(file, text);
+    let t = p.run(&["compare", "jo", "--lang", "en"]);
+    assert!(
+        !t.stdout.contains("Automatic matches to confirm"),
+        "{}",
+        t.stdout
+    );
 }
 
 #[test]

@@ -83,6 +83,32 @@ pub fn render(r: &GapReport) -> String {
         let sep = if l == Lang::Ar { "، " } else { ", " };
         let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", escape(title), items.join(sep));
     }
+    let confirm = super::to_confirm(r);
+    if !confirm.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h2 id=\"to-confirm\">{}</h2>\n<p>{}</p>\n<ul class=\"to-confirm\">",
+            escape(label(l, Label::ToConfirm)),
+            escape(label(l, Label::ToConfirmHow))
+        );
+        for c in &confirm {
+            let _ = write!(
+                s,
+                "<li>{}: <code dir=\"ltr\">{}</code>",
+                escape(&c.article),
+                escape(&c.model_line)
+            );
+            if !c.at.is_empty() {
+                let _ = write!(
+                    s,
+                    " <span class=\"small\" dir=\"ltr\">{}</span>",
+                    escape(&c.at)
+                );
+            }
+            s.push_str("</li>\n");
+        }
+        s.push_str("</ul>\n");
+    }
     s.push_str("</body>\n</html>\n");
     s
 }

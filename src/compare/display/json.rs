@@ -54,6 +54,9 @@ struct JsonReport<'a> {
     unmatched_articles: &'a [String],
     /// National articles an analyst marked `model: none`.
     settled_none: &'a [String],
+    /// National articles whose matches are all automatic: the `model:` line to check and
+    /// where it goes.
+    to_confirm: Vec<super::ToConfirm>,
 }
 
 /// The gap report as pretty JSON, with a final newline.
@@ -83,6 +86,7 @@ pub fn render(r: &GapReport) -> String {
             .collect(),
         unmatched_articles: &r.unmatched_articles,
         settled_none: &r.settled_none,
+        to_confirm: super::to_confirm(r),
     };
     to_pretty(&view)
 }

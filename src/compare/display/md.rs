@@ -92,6 +92,22 @@ pub fn render(r: &GapReport) -> String {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
         let _ = writeln!(s, "\n{title}: {}", items.join(", "));
     }
+    let confirm = super::to_confirm(r);
+    if !confirm.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## {}\n\n{}\n",
+            escape(label(l, Label::ToConfirm)),
+            escape(label(l, Label::ToConfirmHow))
+        );
+        for c in &confirm {
+            let _ = write!(s, "- {}: `{}`", escape(&c.article), c.model_line);
+            if !c.at.is_empty() {
+                let _ = write!(s, " ({})", escape(&c.at));
+            }
+            s.push('\n');
+        }
+    }
     s
 }
 

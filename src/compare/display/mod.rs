@@ -53,6 +53,53 @@ pub enum Label {
     AtMostDoubt,
     Resembles,
     Found,
+    ToConfirm,
+    ToConfirmHow,
+}
+
+/// A national article whose matches are all automatic, and the `model:` line that would
+/// confirm them, for the analyst to check: see [`to_confirm`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ToConfirm {
+    /// The article ("419", or "penal-code 419" in a body of several laws).
+    pub article: String,
+    /// The line that would confirm the alignment's proposal: `model: a, b`.
+    #[serde(rename = "model")]
+    pub model_line: String,
+    /// Where to write it: `countries/ly/legislation/penal-code-related.md:31` (the heading's
+    /// line; empty when the article was not read from a file).
+    pub at: String,
+}
+
+/// The national articles an analyst still has to settle because the report's findings rest
+/// on their automatic matches: each with the `model:` line the alignment proposes and where
+/// it goes. Empty when every matched article has its `model:` line.
+pub fn to_confirm(r: &super::GapReport) -> Vec<ToConfirm> {
+    let several = r.laws.len() > 1;
+    r.national
+        .iter()
+        .filter(|n| !n.settled && !n.clauses.is_empty())
+        .map(|n| ToConfirm {
+            article: if several {
+                format!("{} {}", n.law, n.number)
+            } else {
+                n.number.clone()
+            },
+            model_line: format!(
+                "model: {}",
+                n.clauses
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            at: match (n.file.is_empty(), n.line) {
+                (true, _) => String::new(),
+                (false, 0) => n.file.clone(),
+                (false, line) => format!("{}:{line}", n.file),
+            },
+        })
+        .collect()
 }
 
 /// The closing lists of a gap report, each a label and the national articles in it: the
@@ -126,9 +173,19 @@ fn words(l: Label) -> [&'static str; 3] {
             "Articles nationaux sans correspondance",
         ],
         Label::SettledNone => [
-            "مواد وطنية قرّر المحلل أنها لا تسنّ أي حكم (model: none)",
+            "مواد وطنية قرّر المحلل أنها لا تسنّ أي حكم (\u{2066}model: none\u{2069})",
             "National articles an analyst found to enact no provision (model: none)",
             "Articles nationaux qui, selon l'analyste, ne transposent aucune disposition (model: none)",
+        ],
+        Label::ToConfirm => [
+            "مطابقات آلية للتأكيد",
+            "Automatic matches to confirm",
+            "Correspondances automatiques à confirmer",
+        ],
+        Label::ToConfirmHow => [
+            "لم يحسم محلل هذه المطابقات، وهي قائمة على تشابه الألفاظ وحده. اكتب تحت عنوان كل مادة سطر \u{2066}model:\u{2069} بالأحكام التي تسنّها فعلاً (السطر المقترح بعد مراجعته)، أو \u{2066}model: none\u{2069} إن لم تسنّ أياً منها.",
+            "No analyst has settled these matches; they rest on shared wording alone. Under each article's heading, write a `model:` line with the provisions it does enact (the line proposed, once checked), or `model: none` if it enacts none.",
+            "Aucun analyste n'a tranché ces correspondances, qui reposent sur la seule ressemblance des termes. Sous le titre de chaque article, écrivez une ligne `model:` avec les dispositions qu'il transpose réellement (la ligne proposée, une fois vérifiée), ou `model: none` s'il n'en transpose aucune.",
         ],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
         Label::Mandatory => ["إلزامي", "mandatory", "obligatoire"],

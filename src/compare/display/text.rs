@@ -5,7 +5,7 @@ use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
     Label, cell_symbol, column_score, found_text, label, matches_cell, national_lists, percent,
-    row_number, score_text, status_counts, status_label, theme_label,
+    row_number, score_text, status_counts, status_label, theme_label, to_confirm,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -52,6 +52,23 @@ pub fn render(r: &GapReport) -> String {
     }
     for (title, items) in national_lists(r, l) {
         let _ = writeln!(s, "\n{title}: {}", items.join(", "));
+    }
+    let confirm = to_confirm(r);
+    if !confirm.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}\n{}",
+            label(l, Label::ToConfirm),
+            label(l, Label::ToConfirmHow)
+        );
+        let width = confirm
+            .iter()
+            .map(|c| c.article.chars().count())
+            .max()
+            .unwrap_or(0);
+        for c in &confirm {
+            let _ = writeln!(s, "  {:<width$}  {}  {}", c.article, c.model_line, c.at);
+        }
     }
     s
 }

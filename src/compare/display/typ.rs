@@ -87,7 +87,63 @@ pub fn render(r: &GapReport) -> String {
     }
     s.push_str(")\n\n");
     for (title, items) in national_lists(r, l) {
-        let _ = writeln!(s, "{}: {}\n", esc(title), esc(&items.join(", ")));
+        let _ = writeln!(s, "{}: {}\n", esc_bidi(title), esc(&items.join(", ")));
+    }
+    let confirm = super::to_confirm(r);
+    if !confirm.is_empty() {
+        let _ = writeln!(
+            s,
+            "== {}\n\n{}\n",
+            esc(label(l, Label::ToConfirm)),
+            esc_bidi(label(l, Label::ToConfirmHow))
+        );
+        for c in &confirm {
+            let _ = write!(
+                s,
+                "- {}: #text(dir: ltr)[{}]",
+                esc(&c.article),
+                esc(&c.model_line)
+            );
+            if !c.at.is_empty() {
+                let _ = write!(s, " #text(dir: ltr, size: 0.85em)[({})]", esc(&c.at));
+            }
+            s.push('\n');
+        }
+        s.push('\n');
     }
     s
+}
+
+/// Escapes `s` for Typst, turning each left-to-right isolate (LRI … PDI, which Typst does not
+/// apply) into a box of left-to-right text, so that `model: none` inside an Arabic sentence
+/// reads in its own order.
+fn esc_bidi(s: &str) -> String {
+    use crate::text::bidi::{LRI, PDI};
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(start) = rest.find(LRI) {
+        out.push_str(&esc(&rest[..start]));
+        let inner = &rest[start + LRI.len_utf8()..];
+        let end = inner.find(PDI).unwrap_or(inner.len());
+        let _ = write!(out, "#box[#text(dir: ltr)[{}]]", esc(&inner[..end]));
+        rest = inner.get(end + PDI.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc_bidi;
+
+    #[test]
+    fn isolates_become_left_to_right_boxes_and_the_rest_is_escaped() {
+        assert_eq!(
+            esc_bidi("أو \u{2066}model: none\u{2069} #x"),
+            "أو #box[#text(dir: ltr)[model\\: none]] \\#x"
+        );
+        // Text without isolates is escaped as usual; an isolate left open runs to the end.
+        assert_eq!(esc_bidi("a*b"), "a\\*b");
+        assert_eq!(esc_bidi("\u{2066}x_y"), "#box[#text(dir: ltr)[x\\_y]]");
+    }
 }

@@ -460,9 +460,9 @@ pub fn summaries_note(r: &CoverageReport, lang: Lang) -> Option<String> {
         Lang::En => format!(
             "Caution: the national texts available for these countries are unofficial summaries or incomplete; provisions not found in them are marked not verified (?), not missing, and their coverage is a range: {list}"
         ),
-        Lang::Fr => format!(
+        Lang::Fr => crate::text::typography::french_spacing(&format!(
             "Attention : les textes nationaux disponibles pour ces pays sont des résumés non officiels ou incomplets ; les dispositions qui n'y figurent pas sont marquées non vérifié (?), et non absentes, et leur couverture est une fourchette : {list}"
-        ),
+        )),
     })
 }
 

@@ -288,7 +288,7 @@ pub struct GapReport {
 /// text, for readers of a packet, who do not. `None` when every absence is verified.
 pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
     let base = absence_caveat(r, reader);
-    match (base, unconfirmed(r)) {
+    let text = match (base, unconfirmed(r)) {
         (base, 0) => base,
         (None, n) => Some(format!(
             "{}{}",
@@ -296,6 +296,10 @@ pub fn caveat(r: &GapReport, reader: Reader) -> Option<String> {
             auto_caveat(r.lang, n, reader)
         )),
         (Some(b), n) => Some(format!("{b} {}", auto_caveat(r.lang, n, reader))),
+    };
+    match r.lang {
+        Lang::Fr => text.map(|t| crate::text::typography::french_spacing(&t)),
+        Lang::Ar | Lang::En => text,
     }
 }
 
@@ -447,11 +451,13 @@ fn doubt_caveat(lang: Lang, n: usize, reader: Reader) -> String {
 }
 
 /// "Caution: ", the opening of a caveat.
-fn caution(lang: Lang) -> &'static str {
+/// The opening of every caveat: "Caution: " (with the no-break space French typography puts
+/// before a colon).
+pub fn caution(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "تنبيه: ",
         Lang::En => "Caution: ",
-        Lang::Fr => "Attention : ",
+        Lang::Fr => "Attention\u{a0}: ",
     }
 }
 
@@ -1732,6 +1738,25 @@ mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         l.expect("legislation parses")
+    }
+
+    #[test]
+    fn a_french_caveat_keeps_its_marks_on_the_line_of_the_word_before() {
+        // A summary, with an automatic match: the caveat has both parts, every sentence.
+        let (variant, mut opts) = variant_and_options();
+        opts.lang = Lang::Fr;
+        let r = compare(
+            &variant,
+            &legislation_with("a", "official = false", BODY),
+            &opts,
+        );
+        for reader in [Reader::Analyst, Reader::Parliament] {
+            let c = caveat(&r, reader).expect("a caveat");
+            assert!(c.starts_with("Attention\u{a0}: "), "{c}");
+            for bad in [" :", " ;", "« ", " »"] {
+                assert!(!c.contains(bad), "{bad:?} in {c}");
+            }
+        }
     }
 
     #[test]

@@ -107,19 +107,6 @@ impl Prepared {
     }
 }
 
-/// The pair of model article `a` and national article `n`, diffed (see [`prepare`]).
-pub fn pair(
-    a: &VArticle,
-    n: &LegislationArticle,
-    source: MatchSource,
-    law_lang: Option<Lang>,
-    display: Lang,
-) -> Option<Pair> {
-    let p = prepare(a, n, source, law_lang, display)?;
-    let keys = Keys::for_texts(p.texts());
-    Some(p.finish(&keys))
-}
-
 /// The comparison keys of every distinct token of a set of texts, normalised once each (in
 /// parallel), so that many pairs can be diffed without normalising a word twice.
 #[derive(Debug, Default)]

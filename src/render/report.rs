@@ -597,14 +597,7 @@ fn caveat(lang: Lang, r: &CoverageReport, names: &dyn Fn(&[String]) -> String) -
     match (summaries, auto) {
         (Some(s), Some(a)) => Some(format!("{s} {a}")),
         (Some(s), None) => Some(s),
-        (None, Some(a)) => Some(format!(
-            "{}{a}",
-            match lang {
-                Lang::Ar => "تنبيه: ",
-                Lang::En => "Caution: ",
-                Lang::Fr => "Attention\u{a0}: ",
-            }
-        )),
+        (None, Some(a)) => Some(format!("{}{a}", crate::compare::caution(lang))),
         (None, None) => None,
     }
 }

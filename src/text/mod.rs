@@ -6,6 +6,7 @@ pub mod bidi;
 pub mod digits;
 pub mod normalize;
 pub mod tokenize;
+pub mod typography;
 
 pub use bidi::{find_forbidden_chars, isolate_ltr_numbers, strip_bidi_controls};
 pub use digits::{DigitStyle, to_arab_indic, to_latin_digits};

@@ -885,11 +885,21 @@ pub fn decide(
         }
     }
     let mut out = Vec::new();
+    let mut leads = Vec::with_capacity(ranks.len());
     for (n, r) in &ranks {
         let cands = top(r);
         let Some(&(_, best)) = cands.first() else {
             continue;
         };
+        leads.push((
+            *n,
+            cands
+                .iter()
+                .take(LEADS)
+                .filter(|c| c.1 >= MIN_SCORE)
+                .copied()
+                .collect(),
+        ));
         let bg_n = background(&cands);
         for (i, &(m, s)) in cands.iter().enumerate() {
             if s < MIN_SCORE {
@@ -920,13 +930,24 @@ pub fn decide(
     Decided {
         pairs: out,
         closest,
+        leads,
     }
 }
+
+/// How many of a national article's best candidates an analyst is shown ([`Decided::leads`]).
+/// On the real statutes, the right provision is an article's best, second or third candidate
+/// for 113 of the 180 gold pairs of the tune split, and fourth or lower for 67
+/// (docs/compare.md).
+pub const LEADS: usize = 3;
 
 /// What [`decide`] found.
 pub struct Decided {
     /// The automatic matches: (model article, national article, score), sorted.
     pub pairs: Vec<(usize, usize, f32)>,
+    /// For each eligible national article that has candidates, its best [`LEADS`] (model
+    /// article, score), best first, scoring at least [`MIN_SCORE`], matched or not: where an
+    /// analyst confirming its `model:` line should look.
+    pub leads: Vec<(usize, Vec<(usize, f32)>)>,
     /// For each model article, the national article that resembles it (see
     /// [`DOUBT_RELATIVE`]), if one does: its absence cannot be called certain.
     pub closest: Vec<Option<usize>>,

@@ -215,6 +215,10 @@ pub struct NationalArticle {
     pub file: String,
     /// The line of its heading in that file (where its `model:` line goes), from 1.
     pub line: usize,
+    /// Provisions among its best automatic candidates ([`align::LEADS`]) that it was not
+    /// matched to, with their scores: what else an analyst settling it should read. Empty for
+    /// a settled article.
+    pub also: Vec<(ClauseId, f64)>,
 }
 
 /// One national law of the body a report compares with, and how much of it we have.
@@ -917,7 +921,13 @@ fn compare_body_with(
         .zip(prepared)
         .for_each(|(p, prep)| p.pair = prep.map(|x| x.finish(&keys)));
 
-    let national = national_list(&nationals, &law_ids, &provisions, opts.explicit);
+    let national = national_list(
+        &nationals,
+        &law_ids,
+        &provisions,
+        opts.explicit,
+        &decided.leads,
+    );
     let several = laws.len() > 1;
     // An article an analyst marked `model: none` is settled: listed apart, not among the
     // articles the alignment found nothing for (which an analyst still has to look at).
@@ -1238,12 +1248,16 @@ fn national_list(
     law_ids: &[&str],
     provisions: &[Provision],
     explicit: bool,
+    leads: &[(usize, Vec<(usize, f32)>)],
 ) -> Vec<NationalArticle> {
+    let leads: BTreeMap<usize, &[(usize, f32)]> =
+        leads.iter().map(|(n, l)| (*n, l.as_slice())).collect();
     nationals
         .iter()
         .zip(law_ids)
-        .map(|(n, law)| {
-            let clauses = provisions
+        .enumerate()
+        .map(|(i, (n, law))| {
+            let clauses: Vec<ClauseId> = provisions
                 .iter()
                 .filter(|p| {
                     p.matches
@@ -1251,6 +1265,16 @@ fn national_list(
                         .any(|m| m.article == n.number && m.law == *law)
                 })
                 .map(|p| p.clause.clone())
+                .collect();
+            let also = leads
+                .get(&i)
+                .copied()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|&(m, s)| {
+                    let p = provisions.get(m)?;
+                    (!clauses.contains(&p.clause)).then(|| (p.clause.clone(), round3(f64::from(s))))
+                })
                 .collect();
             NationalArticle {
                 law: law.to_string(),
@@ -1260,6 +1284,7 @@ fn national_list(
                 settled: explicit && !n.model.is_empty(),
                 file: n.origin.file.clone(),
                 line: n.line,
+                also,
             }
         })
         .collect()
@@ -1499,6 +1524,15 @@ mod tests {
             confirm[0].model_line,
             format!("model: {}", proposed.join(", "))
         );
+        // Beside it, the other provisions among its best candidates: never one it was
+        // matched to, each scoring at least the floor of a match.
+        let also = &confirm[0].also;
+        assert!(also.len() <= align::LEADS, "{also:?}");
+        for lead in also {
+            assert!(!proposed.contains(&lead.clause), "{lead:?}");
+            assert!(lead.score >= f64::from(align::MIN_SCORE) - 1e-3, "{lead:?}");
+        }
+        assert!(by("5").also.is_empty(), "a settled article has no leads");
         // Every display lists it; once the analyst writes the line, nothing is left.
         let esc = crate::pdf::escape_typst;
         for (out, esc) in [

@@ -261,6 +261,16 @@ fn automatic_matches_to_confirm_point_to_the_heading_where_the_model_line_goes()
     let line: usize = line.parse().expect("a line number");
     let text = p.read(file);
     assert_eq!(text.lines().nth(line - 1), Some("## 7"), "{at}");
+    // Beside the line, the other provisions article 7 resembles most, for the analyst to
+    // read it against: none of them is in the proposed line.
+    let also = first["also"].as_array().expect("also");
+    assert!(!also.is_empty(), "{first}");
+    for lead in also {
+        let clause = lead["clause"].as_str().expect("clause");
+        assert!(!model.contains(clause), "{lead} is in {model}");
+        assert!(lead["score"].as_f64().is_some_and(|s| s >= 0.1), "{lead}");
+    }
+    let lead = also[0]["clause"].as_str().expect("clause");
     // The text report lists the same, in the same words.
     let t = p.run(&["compare", "jo", "--lang", "en"]);
     assert!(
@@ -270,6 +280,11 @@ fn automatic_matches_to_confirm_point_to_the_heading_where_the_model_line_goes()
     );
     assert!(
         t.stdout.contains(model) && t.stdout.contains(at),
+        "{}",
+        t.stdout
+    );
+    assert!(
+        t.stdout.contains(&format!("also resembles: {lead} (")),
         "{}",
         t.stdout
     );

@@ -105,6 +105,14 @@ pub fn render(r: &GapReport) -> String {
                     escape(&c.at)
                 );
             }
+            if !c.also.is_empty() {
+                let _ = write!(
+                    s,
+                    "<br><span class=\"small\">{}: <bdi>{}</bdi></span>",
+                    label(l, Label::AlsoResembles),
+                    escape(&super::leads_text(&c.also))
+                );
+            }
             s.push_str("</li>\n");
         }
         s.push_str("</ul>\n");

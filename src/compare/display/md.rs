@@ -105,6 +105,14 @@ pub fn render(r: &GapReport) -> String {
             if !c.at.is_empty() {
                 let _ = write!(s, " ({})", escape(&c.at));
             }
+            if !c.also.is_empty() {
+                let _ = write!(
+                    s,
+                    "; {}: {}",
+                    label(l, Label::AlsoResembles),
+                    escape(&super::leads_text(&c.also))
+                );
+            }
             s.push('\n');
         }
     }

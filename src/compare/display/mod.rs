@@ -55,11 +55,12 @@ pub enum Label {
     Found,
     ToConfirm,
     ToConfirmHow,
+    AlsoResembles,
 }
 
 /// A national article whose matches are all automatic, and the `model:` line that would
 /// confirm them, for the analyst to check: see [`to_confirm`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToConfirm {
     /// The article ("419", or "penal-code 419" in a body of several laws).
     pub article: String,
@@ -69,6 +70,25 @@ pub struct ToConfirm {
     /// Where to write it: `countries/ly/legislation/penal-code-related.md:31` (the heading's
     /// line; empty when the article was not read from a file).
     pub at: String,
+    /// Other provisions among the article's best candidates, with their scores: what else to
+    /// read it against.
+    pub also: Vec<Lead>,
+}
+
+/// A provision an article resembles without being matched to it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Lead {
+    pub clause: String,
+    pub score: f64,
+}
+
+/// "scope (0.21), definitions (0.18)": ids, shown left to right in every language.
+pub fn leads_text(leads: &[Lead]) -> String {
+    leads
+        .iter()
+        .map(|x| format!("{} ({:.2})", x.clause, x.score))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The national articles an analyst still has to settle because the report's findings rest
@@ -98,6 +118,14 @@ pub fn to_confirm(r: &super::GapReport) -> Vec<ToConfirm> {
                 (false, 0) => n.file.clone(),
                 (false, line) => format!("{}:{line}", n.file),
             },
+            also: n
+                .also
+                .iter()
+                .map(|(c, score)| Lead {
+                    clause: c.as_str().to_string(),
+                    score: *score,
+                })
+                .collect(),
         })
         .collect()
 }
@@ -187,6 +215,7 @@ fn words(l: Label) -> [&'static str; 3] {
             "No analyst has settled these matches; they rest on shared wording alone. Under each article's heading, write a `model:` line with the provisions it does enact (the line proposed, once checked), or `model: none` if it enacts none.",
             "Aucun analyste n'a tranché ces correspondances, qui reposent sur la seule ressemblance des termes. Sous le titre de chaque article, écrivez une ligne `model:` avec les dispositions qu'il transpose réellement (la ligne proposée, une fois vérifiée), ou `model: none` s'il n'en transpose aucune.",
         ],
+        Label::AlsoResembles => ["تشبه أيضاً", "also resembles", "ressemble aussi à"],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
         Label::Mandatory => ["إلزامي", "mandatory", "obligatoire"],
         Label::Optional => ["اختياري", "optional", "facultatif"],

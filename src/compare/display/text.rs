@@ -68,6 +68,15 @@ pub fn render(r: &GapReport) -> String {
             .unwrap_or(0);
         for c in &confirm {
             let _ = writeln!(s, "  {:<width$}  {}  {}", c.article, c.model_line, c.at);
+            if !c.also.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  {:<width$}  {}: {}",
+                    "",
+                    label(l, Label::AlsoResembles),
+                    super::leads_text(&c.also)
+                );
+            }
         }
     }
     s

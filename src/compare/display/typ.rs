@@ -107,6 +107,14 @@ pub fn render(r: &GapReport) -> String {
             if !c.at.is_empty() {
                 let _ = write!(s, " #text(dir: ltr, size: 0.85em)[({})]", esc(&c.at));
             }
+            if !c.also.is_empty() {
+                let _ = write!(
+                    s,
+                    " \\ #text(size: 0.85em)[{}: #box[#text(dir: ltr)[{}]]]",
+                    esc(label(l, Label::AlsoResembles)),
+                    esc(&super::leads_text(&c.also))
+                );
+            }
             s.push('\n');
         }
         s.push('\n');

@@ -293,7 +293,13 @@ impl GramIndex {
 /// several provisions is indexed once). Shared by the provisions checked in parallel.
 pub struct NationalIndex {
     langs: Vec<(Lang, Vec<OnceLock<Option<NationalTerms>>>)>,
+    /// Each article's passages that open with the law's own item label ("(2)", "ب-"), with
+    /// their terms: where in the article an element is held ([`Found::part`]).
+    parts: Vec<(Lang, Vec<OnceLock<Vec<Part>>>)>,
 }
+
+/// A labelled item of a national article: its path of labels ("(a)(3)") and its terms.
+type Part = (String, NationalTerms);
 
 impl NationalIndex {
     /// An empty index for `nationals` articles in each language of `order`.
@@ -303,9 +309,174 @@ impl NationalIndex {
                 .iter()
                 .map(|&l| (l, (0..nationals).map(|_| OnceLock::new()).collect()))
                 .collect(),
+            parts: order
+                .iter()
+                .map(|&l| (l, (0..nationals).map(|_| OnceLock::new()).collect()))
+                .collect(),
         }
     }
 
+    /// The labelled passages of national article `n` (text `text` in `lang`): none when the
+    /// article has a single passage or its passages carry no labels of the law's own.
+    fn parts(&self, lang: Lang, n: usize, text: &str) -> &[Part] {
+        let Some(slot) = self
+            .parts
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, v)| v.get(n))
+        else {
+            return &[];
+        };
+        slot.get_or_init(|| {
+            let ps = features::passages(&features::clean(text));
+            if ps.len() < 2 {
+                return Vec::new();
+            }
+            // Items nest: "(a)" then "(1)" is item (a)(1), until the next "(b)". A label of a
+            // kind met before closes the deeper items; a new kind opens a level below. A
+            // label counts only in sequence: the first of a level is 1 (a, i, أ), the next
+            // one follows the last; "(43)" in "Decree-Law No. (43)" is no item.
+            let mut levels: Vec<(LabelKind, String)> = Vec::new();
+            let mut out = Vec::new();
+            for p in &ps {
+                let Some(label) = features::item_label(p) else {
+                    continue;
+                };
+                let kind = LabelKind::of(&label, &levels);
+                let places = kind.places(&label);
+                let at = levels.iter().position(|(k, _)| *k == kind);
+                let in_sequence = match at.and_then(|i| levels.get(i)) {
+                    // An Arabic list may skip one letter: "هـ-" is not read as a label.
+                    Some((_, last)) => kind.places(last).iter().any(|l| {
+                        places.contains(&(l + 1))
+                            || (kind == LabelKind::Other && places.contains(&(l + 2)))
+                    }),
+                    None => places.contains(&1),
+                };
+                if !in_sequence {
+                    continue;
+                }
+                if let Some(at) = at {
+                    levels.truncate(at);
+                }
+                levels.push((kind, label));
+                let path: String = levels.iter().map(|(_, l)| format!("({l})")).collect();
+                out.push((path, NationalTerms::from_terms(features::terms_of_clean(p))));
+            }
+            out
+        })
+    }
+}
+
+/// The value of a lower-case Roman numeral ("iv" → 4), if `s` is one.
+fn roman(s: &str) -> Option<u32> {
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let vs: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, v) in vs.iter().enumerate() {
+        if vs.get(i + 1).is_some_and(|n| n > v) {
+            total -= i64::from(*v);
+        } else {
+            total += i64::from(*v);
+        }
+    }
+    u32::try_from(total).ok().filter(|t| *t > 0)
+}
+
+/// The kind of an item label, for nesting: "(a)" holds "(1)" in one law and "(1)" holds "(a)"
+/// in another; each kind is one level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Number,
+    Lower,
+    /// Lower-case Roman numerals: "(i)", "(ii)", "(iv)".
+    Roman,
+    Upper,
+    Other,
+}
+
+/// The Arabic letters in the order of lists in statutes: the abjad order (أ ب ج د هـ و ز …)
+/// and the alphabetical one (أ ب ت ث ج ح خ …); a list may follow either.
+const ABJAD: &str = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ";
+const ALPHABET: &str = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي";
+
+impl LabelKind {
+    /// The places in its list a label can have, from 1: "3" → 3, "c" → 3, "iv" → 4, "ج" → 3
+    /// (abjad) or 5 (alphabetical). Empty when it has none.
+    fn places(self, label: &str) -> Vec<u32> {
+        let single = |l: &str| {
+            let mut cs = l.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        };
+        match self {
+            LabelKind::Number => crate::text::to_latin_digits(label)
+                .parse()
+                .ok()
+                .into_iter()
+                .collect(),
+            LabelKind::Lower | LabelKind::Upper => single(label)
+                .map(|c| u32::from(c.to_ascii_lowercase()) - u32::from('a') + 1)
+                .into_iter()
+                .collect(),
+            LabelKind::Roman => roman(label).into_iter().collect(),
+            LabelKind::Other => {
+                let c = single(label.trim_end_matches('ـ'));
+                [ABJAD, ALPHABET]
+                    .iter()
+                    .filter_map(|list| {
+                        let c = c?;
+                        let c = if matches!(c, 'ا' | 'إ' | 'آ') {
+                            'أ'
+                        } else {
+                            c
+                        };
+                        list.chars().position(|x| x == c)
+                    })
+                    .filter_map(|i| u32::try_from(i + 1).ok())
+                    .collect()
+            }
+        }
+    }
+
+    /// The kind of `label` among the open `levels`: "(i)" is Roman unless it follows "(h)"
+    /// (and "(v)" unless it follows "(u)", "(x)" unless it follows "(w)").
+    fn of(label: &str, levels: &[(LabelKind, String)]) -> LabelKind {
+        let roman = !label.is_empty() && label.chars().all(|c| "ivxlc".contains(c));
+        let letter_after = |l: &str| {
+            let mut cs = label.chars();
+            let (Some(c), None) = (cs.next(), cs.next()) else {
+                return false;
+            };
+            l.chars().count() == 1 && l.chars().next().is_some_and(|p| (p as u32) + 1 == c as u32)
+        };
+        let follows_letter = levels
+            .iter()
+            .any(|(k, l)| *k == LabelKind::Lower && letter_after(l));
+        if label.chars().all(char::is_numeric) {
+            LabelKind::Number
+        } else if roman && !follows_letter {
+            LabelKind::Roman
+        } else if label.chars().all(|c| c.is_ascii_lowercase()) {
+            LabelKind::Lower
+        } else if label.chars().all(|c| c.is_ascii_uppercase()) {
+            LabelKind::Upper
+        } else {
+            LabelKind::Other
+        }
+    }
+}
+
+impl NationalIndex {
     /// The terms of national article `n` in `lang`, if the scorer has its text.
     fn get(&self, scorer: &Scorer, lang: Lang, n: usize) -> Option<&NationalTerms> {
         let slot = self.langs.iter().find(|(l, _)| *l == lang)?.1.get(n)?;
@@ -452,6 +623,10 @@ pub struct Found {
     pub national: usize,
     /// For a paragraph or point, the paragraph's place in the model article, from 1.
     pub paragraph: Option<u32>,
+    /// The item of the national article that holds most of it, by the law's own labels
+    /// ("(2)", "(a)(3)", "(ب)"), when the article's passages are labelled and one holds at
+    /// least [`IN_PART`] of the element's key terms.
+    pub part: Option<String>,
 }
 
 /// What the matched national articles lack of model article `a` (number `m` in the scorer),
@@ -523,6 +698,7 @@ pub fn missing(
                     element: lexicon.label(c, display),
                     national: i,
                     paragraph: None,
+                    part: None,
                 });
             }
         } else {
@@ -561,6 +737,24 @@ pub fn missing(
                 .map(|(k, _)| (k, *i))
         })
         .collect();
+    // The labelled item of matched article `i` that holds most of an element's key terms.
+    let part_of = |i: usize, element_terms: &[String]| -> Option<String> {
+        let (_, article) = matched.iter().find(|(n, _)| *n == i)?;
+        let text = Legislation::article_text(article, law_lang, lang)?;
+        index
+            .parts(lang, i, text)
+            .iter()
+            .rev()
+            .map(|(label, nt)| {
+                (
+                    label,
+                    share_present(element_terms, |t| nt.has(t), scorer, lang),
+                )
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .filter(|(_, share)| *share >= IN_PART)
+            .map(|(label, _)| label.clone())
+    };
     for (k, (path, element, element_terms)) in elements.into_iter().enumerate() {
         let share = share_present(&element_terms, in_matched, scorer, lang);
         // The concepts the lexicon links to this paragraph: a national text that holds them
@@ -588,6 +782,7 @@ pub fn missing(
                     element: element_label(display, &para, point.as_deref()),
                     national: i,
                     paragraph: Some(para_no),
+                    part: part_of(i, &element_terms),
                 });
             }
         } else {
@@ -650,6 +845,64 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn part_labels(text: &str) -> Vec<String> {
+        let index = NationalIndex::new(&[Lang::En], 1);
+        index
+            .parts(Lang::En, 0, text)
+            .iter()
+            .map(|(l, _)| l.clone())
+            .collect()
+    }
+
+    #[test]
+    fn items_nest_by_the_kind_of_their_labels() {
+        let words = "any person who does this shall be punished by the court";
+        let text = |labels: &[&str]| {
+            labels
+                .iter()
+                .map(|l| format!("{l} {words}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // A letter holds numbers, Roman numerals and capitals; the next letter closes them.
+        assert_eq!(
+            part_labels(&text(&["(a)", "(1)", "(2)", "(i)", "(ii)", "(b)", "(A)"])),
+            [
+                "(a)",
+                "(a)(1)",
+                "(a)(2)",
+                "(a)(2)(i)",
+                "(a)(2)(ii)",
+                "(b)",
+                "(b)(A)"
+            ]
+        );
+        // "(i)" after "(h)" is a letter, not a Roman one; Arabic labels nest the same way.
+        let letters = [
+            "(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)",
+        ];
+        let mut labels = vec!["(1)"];
+        labels.extend(letters);
+        let parts = part_labels(&text(&labels));
+        assert_eq!(parts.len(), 11, "{parts:?}");
+        assert_eq!(parts[9..], ["(1)(i)", "(1)(j)"]);
+        assert_eq!(
+            part_labels(&text(&["1-", "أ-", "ب-", "2-"])),
+            ["(1)", "(1)(أ)", "(1)(ب)", "(2)"]
+        );
+        // A label counts only in its list's order: a law's number in brackets opening a
+        // passage is no item, nor is a "(3)" that follows "(1)".
+        assert!(part_labels(&text(&["(43)", "(44)"])).is_empty());
+        assert_eq!(part_labels(&text(&["(1)", "(3)", "(2)"])), ["(1)", "(2)"]);
+        assert_eq!(
+            part_labels(&text(&["أ-", "ب-", "ج-", "د-", "و-"])),
+            ["(أ)", "(ب)", "(ج)", "(د)", "(و)"]
+        );
+        // An article of one passage, or of passages without labels, has no parts.
+        assert!(part_labels(&text(&["(a)"])).is_empty());
+        assert!(part_labels(&format!("{words}\n{words}")).is_empty());
+    }
 
     fn text(para: &str, point: Option<&str>, in_part: bool, lang: Lang) -> Lack {
         Lack::Text {

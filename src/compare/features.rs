@@ -137,6 +137,28 @@ pub fn passages(text: &str) -> Vec<String> {
     out
 }
 
+/// The law's own label of a passage that opens with a numbered item ("(2)" → "2", "( b )" →
+/// "b", "ب-" → "ب", "3." → "3"), or `None` when it opens with none.
+pub fn item_label(passage: &str) -> Option<String> {
+    let mut words = passage.split_whitespace();
+    let w = words.next()?;
+    let (next, after) = (words.next(), words.next());
+    if !is_item_marker(w, next, after) {
+        return None;
+    }
+    if w == "(" {
+        return next.map(str::to_string);
+    }
+    if let Some(inner) = w.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return Some(inner.to_string());
+    }
+    Some(
+        w.strip_suffix(['-', '.', ')', 'ـ', '–'])
+            .unwrap_or(w)
+            .to_string(),
+    )
+}
+
 /// Whether a word opens a numbered item: "(2)", "(b)", "(ii)", "( a )" (three words), "2-",
 /// "2.", "2)", "ب-", "أ)", "1ـ" or "1" followed by "-" or "ـ".
 fn is_item_marker(w: &str, next: Option<&str>, after: Option<&str>) -> bool {
@@ -453,6 +475,18 @@ mod passage_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_label_is_the_laws_own_marker() {
+        assert_eq!(item_label("(2) Any person who").as_deref(), Some("2"));
+        assert_eq!(item_label("( b ) the victim").as_deref(), Some("b"));
+        assert_eq!(item_label("ب- يعاقب كل من").as_deref(), Some("ب"));
+        assert_eq!(item_label("3. The court").as_deref(), Some("3"));
+        assert_eq!(item_label("1 ـ يعاقب").as_deref(), Some("1"));
+        assert_eq!(item_label("Whoever knowingly").as_deref(), None);
+        assert_eq!(item_label("(2023) was").as_deref(), None);
+        assert_eq!(item_label("").as_deref(), None);
+    }
 
     #[test]
     fn cleaning_drops_page_numbers_and_joins_hyphenated_words() {

@@ -184,6 +184,10 @@ pub struct FoundElement {
     /// (none for a concept of the lexicon).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The item of the national article that holds it, by the law's own labels ("(2)",
+    /// "(a)(3)", "(ب)"), when its items are labelled: the report prints `1592(a)(3)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// How a priority theme fares.
@@ -1179,6 +1183,7 @@ fn provision(
                         .to_string(),
                     article: na.number.clone(),
                     paragraph: f.paragraph,
+                    part: f.part,
                 })
             })
             .collect();
@@ -1772,6 +1777,26 @@ mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         l.expect("legislation parses")
+    }
+
+    #[test]
+    fn a_found_element_names_the_item_of_the_national_article_that_holds_it() {
+        // Article 6 lists two items: fees for vehicles, then non-punishment of victims. What
+        // the report finds of non-punishment is in item 2, and it says so: "6(2)".
+        let body = "## 6\nmodel: non-punishment\n\n1- يحدد الوزير رسوم تسجيل المركبات وما يتصل بها من إجراءات ومواعيد.\n2- لا تلاحق ضحية الاتجار جزائيا ولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار، ومنه مخالفة شروط الإقامة.\n";
+        let r = report(body, true);
+        let np = provision(&r, "non-punishment");
+        assert!(!np.found.is_empty(), "{np:?}");
+        let parts: Vec<Option<&str>> = np.found.iter().map(|f| f.part.as_deref()).collect();
+        assert!(parts.contains(&Some("(2)")), "{:?}", np.found);
+        assert!(!parts.contains(&Some("(1)")), "{:?}", np.found);
+        let shown = display::found_text(Lang::En, &np.found, false);
+        assert!(shown.contains("→ 6(2)"), "{shown}");
+        // Without labels of the law's own, the report names the article alone.
+        let body = body.replace("1- ", "").replace("2- ", "");
+        let r = report(&body, true);
+        let np = provision(&r, "non-punishment");
+        assert!(np.found.iter().all(|f| f.part.is_none()), "{:?}", np.found);
     }
 
     #[test]

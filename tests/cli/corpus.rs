@@ -77,6 +77,9 @@ pub struct Scored {
     /// The `model:` lines the report proposes ("Automatic matches to confirm"), each against
     /// the gold of its article: see [`Lines`].
     pub lines: Lines,
+    /// Of the places where the report says an element is held ("→ 1591"), how many name the
+    /// national article's item as well ("→ 1591(a)"), and how many places in all.
+    pub parts: (usize, usize),
 }
 
 /// The `model:` lines a report proposes for an analyst to check, against the gold: an article
@@ -316,6 +319,11 @@ pub fn score_all() -> Vec<Scored> {
         let tp = predicted.intersection(&expected).count();
         let paragraphs = paragraph_figures(&report, &predicted, &gold_paras, &quoted_by);
         let lines = proposed_lines(&report, &expected, &quoted_by);
+        let places = report.provisions.iter().flat_map(|p| &p.found);
+        let parts = (
+            places.clone().filter(|f| f.part.is_some()).count(),
+            places.count(),
+        );
         let name = gold.file.trim_end_matches(".txt").to_string();
         let mut errors: Vec<String> = predicted
             .difference(&expected)
@@ -411,6 +419,7 @@ pub fn score_all() -> Vec<Scored> {
             provisions: report.provisions.len(),
             paragraphs,
             lines,
+            parts,
         });
     }
     out
@@ -761,6 +770,14 @@ fn alignment_on_real_statutes_holds_its_precision_and_recall() {
     assert!(
         tc <= REACHED_CONTRADICTED.0 + MARGIN && hc <= REACHED_CONTRADICTED.1 + MARGIN,
         "more verdicts contradicted by the settled report: tune {tc:.3}, held-aside {hc:.3}, reached {REACHED_CONTRADICTED:?}"
+    );
+    let named: Vec<String> = scored
+        .iter()
+        .map(|x| format!("{} {} of {}", x.name, x.parts.0, x.parts.1))
+        .collect();
+    eprintln!(
+        "places that name the national article's item (\"→ 1591(a)\"): {}",
+        named.join("; ")
     );
     for (split, reached) in [
         ("tune", REACHED_LINES_EXACT.0),

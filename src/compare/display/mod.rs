@@ -456,10 +456,14 @@ pub fn found_text(lang: Lang, found: &[super::FoundElement], several_laws: bool)
             } else {
                 f.element.clone()
             };
+            let article = match &f.part {
+                Some(part) => format!("{}{part}", f.article),
+                None => f.article.clone(),
+            };
             if several_laws {
-                format!("{element} → {} {}", f.law, f.article)
+                format!("{element} → {} {article}", f.law)
             } else {
-                format!("{element} → {}", f.article)
+                format!("{element} → {article}")
             }
         })
         .collect::<Vec<_>>()

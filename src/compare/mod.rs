@@ -1792,6 +1792,15 @@ mod tests {
         assert!(!parts.contains(&Some("(1)")), "{:?}", np.found);
         let shown = display::found_text(Lang::En, &np.found, false);
         assert!(shown.contains("→ 6(2)"), "{shown}");
+        // In Arabic the arrow points left, the way the line reads.
+        let shown = display::found_text(Lang::Ar, &np.found, false);
+        assert!(shown.contains("← 6(2)") && !shown.contains('→'), "{shown}");
+        for out in [display::text::render(&r), display::html::render(&r)] {
+            assert!(
+                out.contains("Found in: ") && out.contains("→ 6(2)"),
+                "{out}"
+            );
+        }
         // Without labels of the law's own, the report names the article alone.
         let body = body.replace("1- ", "").replace("2- ", "");
         let r = report(&body, true);

@@ -5,8 +5,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    Label, cell_symbol, column_score, label, matches_cell, national_lists, percent, score_text,
-    status_label, theme_label,
+    Label, cell_symbol, column_score, found_text, label, matches_cell, national_lists, percent,
+    score_text, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -171,6 +171,14 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             "<p>{}: {}</p>",
             label(l, Label::Matches),
             escape(&matches_cell(l, p, several))
+        );
+    }
+    if !p.found.is_empty() {
+        let _ = writeln!(
+            s,
+            "<p>{}: {}</p>",
+            label(l, Label::Found),
+            escape(&found_text(l, &p.found, several))
         );
     }
     if !p.missing.is_empty() {

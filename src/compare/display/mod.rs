@@ -460,10 +460,13 @@ pub fn found_text(lang: Lang, found: &[super::FoundElement], several_laws: bool)
                 Some(part) => format!("{}{part}", f.article),
                 None => f.article.clone(),
             };
+            // The arrow points from the element to the article in the reading direction:
+            // an arrow is not mirrored in right-to-left text.
+            let arrow = if lang == Lang::Ar { "←" } else { "→" };
             if several_laws {
-                format!("{element} → {} {article}", f.law)
+                format!("{element} {arrow} {} {article}", f.law)
             } else {
-                format!("{element} → {article}")
+                format!("{element} {arrow} {article}")
             }
         })
         .collect::<Vec<_>>()

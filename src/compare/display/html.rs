@@ -109,7 +109,7 @@ pub fn render(r: &GapReport) -> String {
                 let _ = write!(
                     s,
                     "<br><span class=\"small\">{}: <bdi>{}</bdi></span>",
-                    label(l, Label::AlsoResembles),
+                    escape(label(l, Label::AlsoResembles)),
                     escape(&super::leads_text(&c.also))
                 );
             }

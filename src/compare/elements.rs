@@ -316,8 +316,9 @@ impl NationalIndex {
         }
     }
 
-    /// The labelled passages of national article `n` (text `text` in `lang`): none when the
-    /// article has a single passage or its passages carry no labels of the law's own.
+    /// The labelled items of national article `n` (text `text` in `lang`, cut by
+    /// [`features::items`]): none when the article has a single item or its items carry no
+    /// labels of the law's own.
     fn parts(&self, lang: Lang, n: usize, text: &str) -> &[Part] {
         let Some(slot) = self
             .parts
@@ -328,7 +329,7 @@ impl NationalIndex {
             return &[];
         };
         slot.get_or_init(|| {
-            let ps = features::passages(&features::clean(text));
+            let ps = features::items(&features::clean(text));
             if ps.len() < 2 {
                 return Vec::new();
             }
@@ -398,6 +399,8 @@ enum LabelKind {
     Lower,
     /// Lower-case Roman numerals: "(i)", "(ii)", "(iv)".
     Roman,
+    /// Capital Roman numerals: French "I. -", "II. -".
+    UpperRoman,
     Upper,
     Other,
 }
@@ -419,7 +422,7 @@ impl LabelKind {
             }
         };
         match self {
-            LabelKind::Number => crate::text::to_latin_digits(label)
+            LabelKind::Number => crate::text::to_latin_digits(label.trim_end_matches('°'))
                 .parse()
                 .ok()
                 .into_iter()
@@ -429,6 +432,7 @@ impl LabelKind {
                 .into_iter()
                 .collect(),
             LabelKind::Roman => roman(label).into_iter().collect(),
+            LabelKind::UpperRoman => roman(&label.to_lowercase()).into_iter().collect(),
             LabelKind::Other => {
                 let c = single(label.trim_end_matches('ـ'));
                 [ABJAD, ALPHABET]
@@ -462,10 +466,16 @@ impl LabelKind {
         let follows_letter = levels
             .iter()
             .any(|(k, l)| *k == LabelKind::Lower && letter_after(l));
-        if label.chars().all(char::is_numeric) {
+        let upper_roman = !label.is_empty() && label.chars().all(|c| "IVXLC".contains(c));
+        let follows_capital = levels
+            .iter()
+            .any(|(k, l)| *k == LabelKind::Upper && letter_after(l));
+        if label.trim_end_matches('°').chars().all(char::is_numeric) {
             LabelKind::Number
         } else if roman && !follows_letter {
             LabelKind::Roman
+        } else if upper_roman && !follows_capital {
+            LabelKind::UpperRoman
         } else if label.chars().all(|c| c.is_ascii_lowercase()) {
             LabelKind::Lower
         } else if label.chars().all(|c| c.is_ascii_uppercase()) {
@@ -890,6 +900,16 @@ mod tests {
         assert_eq!(
             part_labels(&text(&["1-", "أ-", "ب-", "2-"])),
             ["(1)", "(1)(أ)", "(1)(ب)", "(2)"]
+        );
+        // A short item keeps its label (scoring joins it to the passage before).
+        assert_eq!(
+            part_labels(&format!("(a) {words}\n(b) abduction;\n(c) {words}")),
+            ["(a)", "(b)", "(c)"]
+        );
+        // French items: "I. -" holds "1°", and "II. -" closes it.
+        assert_eq!(
+            part_labels(&text(&["I. -", "1°", "2°", "II. -", "1°"])),
+            ["(I)", "(I)(1°)", "(I)(2°)", "(II)", "(II)(1°)"]
         );
         // A label counts only in its list's order: a law's number in brackets opening a
         // passage is no item, nor is a "(3)" that follows "(1)".

@@ -95,6 +95,17 @@ const LONG_LINE_WORDS: usize = 40;
 /// start at a numbered item: "(2)", "( b )", "2-", "3.", "ب-", "1 ـ". Short passages join
 /// the one before. One passage when the article has no parts.
 pub fn passages(text: &str) -> Vec<String> {
+    split(text, MIN_PASSAGE_WORDS)
+}
+
+/// The items of a national article as the law lays them out: its lines, and the numbered
+/// items of a long line, however short (passages join short ones, for scoring).
+pub fn items(text: &str) -> Vec<String> {
+    split(text, 0)
+}
+
+/// [`passages`] with pieces shorter than `min_words` joined to the one before.
+fn split(text: &str, min_words: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -115,7 +126,7 @@ pub fn passages(text: &str) -> Vec<String> {
         }
         for p in pieces.into_iter().filter(|p| !p.is_empty()) {
             match out.last_mut() {
-                Some(last) if p.len() < MIN_PASSAGE_WORDS => {
+                Some(last) if p.len() < min_words => {
                     last.push(' ');
                     last.push_str(&p.join(" "));
                 }
@@ -127,7 +138,7 @@ pub fn passages(text: &str) -> Vec<String> {
     if out.len() > 1
         && out
             .first()
-            .is_some_and(|f| f.split_whitespace().count() < MIN_PASSAGE_WORDS)
+            .is_some_and(|f| f.split_whitespace().count() < min_words)
     {
         let first = out.remove(0);
         if let Some(next) = out.first_mut() {
@@ -140,6 +151,9 @@ pub fn passages(text: &str) -> Vec<String> {
 /// The law's own label of a passage that opens with a numbered item ("(2)" → "2", "( b )" →
 /// "b", "ب-" → "ب", "3." → "3"), or `None` when it opens with none.
 pub fn item_label(passage: &str) -> Option<String> {
+    if let Some(label) = french_item_label(passage) {
+        return Some(label);
+    }
     let mut words = passage.split_whitespace();
     let w = words.next()?;
     let (next, after) = (words.next(), words.next());
@@ -157,6 +171,27 @@ pub fn item_label(passage: &str) -> Option<String> {
             .unwrap_or(w)
             .to_string(),
     )
+}
+
+/// The labels of French legislative items: "1°" (kept with its sign, as French law cites
+/// it) and the capital Roman numerals of "I. -", "II.-" ("I", "II").
+fn french_item_label(passage: &str) -> Option<String> {
+    let first = passage.split_whitespace().next()?;
+    if let Some(n) = first.strip_suffix('°')
+        && !n.is_empty()
+        && n.chars().count() <= 2
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(first.to_string());
+    }
+    let roman: String = passage
+        .chars()
+        .take_while(|c| "IVXLC".contains(*c))
+        .collect();
+    let rest = passage.get(roman.len()..)?;
+    let rest = rest.strip_prefix('.')?.trim_start();
+    (!roman.is_empty() && roman.len() <= 4 && (rest.starts_with('-') || rest.starts_with('–')))
+        .then_some(roman)
 }
 
 /// Whether a word opens a numbered item: "(2)", "(b)", "(ii)", "( a )" (three words), "2-",
@@ -484,6 +519,14 @@ mod tests {
         assert_eq!(item_label("3. The court").as_deref(), Some("3"));
         assert_eq!(item_label("1 ـ يعاقب").as_deref(), Some("1"));
         assert_eq!(item_label("Whoever knowingly").as_deref(), None);
+        assert_eq!(
+            item_label("1° A l'égard d'un mineur").as_deref(),
+            Some("1°")
+        );
+        assert_eq!(item_label("II. - La traite").as_deref(), Some("II"));
+        assert_eq!(item_label("I.-L'infraction prévue").as_deref(), Some("I"));
+        assert_eq!(item_label("Il est puni").as_deref(), None);
+        assert_eq!(item_label("I. La traite").as_deref(), None);
         assert_eq!(item_label("(2023) was").as_deref(), None);
         assert_eq!(item_label("").as_deref(), None);
     }

@@ -1038,11 +1038,11 @@ fn ask_text(input: &PacketInput, a: &variant::VArticle, s: GapStatus) -> String 
             format!("Enact a provision on “{title}”, following {label} of the model law.")
         }
         (Lang::Fr, GapStatus::Partial, Some(n)) => format!(
-            "Modifier l'article national {n} pour qu'il couvre tous les éléments de « {title} » énoncés à l'{} de la loi type.",
+            "Modifier l'article national {n} pour qu'il couvre tous les éléments de «\u{a0}{title}\u{a0}» énoncés à l'{} de la loi type.",
             label.replacen("Article", "article", 1)
         ),
         (Lang::Fr, _, _) => format!(
-            "Adopter une disposition sur « {title} », sur le modèle de l'{} de la loi type.",
+            "Adopter une disposition sur «\u{a0}{title}\u{a0}», sur le modèle de l'{} de la loi type.",
             label.replacen("Article", "article", 1)
         ),
     }

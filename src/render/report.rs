@@ -672,7 +672,7 @@ fn summaries_caveat(
             "Caution: the national texts we hold for {who} ({k} of {n}) are unofficial summaries or extracts. What we did not find in them is “not verified”, not “missing”, and their coverage is a range: the first figure is what the texts show, the second the most it can be. A cell that is not verified must not be read as a gap."
         ),
         Lang::Fr => format!(
-            "Attention\u{a0}: les textes nationaux dont nous disposons pour {who} ({k} sur {n}) sont des résumés non officiels ou des extraits. Ce que nous n'y avons pas trouvé est « non vérifié », non « absent », et leur couverture est une fourchette\u{a0}: le premier chiffre est ce que montrent les textes, le second le maximum possible. Une case non vérifiée ne doit pas être lue comme une lacune."
+            "Attention\u{a0}: les textes nationaux dont nous disposons pour {who} ({k} sur {n}) sont des résumés non officiels ou des extraits. Ce que nous n'y avons pas trouvé est «\u{a0}non vérifié\u{a0}», non «\u{a0}absent\u{a0}», et leur couverture est une fourchette\u{a0}: le premier chiffre est ce que montrent les textes, le second le maximum possible. Une case non vérifiée ne doit pas être lue comme une lacune."
         ),
     })
 }
@@ -828,7 +828,7 @@ fn country_page(
                     "{what}; {doubtful} provisions “not verified”: an article of the text resembles each without clearly enacting it{annex_note}"
                 ),
                 Lang::Fr => format!(
-                    "{what}\u{a0}; {doubtful} dispositions « non vérifiées »\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement{annex_note}"
+                    "{what}\u{a0}; {doubtful} dispositions «\u{a0}non vérifiées\u{a0}»\u{a0}: un article du texte ressemble à chacune sans l'énoncer clairement{annex_note}"
                 ),
             }
         } else {
@@ -841,7 +841,7 @@ fn country_page(
                 }
                 (Lang::Fr, true) => format!("{what}\u{a0}; toute absence est vérifiée"),
                 (Lang::Fr, false) => format!(
-                    "{what}\u{a0}; ce que nous n'y avons pas trouvé est « non vérifié », non « absent »"
+                    "{what}\u{a0}; ce que nous n'y avons pas trouvé est «\u{a0}non vérifié\u{a0}», non «\u{a0}absent\u{a0}»"
                 ),
             }
         }
@@ -912,7 +912,7 @@ fn provision_item(lang: Lang, f: &ProvisionFinding, names: &dyn Fn(&[String]) ->
         Lang::Ar => format!("المادة {number} «{}»: {gap} من {}", f.title, f.of),
         Lang::En => format!("Article {number}, “{}”: {gap} of {}", f.title, f.of),
         Lang::Fr => format!(
-            "Article {number}, « {} »\u{a0}: {gap} sur {}",
+            "Article {number}, «\u{a0}{}\u{a0}»\u{a0}: {gap} sur {}",
             f.title, f.of
         ),
     };
@@ -992,7 +992,7 @@ fn obligation_item(
             names(&f.unmet)
         ),
         Lang::Fr => format!(
-            "Article {number}, « {} » ({cites})\u{a0}: non satisfait dans {} des {} pays liés ({})",
+            "Article {number}, «\u{a0}{}\u{a0}» ({cites})\u{a0}: non satisfait dans {} des {} pays liés ({})",
             f.title,
             f.unmet.len(),
             f.bound.len(),

@@ -787,3 +787,29 @@ fn findings_resting_only_on_automatic_matches_are_marked_and_left_out_of_the_sum
         }
     }
 }
+
+#[test]
+fn french_asks_and_caveats_keep_their_marks_with_the_words() {
+    // French puts a no-break space inside « » and before : ; so that a line never breaks
+    // between a mark and its word (LibreOffice broke "« Hébergement »" after the «).
+    let typ = packet_typ("ma", "fr");
+    let asks: Vec<&str> = typ
+        .lines()
+        .filter(|l| {
+            l.contains("Modifier l\\'article national") || l.contains("Adopter une disposition")
+        })
+        .collect();
+    assert!(!asks.is_empty(), "no asks in\n{typ}");
+    for l in &asks {
+        assert!(l.contains("«\u{a0}") && l.contains("\u{a0}»"), "{l}");
+        assert!(!l.contains("« ") && !l.contains(" »"), "{l}");
+    }
+    let caveats: Vec<&str> = typ.lines().filter(|l| l.contains("Attention")).collect();
+    assert!(!caveats.is_empty(), "no caveat");
+    for l in &caveats {
+        assert!(l.contains("Attention\u{a0}\\:"), "{l}");
+        for bad in [" \\:", " \\;", "« ", " »"] {
+            assert!(!l.contains(bad), "{bad:?} in {l}");
+        }
+    }
+}

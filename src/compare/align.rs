@@ -867,7 +867,7 @@ pub fn decide(
             )
         })
         .unzip();
-    let closest = closest(scorer.models, &plain);
+    let resembling = resembling(scorer.models, &plain);
     // Each model article's best national articles (scores, best first).
     let mut by_model: Vec<Vec<f32>> = vec![Vec::new(); scorer.models];
     for (_, r) in &ranks {
@@ -929,7 +929,7 @@ pub fn decide(
     out.sort_by_key(|&(m, n, _)| (m, n));
     Decided {
         pairs: out,
-        closest,
+        resembling,
         leads,
     }
 }
@@ -948,30 +948,37 @@ pub struct Decided {
     /// article, score), best first, scoring at least [`MIN_SCORE`], matched or not: where an
     /// analyst confirming its `model:` line should look.
     pub leads: Vec<(usize, Vec<(usize, f32)>)>,
-    /// For each model article, the national article that resembles it (see
-    /// [`DOUBT_RELATIVE`]), if one does: its absence cannot be called certain.
-    pub closest: Vec<Option<usize>>,
+    /// For each model article, the national articles that resemble it ([`DOUBT_RELATIVE`]),
+    /// at most [`LEADS`], best first: where it is most likely enacted if at all. While one
+    /// does, its absence cannot be called certain.
+    pub resembling: Vec<Vec<usize>>,
 }
 
-/// For each model article, the eligible national article scoring best with it, when that
-/// score is at least [`MIN_SCORE`] and [`DOUBT_RELATIVE`] times the national article's best.
-fn closest(models: usize, ranks: &[(usize, Vec<f32>)]) -> Vec<Option<usize>> {
-    let mut best: Vec<Option<(usize, f32, f32)>> = vec![None; models];
+/// For each model article, the eligible national articles that resemble it, best first and at
+/// most [`LEADS`]: its best-scoring national articles, as long as each gives it at least
+/// [`MIN_SCORE`] and [`DOUBT_RELATIVE`] times its own best score. The list stops at the first
+/// that does not: when the article scoring best with a provision prefers others by far, the
+/// provision resembles nothing (and in a complete official text, it is missing).
+fn resembling(models: usize, ranks: &[(usize, Vec<f32>)]) -> Vec<Vec<usize>> {
+    let mut all: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); models];
     for (n, r) in ranks {
         let top = r.iter().copied().fold(0.0, f32::max);
         for (m, &s) in r.iter().enumerate() {
-            if let Some(b) = best.get_mut(m)
-                && s > 0.0
-                && b.is_none_or(|(_, bs, _)| s > bs)
+            if s > 0.0
+                && let Some(v) = all.get_mut(m)
             {
-                *b = Some((*n, s, top));
+                v.push((*n, s, top));
             }
         }
     }
-    best.into_iter()
-        .map(|b| {
-            b.filter(|&(_, s, top)| s >= MIN_SCORE && s >= DOUBT_RELATIVE * top)
+    all.into_iter()
+        .map(|mut v| {
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.into_iter()
+                .take_while(|&(_, s, top)| s >= MIN_SCORE && s >= DOUBT_RELATIVE * top)
+                .take(LEADS)
                 .map(|(n, _, _)| n)
+                .collect()
         })
         .collect()
 }
@@ -1089,7 +1096,8 @@ domestic worker: any person who performs domestic work in a household.";
     }
 
     #[test]
-    fn a_model_article_is_resembled_by_the_national_article_that_scores_best_with_it() {
+    fn a_model_article_is_resembled_by_its_best_national_articles_while_they_give_it_half_their_best()
+     {
         // National article 0 prefers model 0 (0.6); model 1 scores 0.35 with it, more than
         // half of 0.6. National article 1 scores model 2 at 0.3, a third of its best (0.9):
         // nothing resembles model 2. Model 3 scores below MIN_SCORE everywhere.
@@ -1097,12 +1105,27 @@ domestic worker: any person who performs domestic work in a household.";
             (0, vec![0.6, 0.35, 0.05, 0.05]),
             (1, vec![0.9, 0.1, 0.3, 0.0]),
         ];
-        assert_eq!(closest(4, &ranks), vec![Some(1), Some(0), None, None]);
-        // The best-scoring national article decides, not any other.
+        assert_eq!(
+            resembling(4, &ranks),
+            vec![vec![1, 0], vec![0], vec![], vec![]]
+        );
+        // The best-scoring national article decides whether anything does: article 0 scores
+        // model 0 highest (0.4), less than half of its own best (0.9), so model 0 resembles
+        // nothing, though article 1 gives it two thirds of its best.
+        let ranks = vec![(0, vec![0.4, 0.9]), (1, vec![0.2, 0.3])];
+        assert_eq!(resembling(2, &ranks), vec![vec![], vec![0, 1]]);
         let ranks = vec![(0, vec![0.2, 0.9]), (1, vec![0.3, 0.2])];
-        assert_eq!(closest(2, &ranks), vec![Some(1), Some(0)]);
-        let ranks = vec![(0, vec![0.2, 0.9]), (1, vec![0.25, 0.6])];
-        assert_eq!(closest(2, &ranks), vec![None, Some(0)]);
+        assert_eq!(resembling(2, &ranks), vec![vec![1], vec![0, 1]]);
+        // At most LEADS, best first, and the list stops at the first that does not resemble.
+        let ranks: Vec<(usize, Vec<f32>)> =
+            (0..5).map(|n| (n, vec![0.2 + n as f32 * 0.1])).collect();
+        assert_eq!(resembling(1, &ranks), vec![vec![4, 3, 2]]);
+        let ranks = vec![
+            (0, vec![0.5, 0.1]),
+            (1, vec![0.4, 0.9]),
+            (2, vec![0.3, 0.0]),
+        ];
+        assert_eq!(resembling(2, &ranks)[0], vec![0]);
     }
 
     #[test]
@@ -1111,6 +1134,6 @@ domestic worker: any person who performs domestic work in a household.";
         assert_eq!(sc.pair(0, 0), None);
         assert_eq!(sc.rank(0), vec![0.0]);
         let d = decide(&sc, &[0], &|_, _| true);
-        assert!(d.pairs.is_empty() && d.closest.iter().all(Option::is_none));
+        assert!(d.pairs.is_empty() && d.resembling.iter().all(Vec::is_empty));
     }
 }

@@ -168,9 +168,11 @@ pub struct Provision {
     pub found: Vec<FoundElement>,
     /// The best match and the model text, word-diffed.
     pub pair: Option<Pair>,
-    /// In a text that can show an absence, the national article that resembles a provision
-    /// no article matches (align::DOUBT_RELATIVE): why it is not verified rather than missing.
-    pub resembles: Option<Match>,
+    /// For a provision not verified that no article matches, the national articles that
+    /// resemble it (align::DOUBT_RELATIVE), at most three, best first: where to read before
+    /// calling it absent. In a text that can show an absence, they are why it is not
+    /// verified rather than missing.
+    pub resembles: Vec<Match>,
 }
 
 /// An element of a model provision and the national article that holds it.
@@ -903,7 +905,7 @@ fn compare_body_with(
         law_ids: &law_ids,
         verified,
         regulations,
-        closest: &decided.closest,
+        resembling: &decided.resembling,
         scorer: &scorer,
         law_lang,
         order: &order,
@@ -1112,9 +1114,9 @@ struct Context<'a> {
     /// Whether a national regulation is among the texts: without one, a provision of the
     /// model's annex found nowhere is not verified (it is not looked for in laws).
     regulations: bool,
-    /// The national article that resembles each model article without matching it, if one
-    /// does: such a provision is not verified rather than missing.
-    closest: &'a [Option<usize>],
+    /// The national articles that resemble each model article (align::Decided::resembling):
+    /// while one does, a provision no article matches is not verified rather than missing.
+    resembling: &'a [Vec<usize>],
     scorer: &'a align::Scorer,
     law_lang: Option<Lang>,
     order: &'a [Lang],
@@ -1138,7 +1140,7 @@ fn provision(
         law_ids,
         verified,
         regulations,
-        closest,
+        resembling,
         scorer,
         law_lang,
         order,
@@ -1150,12 +1152,17 @@ fn provision(
         .iter()
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
+    let resembles: &[usize] = if matched.is_empty() {
+        resembling.get(m).map_or(&[], Vec::as_slice)
+    } else {
+        &[]
+    };
     let (status, missing, found) = if matched.is_empty() {
         // Missing only where the texts are whole and official and no article resembles the
         // provision (align::DOUBT_RELATIVE); otherwise its absence is not verified.
         let status = if verified
             && (regulations || !a.in_annex)
-            && closest.get(m).is_none_or(Option::is_none)
+            && resembling.get(m).is_none_or(Vec::is_empty)
         {
             Coverage::Missing
         } else {
@@ -1231,19 +1238,21 @@ fn provision(
         missing,
         found,
         pair: None,
-        resembles: list
-            .is_empty()
-            .then_some(())
-            .filter(|()| verified)
-            .and_then(|()| closest.get(m).copied().flatten())
-            .and_then(|n| {
-                nationals.get(n).map(|na| Match {
-                    law: law_ids.get(n).copied().unwrap_or_default().to_string(),
-                    article: na.number.clone(),
-                    score: round3(f64::from(scorer.pair(m, n).unwrap_or(0.0))),
-                    source: MatchSource::Auto,
+        resembles: if status == Coverage::NotVerified {
+            resembles
+                .iter()
+                .filter_map(|&n| {
+                    nationals.get(n).map(|na| Match {
+                        law: law_ids.get(n).copied().unwrap_or_default().to_string(),
+                        article: na.number.clone(),
+                        score: round3(f64::from(scorer.pair(m, n).unwrap_or(0.0))),
+                        source: MatchSource::Auto,
+                    })
                 })
-            }),
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
     (p, prepared)
 }
@@ -1891,13 +1900,17 @@ mod tests {
         assert!(display::status_counts(&r).contains("not verified 1"));
         // Each format names the article that resembles it.
         let shelter = provision(&r, "shelter");
-        assert_eq!(
-            shelter.resembles.as_ref().map(|m| m.article.as_str()),
-            Some("8")
-        );
+        let articles: Vec<&str> = shelter
+            .resembles
+            .iter()
+            .map(|m| m.article.as_str())
+            .collect();
+        assert_eq!(articles, ["8"]);
         assert!(display::text::render(&r).contains("resembles article 8 ("));
-        assert!(display::json::render(&r).contains("\"resembles\": {"));
-        assert!(provision(&r, "non-punishment").resembles.is_none());
+        assert!(display::json::render(&r).contains("\"resembles\": ["));
+        assert!(provision(&r, "non-punishment").resembles.is_empty());
+        // A provision matched or covered names none.
+        assert!(provision(&r, "awareness").resembles.is_empty());
         // When what resembles it is matched to it, nothing is in doubt.
         let text = "## 8\n\nتنشئ الدولة دور إيواء آمنة للضحايا، وتعلن عنها في وسائل الإعلام.\n";
         let r = compare(
@@ -1908,6 +1921,54 @@ mod tests {
         assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
         assert_eq!(absence_caveat(&r, Reader::Analyst), None);
         assert_eq!(r.coverage, r.coverage_max);
+    }
+
+    #[test]
+    fn in_an_extract_a_provision_not_verified_names_the_articles_to_read() {
+        let (variant, opts) = variant_and_options();
+        // An extract of two articles: awareness campaigns (with a shelter in passing), and a
+        // penalty for forged travel documents. Each provision no article matches is not
+        // verified, as in any extract; shelter, which article 8 resembles, names it, so that
+        // an analyst knows where to read before calling it absent (align's own test shows
+        // several, best first).
+        let text = "## 8\n\nتنشئ الوزارة داراً آمنة لإيواء الضحايا وتنظم الجهات المختصة حملات في وسائل الإعلام.\n\n## 9\n\nيعاقب بالحبس مدة لا تقل عن سنة كل من زور وثيقة سفر.\n";
+        let extract = legislation_with(
+            "a",
+            "official = true\ncomplete = false\ntotal_articles = 30",
+            text,
+        );
+        let r = compare(&variant, &extract, &opts);
+        assert!(!r.verified);
+        let shelter = provision(&r, "shelter");
+        assert_eq!(shelter.status, Coverage::NotVerified);
+        assert!(shelter.matches.is_empty(), "{shelter:?}");
+        let articles: Vec<&str> = shelter
+            .resembles
+            .iter()
+            .map(|m| m.article.as_str())
+            .collect();
+        assert_eq!(articles.first(), Some(&"8"), "{shelter:?}");
+        assert!(articles.len() <= align::LEADS);
+        assert!(
+            shelter
+                .resembles
+                .windows(2)
+                .all(|w| w[0].score >= w[1].score),
+            "{shelter:?}"
+        );
+        // Nothing in the extract resembles non-punishment: it names nothing, and is still
+        // not verified, never missing.
+        let np = provision(&r, "non-punishment");
+        assert_eq!(np.status, Coverage::NotVerified);
+        assert!(np.resembles.is_empty(), "{np:?}");
+        // Every format shows them; the packet, read in parliament, does not (a summary or
+        // extract says "not found in the available text" and nothing more).
+        assert!(display::text::render(&r).contains("resembles article"));
+        assert!(display::json::render(&r).contains("\"resembles\": ["));
+        assert!(display::html::render(&r).contains("resembles article"));
+        assert!(display::md::render(&r).contains("resembles article"));
+        let gaps = crate::render::packet::Gaps::from_report(&r);
+        assert!(gaps.items.iter().all(|g| g.resembles.is_none()));
     }
 
     /// The test law with its shelter provision moved into an annex (rules laid down in
@@ -1945,7 +2006,7 @@ mod tests {
         assert!(r.verified);
         let shelter = provision(&r, "shelter");
         assert_eq!(shelter.status, Coverage::NotVerified);
-        assert!(shelter.matches.is_empty() && shelter.resembles.is_none());
+        assert!(shelter.matches.is_empty() && shelter.resembles.is_empty());
         assert_eq!(r.annex_not_compared, 1);
         assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
         assert!(r.coverage_max > r.coverage);

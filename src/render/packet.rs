@@ -129,7 +129,14 @@ impl Gaps {
                         })
                         .collect(),
                     unconfirmed: crate::compare::is_unconfirmed(p),
-                    resembles: p.resembles.as_ref().map(|m| m.article.clone()),
+                    // A packet names the article that resembles a provision in doubt only
+                    // in a text that can show an absence: in a summary, a parliament reads
+                    // "not found in the available text" and nothing more.
+                    resembles: p
+                        .resembles
+                        .first()
+                        .filter(|_| r.verified)
+                        .map(|m| m.article.clone()),
                     missing: crate::compare::elements::places(&p.missing),
                     pair: p.pair.as_ref().map(|x| GapPair {
                         article: x.article.clone(),

@@ -712,7 +712,7 @@ fn a_provision_in_doubt_names_in_the_gap_table_the_article_that_resembles_it() {
         .expect("provisions")
         .iter()
         .filter(|x| x["status"] == "not-verified")
-        .filter_map(|x| x["resembles"]["article"].as_str().map(str::to_string))
+        .filter_map(|x| x["resembles"][0]["article"].as_str().map(str::to_string))
         .collect();
     assert!(
         !expected.is_empty(),

@@ -24,9 +24,9 @@ struct JsonProvision<'a> {
     matches: Vec<JsonMatch<'a>>,
     missing: &'a [crate::compare::elements::Lack],
     found: &'a [crate::compare::FoundElement],
-    /// The article that resembles a provision in doubt (complete texts only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    resembles: Option<JsonMatch<'a>>,
+    /// The articles that resemble a provision not verified that no article matches.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    resembles: Vec<JsonMatch<'a>>,
 }
 
 impl<'a> JsonMatch<'a> {
@@ -81,7 +81,7 @@ pub fn render(r: &GapReport) -> String {
                 matches: p.matches.iter().map(JsonMatch::of).collect(),
                 missing: &p.missing,
                 found: &p.found,
-                resembles: p.resembles.as_ref().map(JsonMatch::of),
+                resembles: p.resembles.iter().map(JsonMatch::of).collect(),
             })
             .collect(),
         unmatched_articles: &r.unmatched_articles,

@@ -52,6 +52,7 @@ pub enum Label {
     AtMost,
     AtMostDoubt,
     Resembles,
+    ResemblesMany,
     Found,
     ToConfirm,
     ToConfirmHow,
@@ -266,6 +267,11 @@ fn words(l: Label) -> [&'static str; 3] {
             "au plus, une fois lus les articles non disponibles",
         ],
         Label::Resembles => ["تشبهه المادة", "resembles article", "ressemble à l'article"],
+        Label::ResemblesMany => [
+            "تشبهه المواد",
+            "resembles articles",
+            "ressemble aux articles",
+        ],
         Label::AtMostDoubt => [
             "على الأكثر إن ثبت وجود الأحكام غير المتحقق منها",
             "at most, if the provisions not verified are there",
@@ -413,24 +419,32 @@ pub fn matches_text(lang: Lang, matches: &[super::Match], several_laws: bool) ->
         .join("; ")
 }
 
-/// A provision's matches as [`matches_text`] writes them, then the article that resembles it
-/// when no article matches it in a complete text: "resembles article 12 (0.24)".
+/// A provision's matches as [`matches_text`] writes them, then the articles that resemble it
+/// when it is not verified and no article matches it: "resembles articles 12 (0.24), 3 (0.2)".
 pub fn matches_cell(lang: Lang, p: &super::Provision, several_laws: bool) -> String {
     let mut s = matches_text(lang, &p.matches, several_laws);
-    if let Some(m) = &p.resembles {
+    if !p.resembles.is_empty() {
         if !s.is_empty() {
             s.push_str("; ");
         }
-        let article = if several_laws {
-            format!("{} {}", m.law, m.article)
+        let articles = p
+            .resembles
+            .iter()
+            .map(|m| {
+                if several_laws {
+                    format!("{} {} ({:.2})", m.law, m.article, m.score)
+                } else {
+                    format!("{} ({:.2})", m.article, m.score)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Ar { "، " } else { ", " });
+        let which = if p.resembles.len() == 1 {
+            Label::Resembles
         } else {
-            m.article.clone()
+            Label::ResemblesMany
         };
-        s.push_str(&format!(
-            "{} {article} ({:.2})",
-            label(lang, Label::Resembles),
-            m.score
-        ));
+        s.push_str(&format!("{} {articles}", label(lang, which)));
     }
     s
 }

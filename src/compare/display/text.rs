@@ -99,7 +99,7 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             }
         )
     );
-    if !p.matches.is_empty() || p.resembles.is_some() {
+    if !p.matches.is_empty() || !p.resembles.is_empty() {
         let _ = writeln!(
             s,
             "      {}: {}",

@@ -960,23 +960,27 @@ pub struct Decided {
 /// that does not: when the article scoring best with a provision prefers others by far, the
 /// provision resembles nothing (and in a complete official text, it is missing).
 fn resembling(models: usize, ranks: &[(usize, Vec<f32>)]) -> Vec<Vec<usize>> {
-    let mut all: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); models];
+    // Each model article's LEADS best-scoring national articles (ties: the earlier first),
+    // with their own best scores: the list is a prefix of these.
+    let mut best: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); models];
     for (n, r) in ranks {
         let top = r.iter().copied().fold(0.0, f32::max);
         for (m, &s) in r.iter().enumerate() {
             if s > 0.0
-                && let Some(v) = all.get_mut(m)
+                && let Some(v) = best.get_mut(m)
             {
-                v.push((*n, s, top));
+                let at = v.partition_point(|x| x.1 > s || (x.1 == s && x.0 < *n));
+                if at < LEADS {
+                    v.insert(at, (*n, s, top));
+                    v.truncate(LEADS);
+                }
             }
         }
     }
-    all.into_iter()
-        .map(|mut v| {
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    best.into_iter()
+        .map(|v| {
             v.into_iter()
                 .take_while(|&(_, s, top)| s >= MIN_SCORE && s >= DOUBT_RELATIVE * top)
-                .take(LEADS)
                 .map(|(n, _, _)| n)
                 .collect()
         })

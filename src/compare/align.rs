@@ -1100,8 +1100,7 @@ domestic worker: any person who performs domestic work in a household.";
     }
 
     #[test]
-    fn a_model_article_is_resembled_by_its_best_national_articles_while_they_give_it_half_their_best()
-     {
+    fn a_provision_is_resembled_by_its_best_articles_while_they_give_it_half_their_best() {
         // National article 0 prefers model 0 (0.6); model 1 scores 0.35 with it, more than
         // half of 0.6. National article 1 scores model 2 at 0.3, a third of its best (0.9):
         // nothing resembles model 2. Model 3 scores below MIN_SCORE everywhere.

@@ -1127,6 +1127,25 @@ struct Context<'a> {
     index: &'a elements::NationalIndex,
 }
 
+/// The articles that resemble model article `m` as a report shows them: with their law and
+/// the pair's score, highest first (the articles were chosen on the score without the model's
+/// points, align::Decided::resembling; the score shown is the pair's whole score).
+fn resembles_shown(articles: &[usize], m: usize, cx: &Context<'_>) -> Vec<Match> {
+    let mut shown: Vec<Match> = articles
+        .iter()
+        .filter_map(|&n| {
+            cx.nationals.get(n).map(|na| Match {
+                law: cx.law_ids.get(n).copied().unwrap_or_default().to_string(),
+                article: na.number.clone(),
+                score: round3(f64::from(cx.scorer.pair(m, n).unwrap_or(0.0))),
+                source: MatchSource::Auto,
+            })
+        })
+        .collect();
+    shown.sort_by(|a, b| b.score.total_cmp(&a.score));
+    shown
+}
+
 /// One provision's matches, status and missing elements, and its best pair ready to diff.
 fn provision(
     a: &VArticle,
@@ -1152,11 +1171,6 @@ fn provision(
         .iter()
         .filter_map(|(n, _, _)| nationals.get(*n).map(|a| (*n, *a)))
         .collect();
-    let resembles: &[usize] = if matched.is_empty() {
-        resembling.get(m).map_or(&[], Vec::as_slice)
-    } else {
-        &[]
-    };
     let (status, missing, found) = if matched.is_empty() {
         // Missing only where the texts are whole and official and no article resembles the
         // provision (align::DOUBT_RELATIVE); otherwise its absence is not verified.
@@ -1238,18 +1252,9 @@ fn provision(
         missing,
         found,
         pair: None,
+        // Not verified: no article matches it.
         resembles: if status == Coverage::NotVerified {
-            resembles
-                .iter()
-                .filter_map(|&n| {
-                    nationals.get(n).map(|na| Match {
-                        law: law_ids.get(n).copied().unwrap_or_default().to_string(),
-                        article: na.number.clone(),
-                        score: round3(f64::from(scorer.pair(m, n).unwrap_or(0.0))),
-                        source: MatchSource::Auto,
-                    })
-                })
-                .collect()
+            resembles_shown(resembling.get(m).map_or(&[], Vec::as_slice), m, cx)
         } else {
             Vec::new()
         },

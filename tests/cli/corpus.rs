@@ -106,6 +106,15 @@ pub struct ToRead {
     pub found: usize,
 }
 
+impl ToRead {
+    fn add(&mut self, o: &ToRead) {
+        self.provisions += o.provisions;
+        self.articles += o.articles;
+        self.enacted += o.enacted;
+        self.found += o.found;
+    }
+}
+
 /// The `model:` lines a report proposes for an analyst to check, against the gold: an article
 /// whose line is exactly right can be settled as proposed; a partly right one needs ids
 /// removed or added; a wrong one names none of the provisions the article enacts.
@@ -917,10 +926,7 @@ fn alignment_on_real_statutes_holds_its_precision_and_recall() {
     for (split, reached) in [("tune", REACHED_TO_READ.0), ("held", REACHED_TO_READ.1)] {
         let mut t = ToRead::default();
         for x in scored.iter().filter(|x| x.split == split) {
-            t.provisions += x.to_read.provisions;
-            t.articles += x.to_read.articles;
-            t.enacted += x.to_read.enacted;
-            t.found += x.to_read.found;
+            t.add(&x.to_read);
         }
         let share = t.found as f64 / t.enacted.max(1) as f64;
         eprintln!(

@@ -1911,7 +1911,10 @@ mod tests {
             .map(|m| m.article.as_str())
             .collect();
         assert_eq!(articles, ["8"]);
-        assert!(display::text::render(&r).contains("resembles article 8 ("));
+        // A line of its own, not under a "Matches:" label, since article 8 does not match.
+        let text = display::text::render(&r);
+        assert!(text.contains("\n      Resembles article 8 ("), "{text}");
+        assert!(!text.contains("Matches: resembles"), "{text}");
         assert!(display::json::render(&r).contains("\"resembles\": ["));
         assert!(provision(&r, "non-punishment").resembles.is_empty());
         // A provision matched or covered names none.
@@ -1968,9 +1971,9 @@ mod tests {
         assert!(np.resembles.is_empty(), "{np:?}");
         // Every format shows them; the packet, read in parliament, does not (a summary or
         // extract says "not found in the available text" and nothing more).
-        assert!(display::text::render(&r).contains("resembles article"));
+        assert!(display::text::render(&r).contains("Resembles article"));
         assert!(display::json::render(&r).contains("\"resembles\": ["));
-        assert!(display::html::render(&r).contains("resembles article"));
+        assert!(display::html::render(&r).contains("<p>Resembles article"));
         assert!(display::md::render(&r).contains("resembles article"));
         let gaps = crate::render::packet::Gaps::from_report(&r);
         assert!(gaps.items.iter().all(|g| g.resembles.is_none()));

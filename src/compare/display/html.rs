@@ -5,7 +5,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_cell, national_lists, percent,
+    Label, cell_symbol, column_score, found_text, label, matches_line, national_lists, percent,
     score_text, status_label, theme_label,
 };
 use crate::model::Lang;
@@ -165,13 +165,8 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             }
         )
     );
-    if !p.matches.is_empty() || !p.resembles.is_empty() {
-        let _ = writeln!(
-            s,
-            "<p>{}: {}</p>",
-            label(l, Label::Matches),
-            escape(&matches_cell(l, p, several))
-        );
+    if let Some(line) = matches_line(l, p, several) {
+        let _ = writeln!(s, "<p>{}</p>", escape(&line));
     }
     if !p.found.is_empty() {
         let _ = writeln!(

@@ -449,6 +449,26 @@ pub fn matches_cell(lang: Lang, p: &super::Provision, several_laws: bool) -> Str
     s
 }
 
+/// A provision's matches as a line of its own, for the formats that write one per provision
+/// (text, HTML): "Matches: 3 (0.41)", or, when no article matches it and some resemble it,
+/// "Resembles articles 12 (0.24), 3 (0.2)" (no "Matches:" label over articles that do not
+/// match). `None` when there is neither.
+pub fn matches_line(lang: Lang, p: &super::Provision, several_laws: bool) -> Option<String> {
+    if p.matches.is_empty() && p.resembles.is_empty() {
+        return None;
+    }
+    let cell = matches_cell(lang, p, several_laws);
+    Some(if p.matches.is_empty() {
+        let mut chars = cell.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        format!("{}: {cell}", label(lang, Label::Matches))
+    })
+}
+
 /// A country's coverage in the matrix: "42%" when verified, "12–64%" when not.
 pub fn column_score(lang: Lang, c: &super::coverage::CountryColumn) -> String {
     if c.coverage_max <= c.coverage {

@@ -4,7 +4,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_cell, national_lists, percent,
+    Label, cell_symbol, column_score, found_text, label, matches_line, national_lists, percent,
     row_number, score_text, status_counts, status_label, theme_label, to_confirm,
 };
 use crate::model::Lang;
@@ -99,13 +99,8 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
             }
         )
     );
-    if !p.matches.is_empty() || !p.resembles.is_empty() {
-        let _ = writeln!(
-            s,
-            "      {}: {}",
-            label(l, Label::Matches),
-            matches_cell(l, p, several)
-        );
+    if let Some(line) = matches_line(l, p, several) {
+        let _ = writeln!(s, "      {line}");
     }
     if !p.found.is_empty() {
         let _ = writeln!(

@@ -5,8 +5,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_line, national_lists, percent,
-    score_text, status_label, theme_label,
+    LEGEND, Label, cell_symbol, column_score, found_text, label, matches_line, national_lists,
+    percent, score_text, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -380,23 +380,18 @@ fn legend(s: &mut String, r: &CoverageReport) {
         "<div class=\"small\"><strong>{}</strong>\n<ul class=\"legend\">",
         label(l, Label::Legend)
     );
-    item(s, "covered", "+", label(l, Label::Covered));
-    item(s, "partial", "~", label(l, Label::Partial));
-    item(s, "missing", "-", label(l, Label::MissingStatus));
-    let explained = |word: Label, text: &str| format!("{} — {text}", label(l, word));
-    item(
-        s,
-        "not-verified",
-        "?",
-        &explained(Label::NotVerified, not_verified),
-    );
-    item(s, "omitted", "x", label(l, Label::Omitted));
-    item(
-        s,
-        "obligation",
-        "!",
-        &explained(Label::Obligation, obligation),
-    );
+    for (symbol, class, word) in LEGEND {
+        let explanation = match word {
+            Label::NotVerified => Some(not_verified),
+            Label::Obligation => Some(obligation),
+            _ => None,
+        };
+        let text = match explanation {
+            Some(e) => format!("{} — {e}", label(l, word)),
+            None => label(l, word).to_string(),
+        };
+        item(s, class, symbol, &text);
+    }
     if let Some(u) = super::unconfirmed_legend(r) {
         item(s, "unconfirmed", "*", u);
     }

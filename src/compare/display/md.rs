@@ -4,8 +4,8 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, column_score, label, matches_cell, national_lists, percent, row_number,
-    score_text, status_label, theme_label,
+    Label, cell_symbol, column_score, label, legend_line, matches_cell, national_lists, percent,
+    row_number, score_text, status_label, theme_label,
 };
 use std::fmt::Write;
 
@@ -126,14 +126,9 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "# {}\n", escape(&super::coverage_heading(r)));
     let _ = writeln!(
         s,
-        "{}: `+` {}, `~` {}, `-` {}, `?` {}, `x` {}, `!` {}\n",
+        "{}: {}\n",
         label(l, Label::Legend),
-        label(l, Label::Covered),
-        label(l, Label::Partial),
-        label(l, Label::MissingStatus),
-        label(l, Label::NotVerified),
-        label(l, Label::Omitted),
-        label(l, Label::Obligation)
+        legend_line(l, |sym| format!("`{sym}`"))
     );
     if let Some(u) = super::unconfirmed_legend(r) {
         s.pop();

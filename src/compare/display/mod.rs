@@ -374,6 +374,26 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
     }
 }
 
+/// The matrix legend's entries in order: the symbol [`cell_symbol`] writes, the class the HTML
+/// matrix colours it with, and its word.
+pub const LEGEND: [(&str, &str, Label); 6] = [
+    ("+", "covered", Label::Covered),
+    ("~", "partial", Label::Partial),
+    ("-", "missing", Label::MissingStatus),
+    ("?", "not-verified", Label::NotVerified),
+    ("x", "omitted", Label::Omitted),
+    ("!", "obligation", Label::Obligation),
+];
+
+/// The legend as one line, each symbol written by `symbol` ("+ covered, ~ partial, …").
+pub fn legend_line(lang: Lang, symbol: impl Fn(&str) -> String) -> String {
+    LEGEND
+        .iter()
+        .map(|&(sym, _, word)| format!("{} {}", symbol(sym), label(lang, word)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The legend's entry for `*` when some cell of the matrix has it (see [`cell_symbol`]).
 pub fn unconfirmed_legend(r: &super::coverage::CoverageReport) -> Option<&'static str> {
     r.countries

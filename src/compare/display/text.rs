@@ -4,8 +4,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, matches_line, national_lists, percent,
-    row_number, score_text, status_counts, status_label, theme_label, to_confirm,
+    Label, cell_symbol, column_score, found_text, label, legend_line, matches_line, national_lists,
+    percent, row_number, score_text, status_counts, status_label, theme_label, to_confirm,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -122,14 +122,9 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "{}", super::coverage_heading(r));
     let _ = writeln!(
         s,
-        "{}: + {}, ~ {}, - {}, ? {}, x {}, ! {}\n",
+        "{}: {}\n",
         label(l, Label::Legend),
-        label(l, Label::Covered),
-        label(l, Label::Partial),
-        label(l, Label::MissingStatus),
-        label(l, Label::NotVerified),
-        label(l, Label::Omitted),
-        label(l, Label::Obligation)
+        legend_line(l, str::to_string)
     );
     if let Some(u) = super::unconfirmed_legend(r) {
         // Under the legend's line, which ends with a blank line.

@@ -568,4 +568,35 @@ mod tests {
         assert_eq!(percent_range(Lang::En, 0.071, 1.0), "7.1–100%");
         assert_eq!(percent_range(Lang::Fr, 0.071, 1.0), "7,1–100\u{202F}%");
     }
+
+    #[test]
+    fn the_legend_explains_every_symbol_a_cell_can_show() {
+        let statuses = [
+            CellStatus::Covered,
+            CellStatus::Partial,
+            CellStatus::Missing,
+            CellStatus::NotVerified,
+            CellStatus::Omitted,
+        ];
+        let explained: String = LEGEND.iter().map(|(sym, _, _)| *sym).collect();
+        for status in statuses {
+            for duty in [None, Some(Duty::Obligation), Some(Duty::Recommendation)] {
+                for unconfirmed in [false, true] {
+                    let shown = cell_symbol(&Cell {
+                        status,
+                        duty,
+                        unconfirmed,
+                    });
+                    // `*` has its own entry, shown when some cell has it.
+                    for c in shown.chars().filter(|&c| c != '*') {
+                        assert!(explained.contains(c), "{shown}: no legend for {c}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            legend_line(Lang::En, |s| format!("`{s}`")),
+            "`+` covered, `~` partial, `-` missing, `?` not verified, `x` omitted in the variant, `!` obligation"
+        );
+    }
 }

@@ -142,6 +142,17 @@ impl SetChange {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty()
     }
+
+    /// The additions then the removals, each marked by its format's `ins` and `del`, joined
+    /// by spaces ("<ins>a</ins> <del>b</del>").
+    pub fn marked(&self, ins: impl Fn(&str) -> String, del: impl Fn(&str) -> String) -> String {
+        self.added
+            .iter()
+            .map(|a| ins(a))
+            .chain(self.removed.iter().map(|r| del(r)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Everything that happened to one clause. Unchanged clauses have no `Change`.

@@ -223,17 +223,11 @@ fn set_item(name: &str, set: &SetChange, items: &mut Vec<String>) {
     if set.is_empty() {
         return;
     }
-    let mut parts: Vec<String> = set
-        .added
-        .iter()
-        .map(|a| format!("<ins>{}</ins>", escape(a)))
-        .collect();
-    parts.extend(
-        set.removed
-            .iter()
-            .map(|r| format!("<del>{}</del>", escape(r))),
+    let parts = set.marked(
+        |a| format!("<ins>{}</ins>", escape(a)),
+        |r| format!("<del>{}</del>", escape(r)),
     );
-    items.push(format!("{name}: {}", parts.join(" ")));
+    items.push(format!("{name}: {parts}"));
 }
 
 /// The old text (deletions marked) beside the new (insertions marked), then the inline redline.

@@ -135,17 +135,11 @@ fn set_line(name: &str, set: &SetChange, s: &mut String) {
     if set.is_empty() {
         return;
     }
-    let mut parts: Vec<String> = set
-        .added
-        .iter()
-        .map(|a| format!("<ins>{}</ins>", escape(a)))
-        .collect();
-    parts.extend(
-        set.removed
-            .iter()
-            .map(|r| format!("<del>{}</del>", escape(r))),
+    let parts = set.marked(
+        |a| format!("<ins>{}</ins>", escape(a)),
+        |r| format!("<del>{}</del>", escape(r)),
     );
-    let _ = writeln!(s, "- {name}: {}", parts.join(" "));
+    let _ = writeln!(s, "- {name}: {parts}");
 }
 
 /// A block in the language's direction (the blank lines let Markdown inside the `<div>`).

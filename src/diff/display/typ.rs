@@ -118,13 +118,11 @@ fn set_line(name: &str, set: &SetChange, s: &mut String) {
     if set.is_empty() {
         return;
     }
-    let mut parts: Vec<String> = set
-        .added
-        .iter()
-        .map(|a| format!("#ins[{}]", esc(a)))
-        .collect();
-    parts.extend(set.removed.iter().map(|r| format!("#del[{}]", esc(r))));
-    let _ = writeln!(s, "- {name}: {}", parts.join(" "));
+    let parts = set.marked(
+        |a| format!("#ins[{}]", esc(a)),
+        |r| format!("#del[{}]", esc(r)),
+    );
+    let _ = writeln!(s, "- {name}: {parts}");
 }
 
 /// Content in the language's direction.

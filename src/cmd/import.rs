@@ -246,6 +246,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         .collect();
         eprintln!("next: write {}", what.join(", and "));
     }
+    // A law the profile does not list as in force is compared, but the body it belongs to is
+    // not known to be whole, so nothing can be verified missing (compare::BodyGap).
+    if !ctx.quiet && args.output.is_none() {
+        let mut loaded = crate::load::Loaded::default();
+        let listed = crate::load::load_country(&ctx.root, &cc, &mut loaded)
+            .is_some_and(|c| c.laws.iter().any(|l| l.id == id && l.status == "in-force"));
+        if !listed {
+            eprintln!(
+                "next: if it is in force, list it in countries/{cc}/country.toml as [[laws]] with id = \"{id}\" and status = \"in-force\", beside the country's other laws in force: only then can compare call a provision missing from them"
+            );
+        }
+    }
     if imported.is_clean() {
         EXIT_OK
     } else {

@@ -289,6 +289,10 @@ pub struct GapReport {
     /// while no national regulation was among the texts: not looked for in laws, so not
     /// verified ([`crate::model::LegislationKind`]). 0 when a regulation was compared.
     pub annex_not_compared: usize,
+    /// Why the country's body of legislation is not known to be whole (the profile lists no
+    /// law in force, or some have no file); `None` when it is whole, or for one law alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_gap: Option<BodyGap>,
 }
 
 /// The warning every report gives when an absence cannot be verified: the national text is a
@@ -375,6 +379,12 @@ fn absence_caveat(r: &GapReport, reader: Reader) -> Option<String> {
         .iter()
         .map(|l| l.total_articles)
         .try_fold(0u32, |acc, t| t.map(|t| acc + t));
+    // Complete official texts that are not the whole body: the analyst is told what the
+    // profile lacks (a reader in parliament, what it means).
+    let complete_official = !r.laws.is_empty() && r.laws.iter().all(|l| l.official && l.complete);
+    if let (Reader::Analyst, true, Some(gap)) = (reader, complete_official, &r.body_gap) {
+        return Some(body_caveat(r.lang, &r.country, gap));
+    }
     Some(if r.official || r.laws.is_empty() {
         extract_caveat(r.lang, articles, total, reader)
     } else {
@@ -426,6 +436,35 @@ fn extract_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reade
         (Lang::Fr, None) => "Attention : le texte national disponible ici ne contient pas tous les articles de la législation en vigueur. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes.".to_string(),
     };
     format!("{facts} {}", advice(lang, reader))
+}
+
+/// The analyst's caveat when complete official texts are compared but the body of legislation
+/// is not known to be whole ([`BodyGap`]): what the profile lacks, and what to do.
+fn body_caveat(lang: Lang, country: &str, gap: &BodyGap) -> String {
+    let profile = format!("countries/{country}/country.toml");
+    match (gap, lang) {
+        (BodyGap::Unlisted, Lang::Ar) => format!(
+            "تنبيه: لا يذكر ملف البلد أي قانون نافذ، فلا يُعرف إن كانت القوانين المقارنة هنا هي كل تشريعه النافذ؛ لذا فالأحكام التي لم نجدها فيها موصوفة بأنها «غير متحقق منها» لا بأنها غائبة. يُستحسن إدراج القوانين النافذة تحت [[laws]] في {profile} (مع status = \"in-force\") قبل الاستناد إلى هذه النتائج."
+        ),
+        (BodyGap::Unlisted, Lang::En) => format!(
+            "Caution: the country's profile lists no law in force, so it is not known whether the laws compared here are all of its legislation in force. Provisions not found in them are marked “not verified”, not missing. List the laws in force under [[laws]] in {profile} (with status = \"in-force\") before relying on these findings."
+        ),
+        (BodyGap::Unlisted, Lang::Fr) => format!(
+            "Attention : le profil du pays ne mentionne aucune loi en vigueur ; on ne sait donc pas si les lois comparées ici forment toute sa législation en vigueur. Les dispositions qui n'y figurent pas sont marquées « non vérifié », et non absentes. Inscrivez les lois en vigueur sous [[laws]] dans {profile} (avec status = \"in-force\") avant de vous fonder sur ces constats."
+        ),
+        (BodyGap::Missing(ids), Lang::Ar) => format!(
+            "تنبيه: من التشريع النافذ الذي يذكره ملف البلد قوانين ليست هنا ({})؛ لذا فالأحكام التي لم نجدها في القوانين المقارنة موصوفة بأنها «غير متحقق منها» لا بأنها غائبة، إذ قد ترد في تلك القوانين. يُستحسن إدخالها (qanun import) قبل الاستناد إلى هذه النتائج.",
+            ids.join("، ")
+        ),
+        (BodyGap::Missing(ids), Lang::En) => format!(
+            "Caution: the legislation in force that the country's profile lists includes laws that are not here ({}). Provisions not found in the laws compared are marked “not verified”, not missing: they may be in those laws. Import them (qanun import) before relying on these findings.",
+            ids.join(", ")
+        ),
+        (BodyGap::Missing(ids), Lang::Fr) => format!(
+            "Attention : la législation en vigueur que mentionne le profil du pays comprend des lois absentes ici ({}). Les dispositions introuvables dans les lois comparées sont marquées « non vérifié », et non absentes : elles peuvent figurer dans ces lois. Importez-les (qanun import) avant de vous fonder sur ces constats.",
+            ids.join(", ")
+        ),
+    }
 }
 
 /// The caveat of a complete official text where some provisions are not verified: an article
@@ -619,11 +658,22 @@ pub fn default_legislation(country: &Country) -> Option<&Legislation> {
     default_body(country).0.into_iter().next()
 }
 
+/// Why a country's default body of legislation is not known to be whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyGap {
+    /// The profile lists no law in force (`[[laws]]` with `status = "in-force"`), so the laws
+    /// compared may not be all of it.
+    Unlisted,
+    /// Laws in force that the profile lists and that have no legislation file (their ids).
+    Missing(Vec<String>),
+}
+
 /// The body of legislation `compare` uses by default: every law of the profile's `[[laws]]`
 /// list that is in force and has a legislation file, in the profile's order (else the first
-/// legislation file by id); and whether the body is whole, that is every law in force that
-/// the profile lists has a file.
-pub fn default_body(country: &Country) -> (Vec<&Legislation>, bool) {
+/// legislation file by id); and, when the body is not whole (not every law in force that the
+/// profile lists has a file, or it lists none), why.
+pub fn default_body(country: &Country) -> (Vec<&Legislation>, Option<BodyGap>) {
     let by_id = |id: &str| country.legislation.iter().find(|l| l.meta.id == id);
     let in_force: Vec<&str> = country
         .laws
@@ -632,15 +682,26 @@ pub fn default_body(country: &Country) -> (Vec<&Legislation>, bool) {
         .map(|r| r.id.as_str())
         .collect();
     let body: Vec<&Legislation> = in_force.iter().filter_map(|id| by_id(id)).collect();
+    let missing: Vec<String> = in_force
+        .iter()
+        .filter(|id| by_id(id).is_none())
+        .map(|id| id.to_string())
+        .collect();
+    let gap = if in_force.is_empty() {
+        Some(BodyGap::Unlisted)
+    } else if missing.is_empty() {
+        None
+    } else {
+        Some(BodyGap::Missing(missing))
+    };
     if body.is_empty() {
         let first = country
             .legislation
             .iter()
             .min_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        return (first.into_iter().collect(), false);
+        return (first.into_iter().collect(), gap);
     }
-    let whole = body.len() == in_force.len();
-    (body, whole)
+    (body, gap)
 }
 
 /// Builds the country's variant and compares it with one of its laws (`law_id`), or by
@@ -653,7 +714,7 @@ pub fn compare_country(
     law_id: Option<&str>,
     opts: &CompareOptions,
 ) -> Result<GapReport, String> {
-    let (body, whole) = match law_id {
+    let (body, gap) = match law_id {
         Some(id) => country
             .legislation
             .iter()
@@ -674,12 +735,15 @@ pub fn compare_country(
                     }
                 )
             })
-            .map(|l| (vec![l], true))?,
+            .map(|l| (vec![l], None))?,
         None => default_body(country),
     };
     let (variant, _) = variant::build(law, Some(country), &Lang::ALL);
     let lexicon = concepts::Lexicon::new(&variant.concepts);
-    Ok(compare_body_with(&variant, &body, whole, opts, &lexicon))
+    Ok(with_gap(
+        compare_body_with(&variant, &body, gap.is_none(), opts, &lexicon),
+        gap,
+    ))
 }
 
 /// Compares every country with its default body of legislation ([`default_body`]), in
@@ -695,13 +759,21 @@ pub fn compare_countries(
     countries
         .par_iter()
         .map(|country| {
-            let (body, whole) = default_body(country);
+            let (body, gap) = default_body(country);
             let (variant, _) =
                 variant::build(law, Some(country), &compared_langs(&body, opts.lang));
-            let report = compare_body_with(&variant, &body, whole, opts, &lexicon);
-            (report, variant)
+            let report = compare_body_with(&variant, &body, gap.is_none(), opts, &lexicon);
+            (with_gap(report, gap), variant)
         })
         .collect()
+}
+
+/// A report on a country's body with why the body is not whole, if it is not.
+fn with_gap(report: GapReport, gap: Option<BodyGap>) -> GapReport {
+    GapReport {
+        body_gap: gap,
+        ..report
+    }
 }
 
 /// The languages a comparison with `body` can use: those its texts are written or translated
@@ -1016,6 +1088,7 @@ fn compare_body_with(
         settled_none,
         themes,
         annex_not_compared,
+        body_gap: None,
     }
 }
 
@@ -1929,6 +2002,47 @@ mod tests {
         assert_eq!(provision(&r, "awareness").status, Coverage::Missing);
         assert_eq!(absence_caveat(&r, Reader::Analyst), None);
         assert_eq!(r.coverage, r.coverage_max);
+    }
+
+    #[test]
+    fn a_body_not_known_to_be_whole_tells_the_analyst_what_the_profile_lacks() {
+        let (variant, opts) = variant_and_options();
+        let text = "## 8\n\nتنشئ الدولة دور إيواء آمنة للضحايا.\n";
+        let law = legislation_with("a", "official = true", text);
+        let whole = compare(&variant, &law, &opts);
+        assert!(whole.verified);
+        // As compare_country leaves it when the profile lists no law in force.
+        let report = GapReport {
+            verified: false,
+            body_gap: Some(BodyGap::Unlisted),
+            ..whole.clone()
+        };
+        let analyst = caveat(&report, Reader::Analyst).expect("a caveat");
+        assert!(analyst.contains("[[laws]]"), "{analyst}");
+        let profile = format!("countries/{}/country.toml", report.country);
+        assert!(analyst.contains(&profile), "{analyst}");
+        // A parliament is not sent to the profile: it reads what the gap means.
+        let parliament = caveat(&report, Reader::Parliament).expect("a caveat");
+        assert!(!parliament.contains("[[laws]]"), "{parliament}");
+        assert!(parliament.contains("legislation in force"), "{parliament}");
+        let missing = GapReport {
+            body_gap: Some(BodyGap::Missing(vec!["penal-code".to_string()])),
+            ..report
+        };
+        let analyst = caveat(&missing, Reader::Analyst).expect("a caveat");
+        assert!(analyst.contains("(penal-code)"), "{analyst}");
+        // A summary keeps the summary's caveat: the profile is not what limits it.
+        let summary = compare(
+            &variant,
+            &legislation_with("a", "official = false", text),
+            &opts,
+        );
+        let summary = GapReport {
+            body_gap: Some(BodyGap::Unlisted),
+            ..summary
+        };
+        let said = caveat(&summary, Reader::Analyst).expect("a caveat");
+        assert!(!said.contains("[[laws]]"), "{said}");
     }
 
     #[test]

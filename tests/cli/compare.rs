@@ -643,3 +643,64 @@ fn annex_articles_are_numbered_in_the_reports_language() {
         }
     }
 }
+
+#[test]
+fn an_official_law_the_profile_does_not_list_as_in_force_leaves_absences_unverified_and_says_why() {
+    // The fixture's law is official and complete, but Jordan's profile lists no law in force:
+    // nothing says it is all of Jordan's legislation, so no provision can be called missing,
+    // and the analyst is told what to add to the profile.
+    let p = fixture("imported");
+    let j = p.run(&["compare", "jo", "--format", "json"]).json();
+    assert_eq!(j["body_gap"], "unlisted");
+    assert_eq!(j["verified"], false);
+    let statuses = |j: &Value| -> BTreeSet<String> {
+        j["provisions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| p["status"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(!statuses(&j).contains("missing"), "{:?}", statuses(&j));
+    let text = p.run(&["compare", "jo", "--lang", "en"]);
+    assert!(
+        text.stdout
+            .contains("the country's profile lists no law in force")
+            && text
+                .stdout
+                .contains("under [[laws]] in countries/jo/country.toml"),
+        "{}",
+        text.stdout
+    );
+    // Listed as in force: the body is whole, and absences are verified.
+    let profile = p.read("countries/jo/country.toml");
+    let listed = format!(
+        "{profile}\n[[laws]]\nid = \"law-9-2009\"\ntitle.ar = \"قانون منع الاتجار بالبشر\"\nnumber = \"9\"\nyear = \"2009\"\nstatus = \"in-force\"\nsource = \"test\"\nconfidence = \"high\"\n"
+    );
+    p.write("countries/jo/country.toml", &listed);
+    let r = p.run(&["compare", "jo", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    assert!(j.get("body_gap").is_none(), "{j}");
+    assert_eq!(j["verified"], true);
+    assert!(statuses(&j).contains("missing"), "{:?}", statuses(&j));
+    // A law in force listed without a file: named, and the analyst told to import it.
+    p.write(
+        "countries/jo/country.toml",
+        format!(
+            "{listed}\n[[laws]]\nid = \"penal-code-16-1960\"\ntitle.ar = \"قانون العقوبات\"\nnumber = \"16\"\nyear = \"1960\"\nstatus = \"in-force\"\nsource = \"test\"\nconfidence = \"high\"\n"
+        ),
+    );
+    let j = p.run(&["compare", "jo", "--format", "json"]).json();
+    assert_eq!(
+        j["body_gap"],
+        serde_json::json!({ "missing": ["penal-code-16-1960"] })
+    );
+    assert!(!statuses(&j).contains("missing"));
+    let text = p.run(&["compare", "jo", "--lang", "en"]).stdout;
+    assert!(
+        text.contains("includes laws that are not here (penal-code-16-1960)")
+            && text.contains("Import them (qanun import)"),
+        "{text}"
+    );
+}

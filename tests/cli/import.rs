@@ -454,3 +454,43 @@ fn a_text_with_articles_missing_is_imported_as_incomplete_and_compared_as_such()
             .contains("complete")
     );
 }
+
+#[test]
+fn a_law_the_profile_does_not_list_as_in_force_is_pointed_out_after_the_import() {
+    // Jordan's profile in the fixture lists no law: compare could not call anything missing
+    // from the imported law, so import says what to add to the profile.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let hint = "next: if it is in force, list it in countries/jo/country.toml as [[laws]] with id = \"gazette-law\" and status = \"in-force\"";
+    let first = import_jo(&p, "ar-gazette.txt", "gazette-law", &[]);
+    assert!(first.run.stderr.contains(hint), "{}", first.run.stderr);
+    let profile = p.read("countries/jo/country.toml");
+    p.write(
+        "countries/jo/country.toml",
+        format!(
+            "{profile}\n[[laws]]\nid = \"gazette-law\"\ntitle.ar = \"قانون\"\nnumber = \"1\"\nyear = \"2020\"\nstatus = \"in-force\"\nsource = \"test\"\nconfidence = \"high\"\n"
+        ),
+    );
+    let again = import_jo(&p, "ar-gazette.txt", "gazette-law", &[]);
+    assert!(
+        !again.run.stderr.contains("next: if it is in force"),
+        "{}",
+        again.run.stderr
+    );
+    // Written elsewhere with -o, the file is not the country's yet: no hint.
+    let out = p.path().join("elsewhere.md");
+    let r = p.run(&[
+        "import",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "jo",
+        "--id",
+        "other-law",
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        !r.stderr.contains("next: if it is in force"),
+        "{}",
+        r.stderr
+    );
+}

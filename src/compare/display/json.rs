@@ -50,6 +50,9 @@ struct JsonReport<'a> {
     coverage_max: f64,
     /// Provisions of the model's annex not looked for (no national regulation compared).
     annex_not_compared: usize,
+    /// Why the country's body of legislation is not known to be whole, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_gap: Option<&'a crate::compare::BodyGap>,
     provisions: Vec<JsonProvision<'a>>,
     unmatched_articles: &'a [String],
     /// National articles an analyst marked `model: none`.
@@ -69,6 +72,7 @@ pub fn render(r: &GapReport) -> String {
         coverage: r.coverage,
         coverage_max: r.coverage_max,
         annex_not_compared: r.annex_not_compared,
+        body_gap: r.body_gap.as_ref(),
         provisions: r
             .provisions
             .iter()

@@ -264,8 +264,9 @@ fn country(ctx: &Context, args: &NewCountryArgs) -> u8 {
             "wrote countries/{cc}/country.toml, with empty legislation/ and variant/ folders"
         );
         eprintln!(
-            "next: fill in the {} terms (each says which articles use it), the currency and the ratifications; qanun check lists what is still empty",
-            law.variables.len()
+            "next: fill in the {} term{} (each says which articles use it), the currency, the ratifications and the laws in force ([[laws]]); qanun check lists what is still empty",
+            law.variables.len(),
+            if law.variables.len() == 1 { "" } else { "s" }
         );
     }
     EXIT_OK
@@ -274,6 +275,22 @@ fn country(ctx: &Context, args: &NewCountryArgs) -> u8 {
 fn toml_str(s: &str) -> String {
     toml_edit::Value::from(s).to_string().trim().to_string()
 }
+
+/// How a new profile lists the country's laws (as comments: none is known yet).
+const LAWS_GUIDE: &str = "
+# The laws in force on trafficking: the anti-trafficking law, and the penal code, labour,
+# domestic-work or child laws that apply to it. One [[laws]] each; `qanun import` writes a
+# law's text to legislation/<id>.md. compare reads every law listed as in force that has a
+# file as one body, and only when each of them has a file can it call a provision missing.
+# [[laws]]
+# id = \"law-9-2009\"
+# title.ar = \"…\"
+# number = \"9\"
+# year = \"2009\"
+# status = \"in-force\"
+# source = \"the official gazette, issue and date\"
+# confidence = \"high\"
+";
 
 /// The profile of a new country: every variable the law uses, empty, with the articles that
 /// use it; every instrument with its status unknown.
@@ -318,6 +335,7 @@ fn country_file(law: &Law, cc: &str, args: &NewCountryArgs) -> String {
             s.push_str(&format!("# {what} (used by: {used})\n{name} = \"\"\n"));
         }
     }
+    s.push_str(LAWS_GUIDE);
     for inst in &law.instruments {
         s.push_str(&format!(
             "\n[[ratifications]]\ninstrument = \"{}\"\n# party, signatory, not-party or unknown; with kind and date once verified.\nstatus = \"unknown\"\nsource = \"not yet checked\"\nconfidence = \"low\"\n",

@@ -281,6 +281,21 @@ fn a_new_country_lists_every_term_and_instrument_to_fill_in() {
         "{text}"
     );
     assert!(text.contains("instrument = \"palermo\"\n# party, signatory, not-party or unknown; with kind and date once verified.\nstatus = \"unknown\""), "{text}");
+    // How to list the laws in force, as comments; the next step names them.
+    assert!(
+        r.stderr.contains("the laws in force ([[laws]])"),
+        "{}",
+        r.stderr
+    );
+    let guide_at = text.find("# [[laws]]\n").expect("the [[laws]] guide");
+    let guide: Vec<&str> = text[guide_at..]
+        .lines()
+        .take_while(|l| l.starts_with("# "))
+        .collect();
+    assert!(
+        guide.iter().any(|l| l.contains("status = \"in-force\"")),
+        "{guide:?}"
+    );
     assert!(
         dir.join("countries/lb/legislation").is_dir() && dir.join("countries/lb/variant").is_dir()
     );
@@ -294,6 +309,16 @@ fn a_new_country_lists_every_term_and_instrument_to_fill_in() {
             "{d}"
         );
     }
+    // Uncommented, the guide is a [[laws]] entry the profile reads without a problem.
+    let body: Vec<&str> = guide.iter().map(|l| &l[2..]).collect();
+    let listed = text.replacen(&guide.join("\n"), &body.join("\n"), 1);
+    std::fs::write(dir.join("countries/lb/country.toml"), listed).unwrap();
+    let after = q(dir, &["check", "--format", "json"]).json();
+    assert_eq!(
+        after["diagnostics"].as_array().map(Vec::len),
+        j["diagnostics"].as_array().map(Vec::len),
+        "{after}"
+    );
     let r = q(
         dir,
         &["new", "country", "lb", "--name-ar", "x", "--name-en", "y"],

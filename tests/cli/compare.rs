@@ -704,3 +704,38 @@ fn an_official_law_the_profile_does_not_list_as_in_force_leaves_absences_unverif
         "{text}"
     );
 }
+
+#[test]
+fn french_reports_put_a_no_break_space_before_each_colon() {
+    // As the packets and the caveats already do ("Couverture : 14 %"); English and Arabic
+    // labels keep the bare colon.
+    for format in ["text", "md", "html"] {
+        let fr = run_in(
+            &repo(),
+            &["compare", "ma", "--lang", "fr", "--format", format],
+        );
+        assert_eq!(fr.code, 0, "{}", fr.stderr);
+        // Markdown shows the provisions as a table, whose headers have no colon.
+        let labels: &[&str] = if format == "md" {
+            &["Couverture", "Articles nationaux sans correspondance"]
+        } else {
+            &["Couverture", "Correspondances", "Présent dans", "Manque"]
+        };
+        for label in labels {
+            assert!(
+                fr.stdout.contains(&format!("{label}\u{a0}:")),
+                "{format}: {label}"
+            );
+            assert!(
+                !fr.stdout.contains(&format!("{label}:")),
+                "{format}: {label}"
+            );
+        }
+        let en = run_in(
+            &repo(),
+            &["compare", "ma", "--lang", "en", "--format", format],
+        );
+        assert!(en.stdout.contains("Coverage:"), "{format}");
+        assert!(!en.stdout.contains("\u{a0}:"), "{format}");
+    }
+}

@@ -5,8 +5,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    LEGEND, Label, cell_symbol, column_score, found_text, label, matches_line, national_lists,
-    percent, score_text, status_label, theme_label,
+    LEGEND, Label, cell_symbol, colon, column_score, found_text, label, matches_line,
+    national_lists, percent, score_text, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -54,10 +54,11 @@ pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
     let title = format!(
-        "{}: {} — {}",
+        "{}{colon} {} — {}",
         label(l, Label::GapTitle),
         r.country,
-        r.law_title
+        r.law_title,
+        colon = colon(l)
     );
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
@@ -66,12 +67,13 @@ pub fn render(r: &GapReport) -> String {
     }
     let _ = writeln!(
         s,
-        "<p>{}: <strong>{}</strong> <span class=\"small\">({})</span> · {}: <code>{}</code></p>",
+        "<p>{}{colon} <strong>{}</strong> <span class=\"small\">({})</span> · {}{colon} <code>{}</code></p>",
         label(l, Label::CoverageWord),
         score_text(r),
         label(l, Label::Formula),
         label(l, Label::NationalLaw),
-        escape(&r.law)
+        escape(&r.law),
+        colon = colon(l)
     );
     themes(&mut s, r);
     let _ = writeln!(s, "<h2>{}</h2>", label(l, Label::Provisions));
@@ -94,9 +96,10 @@ pub fn render(r: &GapReport) -> String {
         for c in &confirm {
             let _ = write!(
                 s,
-                "<li>{}: <code dir=\"ltr\">{}</code>",
+                "<li>{}{colon} <code dir=\"ltr\">{}</code>",
                 escape(&c.article),
-                escape(&c.model_line)
+                escape(&c.model_line),
+                colon = colon(l)
             );
             if !c.at.is_empty() {
                 let _ = write!(
@@ -108,9 +111,10 @@ pub fn render(r: &GapReport) -> String {
             if !c.also.is_empty() {
                 let _ = write!(
                     s,
-                    "<br><span class=\"small\">{}: <bdi>{}</bdi></span>",
+                    "<br><span class=\"small\">{}{colon} <bdi>{}</bdi></span>",
                     escape(label(l, Label::AlsoResembles)),
-                    escape(&super::leads_text(&c.also))
+                    escape(&super::leads_text(&c.also)),
+                    colon = colon(l)
                 );
             }
             s.push_str("</li>\n");
@@ -171,13 +175,19 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
     if !p.found.is_empty() {
         let _ = writeln!(
             s,
-            "<p>{}: {}</p>",
+            "<p>{}{colon} {}</p>",
             label(l, Label::Found),
-            escape(&found_text(l, &p.found, several))
+            escape(&found_text(l, &p.found, several)),
+            colon = colon(l)
         );
     }
     if !p.missing.is_empty() {
-        let _ = writeln!(s, "<p>{}:</p>\n<ul>", label(l, Label::Missing));
+        let _ = writeln!(
+            s,
+            "<p>{}{colon}</p>\n<ul>",
+            label(l, Label::Missing),
+            colon = colon(l)
+        );
         for m in &p.missing {
             let _ = writeln!(s, "<li>{}</li>", escape(&m.to_string()));
         }

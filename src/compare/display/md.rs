@@ -4,8 +4,8 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, column_score, label, legend_line, matches_cell, national_lists, percent,
-    row_number, score_text, status_label, theme_label,
+    Label, cell_symbol, colon, column_score, label, legend_line, matches_cell, national_lists,
+    percent, row_number, score_text, status_label, theme_label,
 };
 use std::fmt::Write;
 
@@ -34,22 +34,24 @@ pub fn render(r: &GapReport) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {}: {} — {}\n",
+        "# {}{colon} {} — {}\n",
         label(l, Label::GapTitle),
         escape(&r.country),
-        escape(&r.law_title)
+        escape(&r.law_title),
+        colon = colon(l)
     );
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(s, "> {}\n", escape(&c));
     }
     let _ = writeln!(
         s,
-        "{}: **{}** ({}). {}: `{}`\n",
+        "{}{colon} **{}** ({}). {}{colon} `{}`\n",
         label(l, Label::CoverageWord),
         score_text(r),
         label(l, Label::Formula),
         label(l, Label::NationalLaw),
-        escape(&r.law)
+        escape(&r.law),
+        colon = colon(l)
     );
     let _ = writeln!(s, "## {}\n", label(l, Label::Themes));
     let _ = writeln!(s, "| | % | + | ~ | - | ? |\n|---|---|---|---|---|---|");
@@ -90,7 +92,7 @@ pub fn render(r: &GapReport) -> String {
     }
     for (title, items) in national_lists(r, l) {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
-        let _ = writeln!(s, "\n{title}: {}", items.join(", "));
+        let _ = writeln!(s, "\n{title}{} {}", colon(l), items.join(", "));
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {
@@ -101,16 +103,23 @@ pub fn render(r: &GapReport) -> String {
             escape(label(l, Label::ToConfirmHow))
         );
         for c in &confirm {
-            let _ = write!(s, "- {}: `{}`", escape(&c.article), c.model_line);
+            let _ = write!(
+                s,
+                "- {}{colon} `{}`",
+                escape(&c.article),
+                c.model_line,
+                colon = colon(l)
+            );
             if !c.at.is_empty() {
                 let _ = write!(s, " ({})", escape(&c.at));
             }
             if !c.also.is_empty() {
                 let _ = write!(
                     s,
-                    "; {}: {}",
+                    "; {}{colon} {}",
                     label(l, Label::AlsoResembles),
-                    escape(&super::leads_text(&c.also))
+                    escape(&super::leads_text(&c.also)),
+                    colon = colon(l)
                 );
             }
             s.push('\n');
@@ -126,9 +135,10 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "# {}\n", escape(&super::coverage_heading(r)));
     let _ = writeln!(
         s,
-        "{}: {}\n",
+        "{}{colon} {}\n",
         label(l, Label::Legend),
-        legend_line(l, |sym| format!("`{sym}`"))
+        legend_line(l, |sym| format!("`{sym}`")),
+        colon = colon(l)
     );
     if let Some(u) = super::unconfirmed_legend(r) {
         s.pop();
@@ -192,13 +202,14 @@ pub fn render_coverage(r: &CoverageReport) -> String {
         .collect();
     let _ = writeln!(
         s,
-        "\n{}: {}\n",
+        "\n{}{colon} {}\n",
         label(l, Label::Uncovered),
         if unc.is_empty() {
             label(l, Label::NoneWord).to_string()
         } else {
             unc.join(", ")
-        }
+        },
+        colon = colon(l)
     );
     let _ = writeln!(s, "## {}\n", label(l, Label::Ratifications));
     let ids: Vec<&String> = r

@@ -374,6 +374,15 @@ pub fn cell_symbol(c: &Cell) -> &'static str {
     }
 }
 
+/// The colon after a label, as the language writes it: French puts a no-break space before
+/// it ("Couverture : 12 %", as the packets and caveats do); Arabic and English do not.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::Ar | Lang::En => ":",
+    }
+}
+
 /// The matrix legend's entries in order: the symbol [`cell_symbol`] writes, the class the HTML
 /// matrix colours it with, and its word.
 pub const LEGEND: [(&str, &str, Label); 6] = [
@@ -485,7 +494,11 @@ pub fn matches_line(lang: Lang, p: &super::Provision, several_laws: bool) -> Opt
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default()
     } else {
-        format!("{}: {cell}", label(lang, Label::Matches))
+        format!(
+            "{}{colon} {cell}",
+            label(lang, Label::Matches),
+            colon = colon(lang)
+        )
     })
 }
 

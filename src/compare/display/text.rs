@@ -4,8 +4,9 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, column_score, found_text, label, legend_line, matches_line, national_lists,
-    percent, row_number, score_text, status_counts, status_label, theme_label, to_confirm,
+    Label, cell_symbol, colon, column_score, found_text, label, legend_line, matches_line,
+    national_lists, percent, row_number, score_text, status_counts, status_label, theme_label,
+    to_confirm,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -16,21 +17,23 @@ pub fn render(r: &GapReport) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{}: {} — {} ({})",
+        "{}{colon} {} — {} ({})",
         label(l, Label::GapTitle),
         r.country,
         r.law_title,
-        r.law
+        r.law,
+        colon = colon(l)
     );
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(s, "{c}");
     }
     let _ = writeln!(
         s,
-        "{}: {} ({})",
+        "{}{colon} {} ({})",
         label(l, Label::CoverageWord),
         score_text(r),
-        label(l, Label::Formula)
+        label(l, Label::Formula),
+        colon = colon(l)
     );
     let _ = writeln!(s, "{}", status_counts(r));
     let _ = writeln!(s, "\n{}", label(l, Label::Themes));
@@ -51,7 +54,7 @@ pub fn render(r: &GapReport) -> String {
         provision(&mut s, p, l, r.laws.len() > 1);
     }
     for (title, items) in national_lists(r, l) {
-        let _ = writeln!(s, "\n{title}: {}", items.join(", "));
+        let _ = writeln!(s, "\n{title}{} {}", colon(l), items.join(", "));
     }
     let confirm = to_confirm(r);
     if !confirm.is_empty() {
@@ -71,10 +74,11 @@ pub fn render(r: &GapReport) -> String {
             if !c.also.is_empty() {
                 let _ = writeln!(
                     s,
-                    "  {:<width$}  {}: {}",
+                    "  {:<width$}  {}{colon} {}",
                     "",
                     label(l, Label::AlsoResembles),
-                    super::leads_text(&c.also)
+                    super::leads_text(&c.also),
+                    colon = colon(l)
                 );
             }
         }
@@ -105,13 +109,19 @@ fn provision(s: &mut String, p: &Provision, l: Lang, several: bool) {
     if !p.found.is_empty() {
         let _ = writeln!(
             s,
-            "      {}: {}",
+            "      {}{colon} {}",
             label(l, Label::Found),
-            found_text(l, &p.found, several)
+            found_text(l, &p.found, several),
+            colon = colon(l)
         );
     }
     for m in &p.missing {
-        let _ = writeln!(s, "      {}: {m}", label(l, Label::Missing));
+        let _ = writeln!(
+            s,
+            "      {}{colon} {m}",
+            label(l, Label::Missing),
+            colon = colon(l)
+        );
     }
 }
 
@@ -122,9 +132,10 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     let _ = writeln!(s, "{}", super::coverage_heading(r));
     let _ = writeln!(
         s,
-        "{}: {}\n",
+        "{}{colon} {}\n",
         label(l, Label::Legend),
-        legend_line(l, str::to_string)
+        legend_line(l, str::to_string),
+        colon = colon(l)
     );
     if let Some(u) = super::unconfirmed_legend(r) {
         // Under the legend's line, which ends with a blank line.
@@ -173,7 +184,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     for c in &r.countries {
         let _ = writeln!(
             s,
-            "  {} {} — {}: {} ({} {}, {} {})",
+            "  {} {} — {}{colon} {} ({} {}, {} {})",
             c.code,
             c.name,
             c.law,
@@ -181,7 +192,8 @@ pub fn render_coverage(r: &CoverageReport) -> String {
             c.obligations,
             label(l, Label::Obligation),
             c.recommendations,
-            label(l, Label::Recommendation)
+            label(l, Label::Recommendation),
+            colon = colon(l)
         );
     }
     let _ = writeln!(s, "\n{}", label(l, Label::Instruments));
@@ -203,13 +215,14 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{}: {}",
+        "\n{}{colon} {}",
         label(l, Label::Uncovered),
         if r.uncovered.is_empty() {
             label(l, Label::NoneWord).to_string()
         } else {
             r.uncovered.join(", ")
-        }
+        },
+        colon = colon(l)
     );
     let _ = writeln!(s, "\n{}", label(l, Label::Ratifications));
     let ids: Vec<&String> = r

@@ -5,8 +5,8 @@
 
 use super::super::GapReport;
 use super::{
-    Label, label, matches_cell, national_lists, percent, row_number, score_text, status_label,
-    theme_label,
+    Label, colon, label, matches_cell, national_lists, percent, row_number, score_text,
+    status_label, theme_label,
 };
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
@@ -26,10 +26,11 @@ pub fn render(r: &GapReport) -> String {
     );
     let _ = writeln!(
         s,
-        "#text(size: 16pt, weight: \"bold\")[{}: {} — {}]\n",
+        "#text(size: 16pt, weight: \"bold\")[{}{colon} {} — {}]\n",
         esc(label(l, Label::GapTitle)),
         esc(&r.country),
-        esc(&r.law_title)
+        esc(&r.law_title),
+        colon = colon(l)
     );
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(
@@ -40,10 +41,11 @@ pub fn render(r: &GapReport) -> String {
     }
     let _ = writeln!(
         s,
-        "{}: #text(weight: \"bold\", dir: ltr)[{}] ({})\n",
+        "{}{colon} #text(weight: \"bold\", dir: ltr)[{}] ({})\n",
         esc(label(l, Label::CoverageWord)),
         esc(&score_text(r)),
-        esc(label(l, Label::Formula))
+        esc(label(l, Label::Formula)),
+        colon = colon(l)
     );
     let _ = writeln!(s, "== {}\n", esc(label(l, Label::Themes)));
     s.push_str("#table(columns: (1fr, auto, auto, auto, auto, auto), table.header([], [%], [+], [\\~], [\\-], [?]),\n");
@@ -87,7 +89,13 @@ pub fn render(r: &GapReport) -> String {
     }
     s.push_str(")\n\n");
     for (title, items) in national_lists(r, l) {
-        let _ = writeln!(s, "{}: {}\n", esc_bidi(title), esc(&items.join(", ")));
+        let _ = writeln!(
+            s,
+            "{}{colon} {}\n",
+            esc_bidi(title),
+            esc(&items.join(", ")),
+            colon = colon(l)
+        );
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {
@@ -100,9 +108,10 @@ pub fn render(r: &GapReport) -> String {
         for c in &confirm {
             let _ = write!(
                 s,
-                "- {}: #text(dir: ltr)[{}]",
+                "- {}{colon} #text(dir: ltr)[{}]",
                 esc(&c.article),
-                esc(&c.model_line)
+                esc(&c.model_line),
+                colon = colon(l)
             );
             if !c.at.is_empty() {
                 let _ = write!(s, " #text(dir: ltr, size: 0.85em)[({})]", esc(&c.at));
@@ -110,9 +119,10 @@ pub fn render(r: &GapReport) -> String {
             if !c.also.is_empty() {
                 let _ = write!(
                     s,
-                    " \\ #text(size: 0.85em)[{}: #box[#text(dir: ltr)[{}]]]",
+                    " \\ #text(size: 0.85em)[{}{colon} #box[#text(dir: ltr)[{}]]]",
                     esc(label(l, Label::AlsoResembles)),
-                    esc(&super::leads_text(&c.also))
+                    esc(&super::leads_text(&c.also)),
+                    colon = colon(l)
                 );
             }
             s.push('\n');

@@ -252,7 +252,15 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
         let mut loaded = crate::load::Loaded::default();
         let listed = crate::load::load_country(&ctx.root, &cc, &mut loaded)
             .is_some_and(|c| c.laws.iter().any(|l| l.id == id && l.status == "in-force"));
-        if !listed {
+        if !ctx
+            .root
+            .join(format!("countries/{cc}/country.toml"))
+            .is_file()
+        {
+            eprintln!(
+                "next: the country has no profile yet: write it with qanun new country {cc} --name-ar … --name-en …, then list this law there as [[laws]] with id = \"{id}\" and status = \"in-force\""
+            );
+        } else if !listed {
             eprintln!(
                 "next: if it is in force, list it in countries/{cc}/country.toml as [[laws]] with id = \"{id}\" and status = \"in-force\", beside the country's other laws in force: only then can compare call a provision missing from them"
             );

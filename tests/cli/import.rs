@@ -493,4 +493,19 @@ fn a_law_the_profile_does_not_list_as_in_force_is_pointed_out_after_the_import()
         "{}",
         r.stderr
     );
+    // A country without a profile: the profile comes first.
+    let r = p.run(&[
+        "import",
+        &fixture("ar-gazette.txt"),
+        "--country",
+        "om",
+        "--id",
+        "om-law",
+    ]);
+    assert!(
+        r.stderr
+            .contains("next: the country has no profile yet: write it with qanun new country om"),
+        "{}",
+        r.stderr
+    );
 }

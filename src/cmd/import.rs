@@ -249,9 +249,11 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     // A law the profile does not list as in force is compared, but the body it belongs to is
     // not known to be whole, so nothing can be verified missing (compare::BodyGap).
     if !ctx.quiet && args.output.is_none() {
-        let mut loaded = crate::load::Loaded::default();
-        let listed = crate::load::load_country(&ctx.root, &cc, &mut loaded)
-            .is_some_and(|c| c.laws.iter().any(|l| l.id == id && l.status == "in-force"));
+        let listed = || {
+            let mut loaded = crate::load::Loaded::default();
+            crate::load::load_country(&ctx.root, &cc, &mut loaded)
+                .is_some_and(|c| c.laws.iter().any(|l| l.id == id && l.in_force()))
+        };
         if !ctx
             .root
             .join(format!("countries/{cc}/country.toml"))
@@ -260,7 +262,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             eprintln!(
                 "next: the country has no profile yet: write it with qanun new country {cc} --name-ar … --name-en …, then list this law there as [[laws]] with id = \"{id}\" and status = \"in-force\""
             );
-        } else if !listed {
+        } else if !listed() {
             eprintln!(
                 "next: if it is in force, list it in countries/{cc}/country.toml as [[laws]] with id = \"{id}\" and status = \"in-force\", beside the country's other laws in force: only then can compare call a provision missing from them"
             );

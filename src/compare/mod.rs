@@ -678,7 +678,7 @@ pub fn default_body(country: &Country) -> (Vec<&Legislation>, Option<BodyGap>) {
     let in_force: Vec<&str> = country
         .laws
         .iter()
-        .filter(|r| r.status == "in-force")
+        .filter(|r| r.in_force())
         .map(|r| r.id.as_str())
         .collect();
     let body: Vec<&Legislation> = in_force.iter().filter_map(|id| by_id(id)).collect();

@@ -124,6 +124,14 @@ pub struct LawRecord {
     pub confidence: Confidence,
 }
 
+impl LawRecord {
+    /// Whether the profile lists the law as in force (`status = "in-force"`): the laws a
+    /// country's default body of legislation is made of.
+    pub fn in_force(&self) -> bool {
+        self.status == "in-force"
+    }
+}
+
 /// An article the country leaves out, and why.
 #[derive(Debug, Clone, Default)]
 pub struct VariantOmit {

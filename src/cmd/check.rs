@@ -37,8 +37,14 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> u8 {
                         let listed = project.law.parts().map(|p| p.clauses.len()).sum::<usize>();
                         writeln!(
                             out,
-                            "checked {listed} articles and {} countries: {} error{}, {} warning{}",
+                            "checked {listed} article{} and {} countr{}: {} error{}, {} warning{}",
+                            if listed == 1 { "" } else { "s" },
                             project.countries.len(),
+                            if project.countries.len() == 1 {
+                                "y"
+                            } else {
+                                "ies"
+                            },
                             report.errors,
                             if report.errors == 1 { "" } else { "s" },
                             report.warnings,

@@ -350,6 +350,9 @@ fn auto_caveat(lang: Lang, n: usize, reader: Reader) -> String {
 
 /// The caveat on absences (see [`caveat`]).
 fn absence_caveat(r: &GapReport, reader: Reader) -> Option<String> {
+    if r.laws.is_empty() {
+        return Some(no_text_caveat(r.lang, reader));
+    }
     if r.verified {
         let doubtful = r
             .provisions
@@ -416,6 +419,34 @@ fn summary_caveat(lang: Lang, articles: usize, total: Option<u32>, reader: Reade
         ),
     };
     format!("{facts} {}", advice(lang, reader))
+}
+
+/// The caveat of a country none of whose laws is in the project: nothing was looked for.
+fn no_text_caveat(lang: Lang, reader: Reader) -> String {
+    let facts = match lang {
+        Lang::Ar => {
+            "تنبيه: لا يتوفر هنا أي نص من التشريع الوطني، فلم يُبحث عن أي حكم من أحكام القانون النموذجي فيه؛ لذا وُصفت كلها بأنها «غير متحقق منها»، ولا يُعدّ أي منها غائباً."
+        }
+        Lang::En => {
+            "Caution: no national legislation is available here, so no provision of the model law could be looked for in it: every one is marked “not verified”, and none is missing."
+        }
+        Lang::Fr => {
+            "Attention : aucune législation nationale n'est disponible ici ; aucune disposition de la loi type n'a donc pu y être recherchée : toutes sont marquées « non vérifié », et aucune n'est absente."
+        }
+    };
+    let advice = match (reader, lang) {
+        (Reader::Analyst, Lang::Ar) => {
+            "يُستحسن إدخال القوانين النافذة (qanun import) قبل الاستناد إلى هذه النتائج."
+        }
+        (Reader::Analyst, Lang::En) => {
+            "Import the laws in force (qanun import) before relying on these findings."
+        }
+        (Reader::Analyst, Lang::Fr) => {
+            "Importez les lois en vigueur (qanun import) avant de vous fonder sur ces constats."
+        }
+        (Reader::Parliament, _) => advice(lang, reader),
+    };
+    format!("{facts} {advice}")
 }
 
 /// The caveat of an official text that is not whole: an extract, or a body lacking a law.
@@ -1910,6 +1941,34 @@ mod tests {
             assert!(c.starts_with("Attention\u{a0}: "), "{c}");
             for bad in [" :", " ;", "« ", " »"] {
                 assert!(!c.contains(bad), "{bad:?} in {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn with_no_national_text_every_reader_is_told_nothing_was_looked_for() {
+        let (variant, mut opts) = variant_and_options();
+        for lang in Lang::ALL {
+            opts.lang = lang;
+            let r = compare_body(&variant, &[], false, &opts);
+            assert!(
+                r.provisions
+                    .iter()
+                    .all(|p| p.status == Coverage::NotVerified)
+            );
+            for reader in [Reader::Analyst, Reader::Parliament] {
+                let c = caveat(&r, reader).expect("a caveat");
+                let (says, not) = match lang {
+                    Lang::Ar => ("لا يتوفر هنا أي نص", "من أصل"),
+                    Lang::En => ("no national legislation is available", " of 0"),
+                    Lang::Fr => ("aucune législation nationale", " sur 0"),
+                };
+                assert!(c.contains(says) && !c.contains(not), "{c}");
+                assert_eq!(
+                    c.contains("qanun import"),
+                    reader == Reader::Analyst,
+                    "only the analyst is told to import: {c}"
+                );
             }
         }
     }

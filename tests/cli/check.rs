@@ -46,7 +46,7 @@ fn the_valid_fixture_passes_strictly() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stdout
-            .contains("checked 4 articles and 1 countries: 0 errors, 0 warnings"),
+            .contains("checked 4 articles and 1 country: 0 errors, 0 warnings"),
         "{}",
         r.stdout
     );

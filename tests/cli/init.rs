@@ -484,6 +484,41 @@ fn on_the_shipped_project_a_new_country_with_its_terms_filled_gets_a_packet() {
         "{}",
         r.stdout
     );
+    // The report itself says there is no text, not that the text holds "0 of 0 articles".
+    for (lang, title, caveat) in [
+        (
+            "en",
+            "Gap analysis: qa — no national legislation yet\n",
+            "no national legislation is available here",
+        ),
+        (
+            "fr",
+            "Analyse des lacunes\u{a0}: qa — aucune législation nationale pour l'instant\n",
+            "aucune législation nationale n'est disponible",
+        ),
+        (
+            "ar",
+            "تحليل الفجوات: qa — لا تشريع وطني بعد\n",
+            "لا يتوفر هنا أي نص من التشريع الوطني",
+        ),
+    ] {
+        let r = q(dir, &["compare", "qa", "--lang", lang]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.starts_with(title), "{}", r.stdout);
+        assert!(r.stdout.contains(caveat), "{}", r.stdout);
+        assert!(
+            !r.stdout.contains(" 0 "),
+            "no count of nothing: {}",
+            r.stdout
+        );
+    }
+    let r = q(dir, &["compare", "qa", "--lang", "en", "--format", "html"]);
+    assert!(
+        r.stdout
+            .contains("<h1>Gap analysis: qa — no national legislation yet</h1>"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

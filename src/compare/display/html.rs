@@ -5,7 +5,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    LEGEND, Label, cell_symbol, colon, column_score, found_text, label, matches_line,
+    LEGEND, Label, cell_symbol, colon, column_score, found_text, heading, label, matches_line,
     national_lists, percent, score_text, status_label, theme_label,
 };
 use crate::model::Lang;
@@ -53,13 +53,7 @@ fn head(s: &mut String, lang: Lang, title: &str) {
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let title = format!(
-        "{}{colon} {} — {}",
-        label(l, Label::GapTitle),
-        r.country,
-        r.law_title,
-        colon = colon(l)
-    );
+    let title = heading(r);
     head(&mut s, l, &title);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {

@@ -4,8 +4,8 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, colon, column_score, label, legend_line, matches_cell, national_lists,
-    percent, row_number, score_text, status_label, theme_label,
+    Label, cell_symbol, colon, column_score, heading, label, legend_line, matches_cell,
+    national_lists, percent, row_number, score_text, status_label, theme_label,
 };
 use std::fmt::Write;
 
@@ -32,14 +32,7 @@ pub fn escape(s: &str) -> String {
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "# {}{colon} {} — {}\n",
-        label(l, Label::GapTitle),
-        escape(&r.country),
-        escape(&r.law_title),
-        colon = colon(l)
-    );
+    let _ = writeln!(s, "# {}\n", escape(&heading(r)));
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(s, "> {}\n", escape(&c));
     }

@@ -27,6 +27,7 @@ pub enum Label {
     Unmatched,
     SettledNone,
     NoneWord,
+    NoLegislation,
     Mandatory,
     Optional,
     Explicit,
@@ -149,11 +150,29 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<S
     out
 }
 
+/// A gap report's heading: "Gap analysis: jo — <the laws' titles>", or "… — no national
+/// legislation yet" when the country has none in the project. Each display escapes it its
+/// own way; the text display adds the laws' ids.
+pub fn heading(r: &super::GapReport) -> String {
+    let l = r.lang;
+    let laws = if r.laws.is_empty() {
+        label(l, Label::NoLegislation)
+    } else {
+        r.law_title.as_str()
+    };
+    format!(
+        "{}{} {} — {laws}",
+        label(l, Label::GapTitle),
+        colon(l),
+        r.country
+    )
+}
+
 /// The regional matrix's heading: "Regional coverage of the model law: <its title>, version
 /// 1.0.0" (the law's id when it has no title in the report's language).
 pub fn coverage_heading(r: &super::coverage::CoverageReport) -> String {
     let name = if r.title.is_empty() { &r.law } else { &r.title };
-    let colon = if r.lang == Lang::Fr { "\u{a0}:" } else { ":" };
+    let colon = colon(r.lang);
     let comma = if r.lang == Lang::Ar { "،" } else { "," };
     format!(
         "{}{colon} {name}{comma} {} {}",
@@ -218,6 +237,11 @@ fn words(l: Label) -> [&'static str; 3] {
         ],
         Label::AlsoResembles => ["تشبه أيضاً", "also resembles", "ressemble aussi à"],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
+        Label::NoLegislation => [
+            "لا تشريع وطني بعد",
+            "no national legislation yet",
+            "aucune législation nationale pour l'instant",
+        ],
         Label::Mandatory => ["إلزامي", "mandatory", "obligatoire"],
         Label::Optional => ["اختياري", "optional", "facultatif"],
         Label::Explicit => ["صريح", "explicit", "explicite"],

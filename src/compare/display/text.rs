@@ -4,7 +4,7 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, colon, column_score, found_text, label, legend_line, matches_line,
+    Label, cell_symbol, colon, column_score, found_text, heading, label, legend_line, matches_line,
     national_lists, percent, row_number, score_text, status_counts, status_label, theme_label,
     to_confirm,
 };
@@ -15,15 +15,11 @@ use std::fmt::Write;
 pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}{colon} {} — {} ({})",
-        label(l, Label::GapTitle),
-        r.country,
-        r.law_title,
-        r.law,
-        colon = colon(l)
-    );
+    let _ = write!(s, "{}", heading(r));
+    if !r.laws.is_empty() {
+        let _ = write!(s, " ({})", r.law);
+    }
+    s.push('\n');
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(s, "{c}");
     }

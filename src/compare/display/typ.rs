@@ -5,7 +5,7 @@
 
 use super::super::GapReport;
 use super::{
-    Label, colon, label, matches_cell, national_lists, percent, row_number, score_text,
+    Label, colon, heading, label, matches_cell, national_lists, percent, row_number, score_text,
     status_label, theme_label,
 };
 use crate::pdf::escape_typst as esc;
@@ -26,11 +26,8 @@ pub fn render(r: &GapReport) -> String {
     );
     let _ = writeln!(
         s,
-        "#text(size: 16pt, weight: \"bold\")[{}{colon} {} — {}]\n",
-        esc(label(l, Label::GapTitle)),
-        esc(&r.country),
-        esc(&r.law_title),
-        colon = colon(l)
+        "#text(size: 16pt, weight: \"bold\")[{}]\n",
+        esc(&heading(r))
     );
     if let Some(c) = crate::compare::caveat(r, crate::compare::Reader::Analyst) {
         let _ = writeln!(

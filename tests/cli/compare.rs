@@ -435,6 +435,53 @@ fn coverage_shows_every_country_and_instrument() {
 }
 
 #[test]
+fn the_text_matrix_names_what_each_count_counts_and_puts_french_colons() {
+    // Each country's line gives its known gaps under obligations and recommendations, the
+    // counts the JSON gives; the ratification lines follow the language's colon.
+    let j: serde_json::Value =
+        serde_json::from_str(&run_in(&repo(), &["coverage", "--format", "json"]).stdout).unwrap();
+    let jo = j["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "jo")
+        .expect("jo in the matrix");
+    let (o, r) = (
+        jo["obligations"].as_u64().unwrap(),
+        jo["recommendations"].as_u64().unwrap(),
+    );
+    for (lang, gaps, ratified) in [
+        (
+            "en",
+            format!("(known gaps: obligations {o}, recommendations {r})"),
+            "  jo: ",
+        ),
+        (
+            "fr",
+            format!("(lacunes connues\u{a0}: obligations {o}, recommandations {r})"),
+            "  jo\u{a0}: ",
+        ),
+        (
+            "ar",
+            format!("(الثغرات المعروفة: التزامات {o}، توصيات {r})"),
+            "  jo: ",
+        ),
+    ] {
+        let text = run_in(&repo(), &["coverage", "--lang", lang]).stdout;
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("  jo "))
+            .expect("jo's line");
+        assert!(line.ends_with(&gaps), "{lang}: {line}");
+        let ratifications = text.lines().find(|l| l.starts_with(ratified));
+        assert!(
+            ratifications.is_some_and(|l| l.contains(" palermo=party")),
+            "{lang}: {text}"
+        );
+    }
+}
+
+#[test]
 fn coverage_is_headed_by_the_model_laws_title_not_its_id() {
     // A reader sees the law's title in the report's language and its version; the id
     // ("arab-model-law-tip") is the project's, not a title.

@@ -46,6 +46,8 @@ pub enum Label {
     Obligation,
     Unconfirmed,
     Recommendation,
+    /// "known gaps: obligations 7, recommendations 0", a country's line in the text matrix.
+    KnownGaps,
     Omitted,
     NationalLaw,
     ShownIn,
@@ -276,6 +278,11 @@ fn words(l: Label) -> [&'static str; 3] {
             "repose sur une correspondance automatique des termes, non encore confirmée par un analyste",
         ],
         Label::Recommendation => ["توصية", "recommendation", "recommandation"],
+        Label::KnownGaps => [
+            "الثغرات المعروفة: التزامات {o}، توصيات {r}",
+            "known gaps: obligations {o}, recommendations {r}",
+            "lacunes connues\u{a0}: obligations {o}, recommandations {r}",
+        ],
         Label::Omitted => [
             "محذوف في النسخة الوطنية",
             "omitted in the variant",

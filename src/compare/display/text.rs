@@ -180,15 +180,14 @@ pub fn render_coverage(r: &CoverageReport) -> String {
     for c in &r.countries {
         let _ = writeln!(
             s,
-            "  {} {} — {}{colon} {} ({} {}, {} {})",
+            "  {} {} — {}{colon} {} ({})",
             c.code,
             c.name,
             c.law,
             column_score(l, c),
-            c.obligations,
-            label(l, Label::Obligation),
-            c.recommendations,
-            label(l, Label::Recommendation),
+            label(l, Label::KnownGaps)
+                .replace("{o}", &c.obligations.to_string())
+                .replace("{r}", &c.recommendations.to_string()),
             colon = colon(l)
         );
     }
@@ -232,7 +231,7 @@ pub fn render_coverage(r: &CoverageReport) -> String {
             .iter()
             .map(|i| format!("{i}={}", per.get(*i).map_or("unknown", String::as_str)))
             .collect();
-        let _ = writeln!(s, "  {cc}: {}", parts.join(" "));
+        let _ = writeln!(s, "  {cc}{} {}", colon(l), parts.join(" "));
     }
     s
 }

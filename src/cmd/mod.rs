@@ -198,7 +198,7 @@ pub fn require_clean_load(
     let report = Report::new(errors, &project.loaded.sources);
     let _ = ctx.emit(&report, &project.loaded.sources, false);
     eprintln!(
-        "error: the project has {} error{} (run qanun check)",
+        "error: {} problem{} must be fixed first (run `qanun check` for the full list)",
         report.errors,
         if report.errors == 1 { "" } else { "s" }
     );

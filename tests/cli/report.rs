@@ -523,6 +523,13 @@ fn bad_projects_and_outputs_are_refused_plainly() {
         r.stderr
     );
     assert!(!out.exists());
+    // … and the same words as the other commands on how to see the full list.
+    assert!(
+        r.stderr
+            .contains("1 problem must be fixed first (run `qanun check` for the full list)"),
+        "{}",
+        r.stderr
+    );
 
     // An output folder that cannot be written: an error, no file, no temp file left.
     let p = two_countries();

@@ -218,12 +218,14 @@ fn check_structure(project: &Project, out: &mut Vec<Diagnostic>) {
                     .with_len(id.as_str().len() + 2)
                     .with_hint(
                         match suggest(id.as_str(), law.clauses.keys().map(ClauseId::as_str)) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? Otherwise create law/clauses/{id}.md")
-                            }
-                            None => {
-                                format!("create law/clauses/{id}.md, or remove it from the list")
-                            }
+                            Some(s) => format!(
+                                "did you mean `{s}`? Otherwise write its file: qanun new article {id} --chapter {}",
+                                part.id
+                            ),
+                            None => format!(
+                                "write its file (qanun new article {id} --chapter {}), or remove it from the list",
+                                part.id
+                            ),
                         },
                     ),
                 );

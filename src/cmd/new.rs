@@ -38,10 +38,27 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
         );
     }
     let id = ClauseId(args.id.clone());
-    if law.has_clause(&id) || law.parts().any(|p| p.clauses.contains(&id)) {
+    if let Some(c) = law.clauses.get(&id) {
         return fail(
-            format!("an article `{id}` already exists"),
+            format!("an article `{id}` already exists: {}", c.origin.file),
             "choose another id; ids stay the same when articles are renumbered",
+        );
+    }
+    // Listed in law.toml without a file (deleted, or never written): the file is written
+    // where its chapter is, and the list is left as it is.
+    let listed = law.parts().find(|p| p.clauses.contains(&id));
+    if let Some(p) = listed
+        && (p.id != args.chapter || args.after.is_some() || args.before.is_some())
+    {
+        return fail(
+            format!(
+                "the article `{id}` is listed in chapter `{}` of law/law.toml but has no file",
+                p.id
+            ),
+            &format!(
+                "write its file where it is listed: qanun new article {id} --chapter {} (no --after or --before: its place is kept)",
+                p.id
+            ),
         );
     }
     let Some(part) = law.parts().find(|p| p.id == args.chapter) else {
@@ -75,6 +92,29 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
             "choose another id",
         );
     }
+    let status = if args.optional {
+        "optional"
+    } else {
+        "mandatory"
+    };
+    let langs: Vec<Lang> = law.languages().collect();
+    let file = clause_file(id.as_str(), status, &langs);
+    if listed.is_some() {
+        if let Err(e) = write_atomic(&path, file.as_bytes()) {
+            return fail(
+                format!("cannot write {rel}: {e}"),
+                "check that you may write in law/clauses/",
+            );
+        }
+        if !ctx.quiet {
+            eprintln!(
+                "wrote {rel}; `{id}` was already listed in chapter `{}` of law/law.toml, where it stays",
+                part.id
+            );
+            next_steps(&rel);
+        }
+        return EXIT_OK;
+    }
     // law.toml first: if it cannot be edited, no file is left behind.
     let toml_path = ctx.root.join("law/law.toml");
     let text = match std::fs::read_to_string(&toml_path) {
@@ -101,13 +141,7 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
             );
         }
     };
-    let status = if args.optional {
-        "optional"
-    } else {
-        "mandatory"
-    };
-    let langs: Vec<Lang> = law.languages().collect();
-    if let Err(e) = write_atomic(&path, clause_file(id.as_str(), status, &langs).as_bytes()) {
+    if let Err(e) = write_atomic(&path, file.as_bytes()) {
         return fail(
             format!("cannot write {rel}: {e}"),
             "check that you may write in law/clauses/",
@@ -130,14 +164,19 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
             "wrote {rel} and listed `{id}` in chapter `{}` of law/law.toml, {place}",
             part.id
         );
-        eprintln!("next, in {rel}:");
-        eprintln!("  - the title in every language under [title] (now \"{PLACEHOLDER}: …\")");
-        eprintln!("  - the text under ## ar, ## en … (one numbered line per paragraph)");
-        eprintln!("  - instruments = [\"palermo:5(1)\", …]: the instrument articles it implements");
-        eprintln!("  - tags, from the list in docs/format.md");
-        eprintln!("then run qanun check: it points at each placeholder still there");
+        next_steps(&rel);
     }
     EXIT_OK
+}
+
+/// What to write in a new article's file, printed after it is made.
+fn next_steps(rel: &str) {
+    eprintln!("next, in {rel}:");
+    eprintln!("  - the title in every language under [title] (now \"{PLACEHOLDER}: …\")");
+    eprintln!("  - the text under ## ar, ## en … (one numbered line per paragraph)");
+    eprintln!("  - instruments = [\"palermo:5(1)\", …]: the instrument articles it implements");
+    eprintln!("  - tags, from the list in docs/format.md");
+    eprintln!("then run qanun check: it points at each placeholder still there");
 }
 
 /// law.toml with `id` inserted into the `clauses` of chapter (or annex) `part`, after or

@@ -210,6 +210,74 @@ fn a_new_article_is_placed_where_asked_and_check_points_at_its_placeholders_only
 }
 
 #[test]
+fn an_article_listed_without_its_file_gets_its_file_where_it_is_listed() {
+    // The file was deleted: check says how to write it again, and `new article` does, in its
+    // chapter, leaving law.toml as it is (never "already exists").
+    let tmp = project();
+    let dir = tmp.path();
+    let file = dir.join("law/clauses/general/non-punishment.md");
+    std::fs::remove_file(&file).unwrap();
+    let toml = std::fs::read_to_string(dir.join("law/law.toml")).unwrap();
+    let r = q(dir, &["check"]);
+    assert!(
+        r.stdout
+            .contains("qanun new article non-punishment --chapter general"),
+        "{}",
+        r.stdout
+    );
+    for (args, says) in [
+        (
+            vec!["--chapter", "elsewhere"],
+            "is listed in chapter `general`",
+        ),
+        (
+            vec!["--chapter", "general", "--after", "definitions"],
+            "its place is kept",
+        ),
+    ] {
+        let r = q(
+            dir,
+            &[&["new", "article", "non-punishment"][..], &args].concat(),
+        );
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+        assert!(!file.exists());
+    }
+    let r = q(
+        dir,
+        &["new", "article", "non-punishment", "--chapter", "general"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("already listed"), "{}", r.stderr);
+    assert!(file.is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("law/law.toml")).unwrap(),
+        toml
+    );
+    // Now only its placeholders are left to fill in.
+    let r = q(dir, &["check", "--format", "json"]);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["placeholder"].into(), "{}", r.stdout);
+    let r = q(
+        dir,
+        &["new", "article", "non-punishment", "--chapter", "general"],
+    );
+    assert!(
+        r.stderr
+            .contains("already exists: law/clauses/general/non-punishment.md"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn a_new_article_with_a_wrong_id_chapter_or_place_is_refused_and_nothing_is_written() {
     let tmp = project();
     let dir = tmp.path();

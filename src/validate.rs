@@ -232,8 +232,14 @@ fn check_structure(project: &Project, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // With law.toml unreadable, no article is known to be listed: its own error says all.
+    let listing_known = !project
+        .loaded
+        .diags
+        .iter()
+        .any(|d| d.is_error() && d.file == law_rel);
     for (id, c) in &law.clauses {
-        if !seen.contains(id) {
+        if listing_known && !seen.contains(id) {
             out.push(
                 Diagnostic::error("unlisted-clause", &c.origin, format!("the article `{id}` is not listed in any chapter or annex of law/law.toml"))
                     .with_hint("add its id to the `clauses` list of a chapter in law/law.toml, or delete the file"),

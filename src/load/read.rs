@@ -22,6 +22,27 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
+    if let Some(bom) = [&b"\xFF\xFE"[..], &b"\xFE\xFF"[..]]
+        .into_iter()
+        .find(|bom| bytes.starts_with(bom))
+    {
+        return Err(Diagnostic::file_error(
+            "not-utf8",
+            rel,
+            format!(
+                "this file is UTF-16 text (it starts with the bytes {}), not UTF-8",
+                bom.iter()
+                    .map(|b| format!("0x{b:02X}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        )
+        .at_line(1, 1)
+        .with_hint(
+            "open the file in your editor and save it again with the encoding \"UTF-8\" \
+             (Windows Notepad calls UTF-16 \"Unicode\")",
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(if text.contains('\r') {
             text.replace("\r\n", "\n")
@@ -100,6 +121,18 @@ mod tests {
         assert_eq!(d.code, "not-utf8");
         assert!(d.message.contains("byte offset 7"), "{}", d.message);
         assert_eq!((d.line, d.column), (2, 3));
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        for bom in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let mut bytes = bom.to_vec();
+            bytes.extend("a = 1".encode_utf16().flat_map(u16::to_le_bytes));
+            let d = decode(bytes, "law/law.toml").unwrap_err();
+            assert_eq!(d.code, "not-utf8");
+            assert!(d.message.contains("UTF-16"), "{}", d.message);
+            assert!(d.hint.as_deref().unwrap_or("").contains("\"UTF-8\""));
+        }
     }
 
     #[test]

@@ -116,6 +116,30 @@ fn listed_clause_without_file_and_file_listed_nowhere() {
 }
 
 #[test]
+fn a_law_toml_saved_as_utf16_is_named_so_and_its_articles_are_not_called_unlisted() {
+    // Windows Notepad's "Unicode": one error, what the file is and how to save it; the
+    // articles are not reported as listed nowhere, since the list could not be read.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read("law/law.toml");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    p.write("law/law.toml", bytes);
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let j = r.json();
+    let errors: Vec<&Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["code"], "not-utf8");
+    assert!(errors[0]["message"].as_str().unwrap().contains("UTF-16"));
+}
+
+#[test]
 fn unknown_reference_suggests_the_near_id() {
     let d = assert_error(
         "unknown-reference",

@@ -24,6 +24,9 @@ pub struct Lexicon {
     /// The lengths (in characters) of the expressions' first terms: only prefixes of these
     /// lengths are looked up.
     lengths: Vec<usize>,
+    /// The subjects outside the model law ([`Concept::outside`]): for subject k, entry 2k of
+    /// this matcher holds its expressions and entry 2k + 1 those of `rather_than`.
+    outside: Option<Box<Lexicon>>,
 }
 
 #[derive(Debug)]
@@ -37,6 +40,34 @@ struct Entry {
 
 impl Lexicon {
     pub fn new(concepts: &[Concept]) -> Lexicon {
+        let (outside, concepts): (Vec<&Concept>, Vec<&Concept>) =
+            concepts.iter().partition(|c| c.outside.is_some());
+        let mut lexicon = Lexicon::compile(&concepts);
+        if !outside.is_empty() {
+            let pairs: Vec<Concept> = outside
+                .iter()
+                .flat_map(|c| {
+                    let rather = Concept {
+                        id: format!("{}/rather-than", c.id),
+                        expressions: c.outside.clone().unwrap_or_default(),
+                        outside: None,
+                        ..(*c).clone()
+                    };
+                    let subject = Concept {
+                        outside: None,
+                        ..(*c).clone()
+                    };
+                    [subject, rather]
+                })
+                .collect();
+            lexicon.outside = Some(Box::new(Lexicon::compile(
+                &pairs.iter().collect::<Vec<_>>(),
+            )));
+        }
+        lexicon
+    }
+
+    fn compile(concepts: &[&Concept]) -> Lexicon {
         let mut first: FirstTerms = FirstTerms::default();
         let mut entries = Vec::new();
         for (i, c) in concepts.iter().enumerate() {
@@ -69,7 +100,35 @@ impl Lexicon {
             concepts: entries,
             first,
             lengths,
+            outside: None,
         }
+    }
+
+    /// The subject outside the model law that a national text (its `terms`, in `lang`) is
+    /// about, if any: its id and label in `display`. A text is about such a subject when it
+    /// names it (any of its expressions) more often than the model law's own subject (its
+    /// `rather_than` expressions): "the offence of smuggling migrants" is; "victims of
+    /// trafficking or of smuggling" is not.
+    pub fn outside_subject(&self, lang: Lang, terms: &[String]) -> Option<usize> {
+        let outside = self.outside.as_deref()?;
+        let counts = outside.occurrences(lang, terms);
+        (0..outside.concepts.len() / 2).find(|&k| {
+            let subject = counts.get(2 * k).copied().unwrap_or(0);
+            let rather = counts.get(2 * k + 1).copied().unwrap_or(0);
+            subject > rather
+        })
+    }
+
+    /// The id of subject `k` of [`Lexicon::outside_subject`].
+    pub fn outside_id(&self, k: usize) -> &str {
+        self.outside.as_deref().map_or("", |o| o.id(2 * k as u32))
+    }
+
+    /// The label of subject `k` of [`Lexicon::outside_subject`] in a language.
+    pub fn outside_label(&self, k: usize, lang: Lang) -> String {
+        self.outside
+            .as_deref()
+            .map_or_else(String::new, |o| o.label(2 * k as u32, lang))
     }
 
     /// The concept's id.
@@ -129,8 +188,46 @@ impl Lexicon {
     /// language `lang`; sorted, each once.
     pub fn find(&self, lang: Lang, terms: &[String]) -> Vec<u32> {
         let mut found = Vec::new();
+        self.scan(lang, terms, |_, c, matches| {
+            if !found.contains(&c) && matches() {
+                found.push(c);
+            }
+        });
+        found.sort_unstable();
+        found
+    }
+
+    /// How many places of `terms` each concept's expressions occur at (an index per concept;
+    /// two expressions of one concept starting at one word count once).
+    fn occurrences(&self, lang: Lang, terms: &[String]) -> Vec<usize> {
+        let mut at: Vec<(usize, u32)> = Vec::new();
+        self.scan(lang, terms, |i, c, matches| {
+            if matches() {
+                at.push((i, c));
+            }
+        });
+        at.sort_unstable();
+        at.dedup();
+        let mut counts = vec![0; self.concepts.len()];
+        for (_, c) in at {
+            if let Some(n) = counts.get_mut(c as usize) {
+                *n += 1;
+            }
+        }
+        counts
+    }
+
+    /// Calls `visit(word, concept, matches)` for each word of `terms` where the first term of
+    /// an expression of a concept begins; `matches()` says whether the whole expression
+    /// follows (the caller skips asking when the answer would not change anything).
+    fn scan(
+        &self,
+        lang: Lang,
+        terms: &[String],
+        mut visit: impl FnMut(usize, u32, &dyn Fn() -> bool),
+    ) {
         if self.first.is_empty() {
-            return found;
+            return;
         }
         let mut key = (lang, String::new());
         for (i, t) in terms.iter().enumerate() {
@@ -152,15 +249,11 @@ impl Lexicon {
                         continue;
                     };
                     for (c, expr) in list {
-                        if !found.contains(c) && follows(lang, terms, i, expr) {
-                            found.push(*c);
-                        }
+                        visit(i, *c, &|| follows(lang, terms, i, expr));
                     }
                 }
             }
         }
-        found.sort_unstable();
-        found
     }
 }
 
@@ -228,6 +321,7 @@ mod tests {
             ]
             .into_iter()
             .collect(),
+            outside: None,
             origin: Origin::default(),
         }
     }
@@ -237,6 +331,54 @@ mod tests {
             .into_iter()
             .map(|c| lx.id(c).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_text_is_about_an_outside_subject_when_it_names_it_more_than_trafficking() {
+        let mut smuggling = concept(
+            "migrant-smuggling",
+            &["تهريب المهاجرين", "مهاجر غير شرعي"],
+            &["migrant smuggling", "smuggling of migrants"],
+        );
+        smuggling.articles.clear();
+        smuggling.outside = Some(
+            [
+                (Lang::Ar, vec!["الاتجار".to_string()]),
+                (Lang::En, vec!["traffick".to_string()]),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        let lx = Lexicon::new(&[concept("shelter", &["مأوى"], &["shelter"]), smuggling]);
+        let about = |lang, text: &str| lx.outside_subject(lang, &features::terms(text));
+        assert_eq!(
+            about(Lang::Ar, "يعاقب كل من ارتكب جريمة تهريب المهاجرين"),
+            Some(0)
+        );
+        // Named as often as trafficking: compared as usual.
+        assert_eq!(about(Lang::Ar, "ضحايا الاتجار أو تهريب المهاجرين"), None);
+        // Two expressions, two places: more than the one mention of trafficking.
+        assert_eq!(
+            about(
+                Lang::Ar,
+                "يعاقب على تهريب المهاجرين، ولا يعد المهاجر غير الشرعي ضحية الاتجار"
+            ),
+            Some(0)
+        );
+        // Two expressions at one place count once ("migrant smuggling" within "… of migrants"
+        // does not occur; "smuggling of migrants" alone is one place).
+        assert_eq!(
+            about(
+                Lang::En,
+                "smuggling of migrants, unlike trafficking in persons"
+            ),
+            None
+        );
+        assert_eq!(about(Lang::En, "a shelter for victims"), None);
+        assert_eq!(lx.outside_id(0), "migrant-smuggling");
+        assert_eq!(lx.outside_label(0, Lang::En), "migrant-smuggling");
+        // The outside subject is not a concept of the model law: it is never found as one.
+        assert!(find(&lx, Lang::Ar, "تهريب المهاجرين").is_empty());
     }
 
     #[test]

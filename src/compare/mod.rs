@@ -249,6 +249,17 @@ pub struct LawUsed {
     pub source: String,
 }
 
+/// National articles about one subject outside the model law ([`GapReport::outside`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutsideArticles {
+    /// The subject's id in the lexicon (`migrant-smuggling`).
+    pub subject: String,
+    /// Its label in the report's language.
+    pub label: String,
+    /// The articles, named as in the report's other lists.
+    pub articles: Vec<String>,
+}
+
 /// The gap analysis of a country's legislation against its variant of the model law.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GapReport {
@@ -283,6 +294,11 @@ pub struct GapReport {
     /// Numbers of the national articles an analyst marked `model: none`: they enact no model
     /// provision ([`crate::model::NO_MODEL`]; empty with explicit mappings off).
     pub settled_none: Vec<String>,
+    /// The national articles about a subject outside the model law (the smuggling of
+    /// migrants: [`crate::model::Concept::outside`]), by subject: not matched automatically.
+    /// An analyst's `model:` line still maps such an article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<OutsideArticles>,
     /// The priority themes, in [`PRIORITY_THEMES`] order (themes no provision carries are left out).
     pub themes: Vec<ThemeSummary>,
     /// Provisions of the model's annex (rules states lay down in regulations) found nowhere
@@ -970,6 +986,9 @@ fn compare_body_with(
         .collect();
     let mut found: Vec<Vec<(usize, f32, MatchSource)>> = vec![Vec::new(); articles.len()];
     let mut eligible = Vec::new();
+    // National articles about a subject outside the model law (the smuggling of migrants):
+    // not matched automatically, and listed apart.
+    let mut outside: Vec<Option<usize>> = vec![None; nationals.len()];
     for (n, a) in nationals.iter().enumerate() {
         if opts.explicit && !a.model.is_empty() {
             // `model: none` ([`crate::model::NO_MODEL`]) names no model article: the article
@@ -982,6 +1001,14 @@ fn compare_body_with(
                 {
                     list.push((n, scorer.pair(m, n).unwrap_or(0.0), MatchSource::Explicit));
                 }
+            }
+        } else if let Some(k) = order
+            .iter()
+            .find_map(|&l| Some((l, scorer.national_terms(l, n)?)))
+            .and_then(|(l, terms)| lexicon.outside_subject(l, terms))
+        {
+            if let Some(slot) = outside.get_mut(n) {
+                *slot = Some(k);
             }
         } else {
             eligible.push(n);
@@ -1055,13 +1082,31 @@ fn compare_body_with(
         let (s, u): (Vec<_>, Vec<_>) = national
             .iter()
             .zip(&settled)
-            .filter(|(n, _)| n.clauses.is_empty())
+            .zip(&outside)
+            .filter(|((n, _), o)| n.clauses.is_empty() && o.is_none())
+            .map(|(x, _)| x)
             .partition(|(_, s)| **s);
         (
             s.into_iter().map(|(n, _)| name(n)).collect(),
             u.into_iter().map(|(n, _)| name(n)).collect(),
         )
     };
+    let mut outside_articles: Vec<OutsideArticles> = Vec::new();
+    for (n, k) in national
+        .iter()
+        .zip(&outside)
+        .filter_map(|(n, k)| Some((n, (*k)?)))
+    {
+        let subject = lexicon.outside_id(k);
+        match outside_articles.iter_mut().find(|o| o.subject == subject) {
+            Some(o) => o.articles.push(name(n)),
+            None => outside_articles.push(OutsideArticles {
+                subject: subject.to_string(),
+                label: lexicon.outside_label(k, opts.lang),
+                articles: vec![name(n)],
+            }),
+        }
+    }
     let coverage = coverage_score(provisions.iter().map(|p| (p.mandatory, p.status)));
     // Equal to the coverage when every absence is verified; higher when some provision was
     // not verified (a summary or extract, or a provision an article resembles).
@@ -1117,6 +1162,7 @@ fn compare_body_with(
         national,
         unmatched_articles,
         settled_none,
+        outside: outside_articles,
         themes,
         annex_not_compared,
         body_gap: None,
@@ -1533,6 +1579,7 @@ mod tests {
             ]
             .into_iter()
             .collect(),
+            outside: None,
             origin: crate::model::Origin::default(),
         }
     }
@@ -1580,6 +1627,82 @@ mod tests {
     }
 
     const BODY: &str = "## 5\nmodel: shelter\n\nتنشئ الوزارة داراً لإيواء الضحايا.\n\n## 6\n\nلا تلاحق ضحية االتجار جزائيا\n١٢\nولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار، ومنه مخالفة شروط الإقامة، وإذا كانت الضحية طفلا لا يلزم إثبات الإكراه.\n\n## 7\n\nيحدد الوزير رسوم تسجيل المركبات.\n";
+
+    #[test]
+    fn articles_about_smuggling_migrants_are_set_aside_unless_an_analyst_maps_them() {
+        let mut law = law();
+        let mut smuggling = concept(
+            "migrant-smuggling",
+            "shelter",
+            "smuggling of migrants",
+            &["تهريب المهاجرين", "الهجرة غير المشروعة"],
+            &["migrant smuggling"],
+        );
+        smuggling.articles.clear();
+        smuggling.requires.clear();
+        smuggling.outside = Some(
+            [(Lang::Ar, vec!["الاتجار".to_string()])]
+                .into_iter()
+                .collect(),
+        );
+        law.concepts.push(smuggling);
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        // Article 8 shares the words of non-punishment but is about smuggling migrants (named
+        // twice, trafficking never); article 6 names both as often and is compared as usual.
+        let body = format!(
+            "{BODY}\n## 8\n\nلا يلاحق المهاجر جزائيا عن تهريب المهاجرين، ولا يحتجز عن مخالفة شروط الإقامة بسبب الهجرة غير المشروعة.\n"
+        );
+        let r = compare(&variant, &legislation(&body), &opts);
+        assert_eq!(r.outside.len(), 1, "{:?}", r.outside);
+        assert_eq!(r.outside[0].subject, "migrant-smuggling");
+        assert_eq!(r.outside[0].label, "smuggling of migrants");
+        assert_eq!(r.outside[0].articles, ["8"]);
+        assert!(!r.unmatched_articles.contains(&"8".to_string()));
+        assert!(
+            r.national
+                .iter()
+                .all(|n| n.number != "8" || n.clauses.is_empty())
+        );
+        assert!(
+            provision(&r, "non-punishment")
+                .matches
+                .iter()
+                .any(|m| m.article == "6")
+        );
+        // Without the subject in the lexicon, the same article is compared.
+        let plain = report(&body, true);
+        assert!(plain.outside.is_empty());
+        assert!(
+            plain
+                .national
+                .iter()
+                .any(|n| n.number == "8" && !n.clauses.is_empty()),
+            "compared, article 8 is matched on shared words"
+        );
+        // An analyst's line maps it as the analyst says.
+        let mapped = body.replace("## 8\n", "## 8\nmodel: non-punishment\n");
+        let r = compare(&variant, &legislation(&mapped), &opts);
+        assert!(r.outside.is_empty(), "{:?}", r.outside);
+        assert!(
+            provision(&r, "non-punishment")
+                .matches
+                .iter()
+                .any(|m| m.article == "8" && m.source == MatchSource::Explicit)
+        );
+        // Every display lists it apart, under the subject's label.
+        let r = compare(&variant, &legislation(&body), &opts);
+        let text = display::text::render(&r);
+        assert!(
+            text.contains("National articles on a subject outside the model law, not compared with it (smuggling of migrants): 8"),
+            "{text}"
+        );
+        assert!(display::json::render(&r).contains("\"subject\": \"migrant-smuggling\""));
+    }
 
     #[test]
     fn explicit_mappings_come_first_and_the_rest_is_aligned() {

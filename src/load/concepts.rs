@@ -41,6 +41,23 @@ struct ConceptToml {
     en: Vec<Spanned<String>>,
     #[serde(default)]
     fr: Vec<Spanned<String>>,
+    /// A subject outside the model law (see [`Concept::outside`]).
+    #[serde(default)]
+    outside: bool,
+    #[serde(default)]
+    rather_than: Option<Spanned<ExpressionsToml>>,
+}
+
+/// Expressions per language (`rather_than.ar = [...]`).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExpressionsToml {
+    #[serde(default)]
+    ar: Vec<Spanned<String>>,
+    #[serde(default)]
+    en: Vec<Spanned<String>>,
+    #[serde(default)]
+    fr: Vec<Spanned<String>>,
 }
 
 /// A concept's label per language, with where each is written.
@@ -157,7 +174,55 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
             }
         }
         let articles = targets(c.articles, rel, &name, diags);
-        if articles.is_empty() {
+        let requires = targets(c.requires, rel, &name, diags);
+        if c.outside && !(articles.is_empty() && requires.is_empty()) {
+            diags.push(
+                Diagnostic::error(
+                    "concept-articles",
+                    &origin,
+                    format!("`{name}` is a subject outside the model law (outside = true), yet it is linked to model articles"),
+                )
+                .with_hint("remove its articles and requires, or remove outside = true if the model law does deal with it"),
+            );
+        }
+        let rather_than = match (c.outside, c.rather_than) {
+            (true, Some(r)) => {
+                let r = r.into_inner();
+                Some(expressions(
+                    [(Lang::Ar, r.ar), (Lang::En, r.en), (Lang::Fr, r.fr)],
+                    src,
+                    rel,
+                    &format!("the {{}} rather_than list of `{name}`"),
+                    "rather_than.",
+                    &origin,
+                    diags,
+                ))
+            }
+            (true, None) => {
+                diags.push(
+                    Diagnostic::error(
+                        "concept-rather-than",
+                        &origin,
+                        format!("the subject `{name}` (outside = true) has no rather_than expressions"),
+                    )
+                    .with_hint("add rather_than.ar = [\"…\"] (and .en, .fr): how statutes name trafficking in persons, which an article must name less often than this subject to be set aside"),
+                );
+                Some(LangMap::new())
+            }
+            (false, Some(r)) => {
+                diags.push(
+                    Diagnostic::error(
+                        "concept-rather-than",
+                        &Origin::new(rel, r.span().start),
+                        format!("`{name}` has rather_than expressions but is not a subject outside the model law"),
+                    )
+                    .with_hint("add outside = true if national articles about it are to be set aside, or remove rather_than"),
+                );
+                None
+            }
+            (false, None) => None,
+        };
+        if articles.is_empty() && !c.outside {
             diags.push(
                 Diagnostic::error(
                     "concept-articles",
@@ -167,18 +232,50 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                 .with_hint("list the articles that deal with it: articles = [\"shelter\", \"assistance/2\"]"),
             );
         }
-        let requires = targets(c.requires, rel, &name, diags);
-        let mut expressions: LangMap<Vec<String>> = LangMap::new();
-        for (lang, list) in [(Lang::Ar, c.ar), (Lang::En, c.en), (Lang::Fr, c.fr)] {
+        let expressions = expressions(
+            [(Lang::Ar, c.ar), (Lang::En, c.en), (Lang::Fr, c.fr)],
+            src,
+            rel,
+            &format!("the {{}} list of `{name}`"),
+            "",
+            &origin,
+            diags,
+        );
+        out.push(Concept {
+            id,
+            label,
+            articles,
+            requires,
+            expressions,
+            outside: rather_than,
+            origin,
+        });
+    }
+    out
+}
+
+/// The expression lists of a concept, per language, checked: none empty or repeated, and a
+/// warning for a language without any. `list` names the list in messages, with `{}` where
+/// the language goes: "the {} list of `shelter`".
+fn expressions(
+    lists: [(Lang, Vec<Spanned<String>>); 3],
+    src: &str,
+    rel: &str,
+    list: &str,
+    key: &str,
+    origin: &Origin,
+    diags: &mut Vec<Diagnostic>,
+) -> LangMap<Vec<String>> {
+    let mut expressions: LangMap<Vec<String>> = LangMap::new();
+    {
+        for (lang, entries) in lists {
+            let list_name = list.replace("{}", lang.english_name());
             let mut norm_seen: BTreeMap<String, String> = BTreeMap::new();
             let mut kept = Vec::new();
-            for e in list {
+            for e in entries {
                 let at = Origin::new(rel, e.span().start);
                 let len = span_len(&e);
-                let what = format!(
-                    "an expression in the {} list of `{name}`",
-                    lang.english_name()
-                );
+                let what = format!("an expression in {list_name}");
                 if !plain_line(&e, src, rel, &what, diags) {
                     continue;
                 }
@@ -190,8 +287,7 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                             "empty-expression",
                             &at,
                             format!(
-                                "an empty expression in the {} list of `{name}`: it has no letter or digit to look for",
-                                lang.english_name()
+                                "an empty expression in {list_name}: it has no letter or digit to look for"
                             ),
                         )
                         .with_len(len)
@@ -205,10 +301,9 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                             "duplicate-expression",
                             &at,
                             format!(
-                                "“{}” repeats “{}” in the {} list of `{name}` (they read the same once hamza, ta marbuta, diacritics and case are set aside)",
+                                "“{}” repeats “{}” in {list_name} (they read the same once hamza, ta marbuta, diacritics and case are set aside)",
                                 shown(&text),
-                                shown(&prev),
-                                lang.english_name()
+                                shown(&prev)
                             ),
                         )
                         .with_len(len)
@@ -223,10 +318,10 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                     Diagnostic::warning(
                         "concept-language",
                         &origin,
-                        format!("the concept `{name}` has no expression in {}", lang.english_name()),
+                        format!("{list_name} has no expression"),
                     )
                     .with_hint(format!(
-                        "add {} = [\"…\"]: without it the concept is never found in a law in that language",
+                        "add {key}{} = [\"…\"]: without it the concept is never found in a law in that language",
                         lang.code()
                     )),
                 );
@@ -234,16 +329,8 @@ fn concepts(t: ConceptsToml, src: &str, rel: &str, diags: &mut Vec<Diagnostic>) 
                 expressions.insert(lang, kept);
             }
         }
-        out.push(Concept {
-            id,
-            label,
-            articles,
-            requires,
-            expressions,
-            origin,
-        });
     }
-    out
+    expressions
 }
 
 /// Whether a label or an expression is one line of plain text. A control character, or a

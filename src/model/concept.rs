@@ -26,5 +26,11 @@ pub struct Concept {
     pub requires: Vec<ConceptTarget>,
     /// The expressions statutes use for it, per language, as written in the file.
     pub expressions: LangMap<Vec<String>>,
+    /// For a subject outside the model law (`outside = true`: the smuggling of migrants), the
+    /// expressions of the model law's own subject that a national article must name less
+    /// often than this one's for the article to be taken as about it (`rather_than`).
+    /// Such an article is not matched with the model law automatically. `None` for a concept
+    /// of the model law.
+    pub outside: Option<LangMap<Vec<String>>>,
     pub origin: Origin,
 }

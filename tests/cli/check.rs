@@ -617,6 +617,69 @@ fn concepts_language_without_expression_is_a_warning() {
     assert_eq!(p.run(&["check", "--strict"]).code, 1);
 }
 
+/// A subject outside the model law, as `check --strict` accepts it.
+const OUTSIDE: &str = r#"[[concept]]
+id = "migrant-smuggling"
+label.ar = "تهريب المهاجرين"
+label.en = "smuggling of migrants"
+label.fr = "trafic illicite de migrants"
+outside = true
+ar = ["تهريب المهاجرين"]
+en = ["migrant smuggling"]
+fr = ["trafic illicite de migrants"]
+rather_than.ar = ["الاتجار"]
+rather_than.en = ["traffick"]
+rather_than.fr = ["traite des personnes"]
+"#;
+
+#[test]
+fn concepts_a_subject_outside_the_model_law_is_checked_like_a_concept() {
+    let (exit, diags) = check_concepts(format!("{GOOD_CONCEPT}\n{OUTSIDE}"));
+    assert_eq!((exit, diags.len()), (0, 0), "{diags:#?}");
+    // Linked to model articles: a contradiction, at the block.
+    let (exit, diags) = check_concepts(
+        OUTSIDE.replace("outside = true", "outside = true\narticles = [\"offence\"]"),
+    );
+    assert_eq!(exit, 1);
+    let d = concept_error(&diags, "concept-articles", 1, 1);
+    assert!(text(&d, "message").contains("outside the model law"), "{d}");
+    // Without the words for trafficking it cannot be weighed against them.
+    let no_rather: String = OUTSIDE
+        .lines()
+        .filter(|l| !l.starts_with("rather_than"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (exit, diags) = check_concepts(no_rather);
+    assert_eq!(exit, 1);
+    concept_error(&diags, "concept-rather-than", 1, 1);
+    // rather_than on a concept of the model law.
+    let (exit, diags) = check_concepts(format!("{GOOD_CONCEPT}rather_than.en = [\"traffick\"]\n"));
+    assert_eq!(exit, 1);
+    let d = concept_error(&diags, "concept-rather-than", 11, 1);
+    assert!(text(&d, "hint").contains("outside = true"), "{d}");
+    // Its lists are checked like any: an empty and a repeated expression, a missing language.
+    let (exit, diags) = check_concepts(
+        OUTSIDE
+            .replace(
+                r#"rather_than.en = ["traffick"]"#,
+                r#"rather_than.en = ["traffick", "Traffick", " "]"#,
+            )
+            .replace(
+                r#"rather_than.fr = ["traite des personnes"]"#,
+                "rather_than.fr = []",
+            ),
+    );
+    assert_eq!(exit, 1);
+    let d = concept_error(&diags, "duplicate-expression", 11, 31);
+    assert!(
+        text(&d, "message").contains("English rather_than list of `migrant-smuggling`"),
+        "{d}"
+    );
+    concept_error(&diags, "empty-expression", 11, 43);
+    let d = expect(&diags, "concept-language", CONCEPTS, 1, 1);
+    assert!(text(&d, "hint").contains("rather_than.fr = ["), "{d}");
+}
+
 #[test]
 fn concepts_duplicate_ids_are_reported_at_the_second() {
     let (exit, diags) = check_concepts(format!("{GOOD_CONCEPT}\n{GOOD_CONCEPT}"));

@@ -740,7 +740,7 @@ fn a_provision_in_doubt_names_in_the_gap_table_the_article_that_resembles_it() {
 #[test]
 fn findings_resting_only_on_automatic_matches_are_marked_and_left_out_of_the_summary() {
     // Libya's summary maps two articles to the model law with `model:` lines; the alignment
-    // matches the others by their wording alone, and on real statutes a third to a half of
+    // matches the penal code's others by their wording alone, and on real statutes a third to a half of
     // such matches are wrong. The gap table marks them "*", the caveat says so, and the key
     // gaps and asks speak only of what an analyst has confirmed.
     let typ = packet_typ("ly", "en");
@@ -759,7 +759,9 @@ fn findings_resting_only_on_automatic_matches_are_marked_and_left_out_of_the_sum
             !cell.is_empty() && cell != "—" && cell.split("\\, ").all(|n| n.ends_with("\\*"))
         })
         .collect();
-    assert!(only_auto.len() >= 3, "{rows:#?}");
+    // Two since the articles of Libya's law on illegal migration are set aside as outside
+    // the model law (ten before): exploitation and child victims, matched by wording alone.
+    assert!(only_auto.len() >= 2, "{rows:#?}");
     assert!(
         typ.contains(&format!(
             "{} of the findings here rest only on matches made automatically",

@@ -77,7 +77,7 @@ pub fn render(r: &GapReport) -> String {
     for (title, items) in national_lists(r, l) {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
         let sep = if l == Lang::Ar { "، " } else { ", " };
-        let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", escape(title), items.join(sep));
+        let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", escape(&title), items.join(sep));
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {

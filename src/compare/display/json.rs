@@ -57,6 +57,10 @@ struct JsonReport<'a> {
     unmatched_articles: &'a [String],
     /// National articles an analyst marked `model: none`.
     settled_none: &'a [String],
+    /// National articles about a subject outside the model law, by subject: not matched
+    /// automatically.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    outside: &'a [crate::compare::OutsideArticles],
     /// National articles whose matches are all automatic: the `model:` line to check and
     /// where it goes.
     to_confirm: Vec<super::ToConfirm>,
@@ -90,6 +94,7 @@ pub fn render(r: &GapReport) -> String {
             .collect(),
         unmatched_articles: &r.unmatched_articles,
         settled_none: &r.settled_none,
+        outside: &r.outside,
         to_confirm: super::to_confirm(r),
     };
     to_pretty(&view)

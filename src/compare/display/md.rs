@@ -85,7 +85,7 @@ pub fn render(r: &GapReport) -> String {
     }
     for (title, items) in national_lists(r, l) {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
-        let _ = writeln!(s, "\n{title}{} {}", colon(l), items.join(", "));
+        let _ = writeln!(s, "\n{}{} {}", escape(&title), colon(l), items.join(", "));
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {

@@ -28,6 +28,8 @@ pub enum Label {
     SettledNone,
     NoneWord,
     NoLegislation,
+    /// The heading of the national articles about a subject outside the model law.
+    Outside,
     Mandatory,
     Optional,
     Explicit,
@@ -136,10 +138,11 @@ pub fn to_confirm(r: &super::GapReport) -> Vec<ToConfirm> {
 
 /// The closing lists of a gap report, each a label and the national articles in it: the
 /// articles that match no provision (always, "none" when empty), then those an analyst marked
-/// `model: none` (only when there are some). Each display lays them out its own way.
-pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<String>)> {
+/// `model: none`, then those about a subject outside the model law, one list per subject
+/// (only when there are some). Each display lays them out and escapes them its own way.
+pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(String, Vec<String>)> {
     let mut out = vec![(
-        label(l, Label::Unmatched),
+        label(l, Label::Unmatched).to_string(),
         if r.unmatched_articles.is_empty() {
             vec![label(l, Label::NoneWord).to_string()]
         } else {
@@ -147,7 +150,16 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(&'static str, Vec<S
         },
     )];
     if !r.settled_none.is_empty() {
-        out.push((label(l, Label::SettledNone), r.settled_none.clone()));
+        out.push((
+            label(l, Label::SettledNone).to_string(),
+            r.settled_none.clone(),
+        ));
+    }
+    for o in &r.outside {
+        out.push((
+            format!("{} ({})", label(l, Label::Outside), o.label),
+            o.articles.clone(),
+        ));
     }
     out
 }
@@ -239,6 +251,11 @@ fn words(l: Label) -> [&'static str; 3] {
         ],
         Label::AlsoResembles => ["تشبه أيضاً", "also resembles", "ressemble aussi à"],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
+        Label::Outside => [
+            "مواد وطنية في موضوع يخرج عن القانون النموذجي، لم تُقارن به",
+            "National articles on a subject outside the model law, not compared with it",
+            "Articles nationaux portant sur un sujet étranger à la loi type, non comparés avec elle",
+        ],
         Label::NoLegislation => [
             "لا تشريع وطني بعد",
             "no national legislation yet",

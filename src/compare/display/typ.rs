@@ -89,7 +89,7 @@ pub fn render(r: &GapReport) -> String {
         let _ = writeln!(
             s,
             "{}{colon} {}\n",
-            esc_bidi(title),
+            esc_bidi(&title),
             esc(&items.join(", ")),
             colon = colon(l)
         );

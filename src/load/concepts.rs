@@ -267,22 +267,21 @@ fn expressions(
     diags: &mut Vec<Diagnostic>,
 ) -> LangMap<Vec<String>> {
     let mut expressions: LangMap<Vec<String>> = LangMap::new();
-    {
-        for (lang, entries) in lists {
-            let list_name = list.replace("{}", lang.english_name());
-            let mut norm_seen: BTreeMap<String, String> = BTreeMap::new();
-            let mut kept = Vec::new();
-            for e in entries {
-                let at = Origin::new(rel, e.span().start);
-                let len = span_len(&e);
-                let what = format!("an expression in {list_name}");
-                if !plain_line(&e, src, rel, &what, diags) {
-                    continue;
-                }
-                let text = e.into_inner();
-                let norm = normalize_for_matching(&text);
-                if norm.trim().is_empty() {
-                    diags.push(
+    for (lang, entries) in lists {
+        let list_name = list.replace("{}", lang.english_name());
+        let mut norm_seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for e in entries {
+            let at = Origin::new(rel, e.span().start);
+            let len = span_len(&e);
+            let what = format!("an expression in {list_name}");
+            if !plain_line(&e, src, rel, &what, diags) {
+                continue;
+            }
+            let text = e.into_inner();
+            let norm = normalize_for_matching(&text);
+            if norm.trim().is_empty() {
+                diags.push(
                         Diagnostic::error(
                             "empty-expression",
                             &at,
@@ -293,10 +292,10 @@ fn expressions(
                         .with_len(len)
                         .with_hint("remove it, or write the words a statute uses for the concept"),
                     );
-                    continue;
-                }
-                if let Some(prev) = norm_seen.insert(norm.clone(), text.clone()) {
-                    diags.push(
+                continue;
+            }
+            if let Some(prev) = norm_seen.insert(norm.clone(), text.clone()) {
+                diags.push(
                         Diagnostic::error(
                             "duplicate-expression",
                             &at,
@@ -309,15 +308,15 @@ fn expressions(
                         .with_len(len)
                         .with_hint("remove one of the two"),
                     );
-                    continue;
-                }
-                kept.push(text);
+                continue;
             }
-            if kept.is_empty() {
-                diags.push(
+            kept.push(text);
+        }
+        if kept.is_empty() {
+            diags.push(
                     Diagnostic::warning(
                         "concept-language",
-                        &origin,
+                        origin,
                         format!("{list_name} has no expression"),
                     )
                     .with_hint(format!(
@@ -325,9 +324,8 @@ fn expressions(
                         lang.code()
                     )),
                 );
-            } else {
-                expressions.insert(lang, kept);
-            }
+        } else {
+            expressions.insert(lang, kept);
         }
     }
     expressions

@@ -1146,10 +1146,13 @@ fn compare_body_with(
                 .collect::<Vec<_>>()
                 .join(", ")
         },
+        // A law without a title in the report's language is named by its id, as `check`
+        // warns it will be.
         law_title: used
             .iter()
-            .map(|l| l.title.as_str())
+            .map(|l| if l.title.is_empty() { &l.id } else { &l.title })
             .filter(|t| !t.is_empty())
+            .map(String::as_str)
             .collect::<Vec<_>>()
             .join("; "),
         official: !used.is_empty() && used.iter().all(|l| l.official),
@@ -2066,6 +2069,24 @@ mod tests {
                 assert!(!c.contains(bad), "{bad:?} in {c}");
             }
         }
+    }
+
+    #[test]
+    fn a_law_without_a_title_is_named_by_its_id() {
+        // As `check` warns: "reports and packets will name it by its id".
+        let (variant, opts) = variant_and_options();
+        let text =
+            "+++\nid = \"law-7-2020\"\nlanguage = \"ar\"\nsource = \"test\"\nofficial = true\n+++\n## 1\n\nنص.\n";
+        let mut d = Vec::new();
+        let l = parse_legislation("countries/xx/legislation/law-7-2020.md", "xx", text, &mut d);
+        let l = l.unwrap_or_else(|| panic!("legislation parses: {d:?}"));
+        let r = compare(&variant, &l, &opts);
+        assert_eq!(r.law_title, "law-7-2020");
+        let shown = display::text::render(&r);
+        assert!(
+            shown.starts_with("Gap analysis: model — law-7-2020\n"),
+            "the id once, not \"law-7-2020 (law-7-2020)\": {shown}"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub fn render(r: &GapReport) -> String {
     let l = r.lang;
     let mut s = String::new();
     let _ = write!(s, "{}", heading(r));
-    if !r.laws.is_empty() {
+    if !r.laws.is_empty() && r.law_title != r.law {
         let _ = write!(s, " ({})", r.law);
     }
     s.push('\n');

@@ -105,7 +105,8 @@ impl Lexicon {
     }
 
     /// The subject outside the model law that a national text (its `terms`, in `lang`) is
-    /// about, if any: its id and label in `display`. A text is about such a subject when it
+    /// about, if any, by its index ([`Lexicon::outside_id`], [`Lexicon::outside_label`]).
+    /// A text is about such a subject when it
     /// names it (any of its expressions) more often than the model law's own subject (its
     /// `rather_than` expressions): "the offence of smuggling migrants" is; "victims of
     /// trafficking or of smuggling" is not.

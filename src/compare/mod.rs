@@ -2075,8 +2075,7 @@ mod tests {
     fn a_law_without_a_title_is_named_by_its_id() {
         // As `check` warns: "reports and packets will name it by its id".
         let (variant, opts) = variant_and_options();
-        let text =
-            "+++\nid = \"law-7-2020\"\nlanguage = \"ar\"\nsource = \"test\"\nofficial = true\n+++\n## 1\n\nنص.\n";
+        let text = "+++\nid = \"law-7-2020\"\nlanguage = \"ar\"\nsource = \"test\"\nofficial = true\n+++\n## 1\n\nنص.\n";
         let mut d = Vec::new();
         let l = parse_legislation("countries/xx/legislation/law-7-2020.md", "xx", text, &mut d);
         let l = l.unwrap_or_else(|| panic!("legislation parses: {d:?}"));

@@ -22,6 +22,15 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
+    if let Some((what, hint)) = document_kind(&bytes) {
+        return Err(Diagnostic::file_error(
+            "not-utf8",
+            rel,
+            format!("this file is {what}, not plain text"),
+        )
+        .at_line(1, 1)
+        .with_hint(hint));
+    }
     if let Some(bom) = [&b"\xFF\xFE"[..], &b"\xFE\xFF"[..]]
         .into_iter()
         .find(|bom| bytes.starts_with(bom))
@@ -67,6 +76,24 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
                  (it may have been saved as Windows-1256 or ISO-8859-6)",
             ))
         }
+    }
+}
+
+/// What a file given where text is expected is, by its first bytes: a PDF, or a Word (or
+/// other office) document. Lawyers hold laws in these; qanun reads their text.
+fn document_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"%PDF") {
+        Some((
+            "a PDF document",
+            "qanun reads text: extract the law's text first (pdftotext -layout law.pdf law.txt, or copy it from the PDF into a text file saved as UTF-8), then use that file (qanun import --repair mends the usual extraction noise)",
+        ))
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some((
+            "a Word or other office document (or a zip archive)",
+            "qanun reads text: in Word or LibreOffice, save the document as plain text (\"Plain Text\", encoding UTF-8), then use that file",
+        ))
+    } else {
+        None
     }
 }
 
@@ -121,6 +148,37 @@ mod tests {
         assert_eq!(d.code, "not-utf8");
         assert!(d.message.contains("byte offset 7"), "{}", d.message);
         assert_eq!((d.line, d.column), (2, 3));
+    }
+
+    #[test]
+    fn a_pdf_or_a_word_document_is_named_with_how_to_get_its_text() {
+        for (bytes, what, how) in [
+            (
+                &b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"[..],
+                "a PDF document",
+                "pdftotext",
+            ),
+            (&b"PK\x03\x04\x14\x00\x06\x00"[..], "Word", "Plain Text"),
+            (
+                &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..],
+                "Word",
+                "Plain Text",
+            ),
+        ] {
+            let d = decode(bytes.to_vec(), "law.pdf").unwrap_err();
+            assert_eq!(d.code, "not-utf8");
+            assert!(d.message.contains(what), "{}", d.message);
+            assert!(
+                d.hint.as_deref().unwrap_or("").contains(how),
+                "{:?}",
+                d.hint
+            );
+        }
+        // Text that happens to start like nothing of the kind is read as text.
+        assert_eq!(
+            decode(b"PK is a name".to_vec(), "x").unwrap(),
+            "PK is a name"
+        );
     }
 
     #[test]

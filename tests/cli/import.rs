@@ -327,6 +327,35 @@ fn a_file_that_is_not_utf8_is_refused_with_its_offset() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("byte offset 14"), "{}", r.stderr);
     assert!(!p.path().join("countries/jo/legislation/law.md").exists());
+    // The gazette's PDF or a Word file given as it is: named, with how to get its text.
+    for (file, bytes, says) in [
+        (
+            "law.pdf",
+            &b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n"[..],
+            "pdftotext",
+        ),
+        (
+            "law.docx",
+            &b"PK\x03\x04\x14\x00\x06\x00\x08\x00"[..],
+            "Plain Text",
+        ),
+    ] {
+        p.write(file, bytes);
+        let r = p.run(&[
+            "import",
+            p.path().join(file).to_str().unwrap(),
+            "--country",
+            "jo",
+        ]);
+        assert_eq!(r.code, 2, "{file}");
+        assert!(
+            r.stderr.contains("not plain text") && r.stderr.contains(says),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("Windows-1256"), "{}", r.stderr);
+        assert!(!p.path().join("countries/jo/legislation/law.md").exists());
+    }
 }
 
 #[test]

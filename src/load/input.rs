@@ -23,6 +23,8 @@ pub enum Input {
     Git(String),
     /// A path that does not exist.
     Missing(PathBuf),
+    /// A folder that holds no law: neither `law/law.toml` nor `law.toml`.
+    NoLaw(PathBuf),
 }
 
 impl Input {
@@ -67,7 +69,7 @@ impl Input {
             }
             return Input::LawFolder(path);
         }
-        Input::Project(path)
+        Input::NoLaw(path)
     }
 }
 
@@ -98,24 +100,32 @@ pub fn load_side(spec: &str, root: &Path) -> Side {
         Input::LawFolder(dir) => from_files(spec, &Files::law_folder(&dir), None, &dir),
         Input::ClauseFile(path) => clause_side(spec, &path),
         Input::Git(rev) => git_side(&rev, root),
-        Input::Missing(path) => {
-            let mut side = Side {
-                label: spec.to_string(),
-                ..Side::default()
-            };
-            side.loaded.diags.push(
-                Diagnostic::file_error(
-                    "no-such-draft",
-                    spec,
-                    format!("{} is neither a file nor a folder", path.display()),
-                )
-                .with_hint(
-                    "give a project folder, a law folder, an article file, or git:REV (git:HEAD~1)",
-                ),
-            );
-            side
-        }
+        Input::Missing(path) => not_a_draft(
+            spec,
+            format!("{} is neither a file nor a folder", path.display()),
+        ),
+        Input::NoLaw(path) => not_a_draft(
+            spec,
+            format!(
+                "{} holds no law: neither law/law.toml nor law.toml is in it",
+                path.display()
+            ),
+        ),
     }
+}
+
+/// A draft that cannot be loaded at all: `message` says why.
+fn not_a_draft(spec: &str, message: String) -> Side {
+    let mut side = Side {
+        label: spec.to_string(),
+        ..Side::default()
+    };
+    side.loaded.diags.push(
+        Diagnostic::file_error("no-such-draft", spec, message).with_hint(
+            "give a project folder, a law folder, an article file, or git:REV (git:HEAD~1)",
+        ),
+    );
+    side
 }
 
 fn from_files(spec: &str, files: &Files, project_root: Option<PathBuf>, dir: &Path) -> Side {
@@ -226,6 +236,18 @@ mod tests {
             Input::parse(&s(&d.path().join("nope"))),
             Input::Missing(_)
         ));
+        // A folder with no law in it is named as such, not read as a project.
+        assert_eq!(
+            Input::parse(&s(d.path())),
+            Input::NoLaw(d.path().to_path_buf())
+        );
+        let side = load_side(&s(d.path()), Path::new("."));
+        assert_eq!(side.loaded.diags.len(), 1, "{:?}", side.loaded.diags);
+        assert!(
+            side.loaded.diags[0].message.contains("holds no law"),
+            "{:?}",
+            side.loaded.diags
+        );
     }
 
     #[test]

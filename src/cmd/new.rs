@@ -99,47 +99,15 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
     };
     let langs: Vec<Lang> = law.languages().collect();
     let file = clause_file(id.as_str(), status, &langs);
-    if listed.is_some() {
-        if let Err(e) = write_atomic(&path, file.as_bytes()) {
-            return fail(
-                format!("cannot write {rel}: {e}"),
-                "check that you may write in law/clauses/",
-            );
-        }
-        if !ctx.quiet {
-            eprintln!(
-                "wrote {rel}; `{id}` was already listed in chapter `{}` of law/law.toml, where it stays",
-                part.id
-            );
-            next_steps(&rel);
-        }
-        return EXIT_OK;
-    }
-    // law.toml first: if it cannot be edited, no file is left behind.
+    // law.toml first: if it cannot be edited, no file is left behind. An id already listed
+    // keeps its place, and law.toml is left as it is.
     let toml_path = ctx.root.join("law/law.toml");
-    let text = match std::fs::read_to_string(&toml_path) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                format!("cannot read law/law.toml: {e}"),
-                "check that you may read and write it",
-            );
-        }
-    };
-    let edited = match insert_id(
-        &text,
-        &part.id,
-        id.as_str(),
-        args.after.as_deref(),
-        args.before.as_deref(),
-    ) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                format!("law/law.toml could not be edited: {e}"),
-                "run qanun check to see what is wrong with it",
-            );
-        }
+    let edited = match listed {
+        Some(_) => None,
+        None => match edit_listing(&toml_path, &part.id, id.as_str(), args) {
+            Ok(t) => Some(t),
+            Err(code) => return code,
+        },
     };
     if let Err(e) = write_atomic(&path, file.as_bytes()) {
         return fail(
@@ -147,7 +115,9 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
             "check that you may write in law/clauses/",
         );
     }
-    if let Err(e) = write_atomic(&toml_path, edited.as_bytes()) {
+    if let Some(edited) = &edited
+        && let Err(e) = write_atomic(&toml_path, edited.as_bytes())
+    {
         let _ = std::fs::remove_file(&path);
         return fail(
             format!("cannot write law/law.toml: {e}"),
@@ -155,18 +125,54 @@ fn article(ctx: &Context, args: &NewArticleArgs) -> u8 {
         );
     }
     if !ctx.quiet {
-        let place = match (&args.after, &args.before) {
-            (Some(a), _) => format!("after `{a}`"),
-            (_, Some(b)) => format!("before `{b}`"),
-            _ => "at its end".to_string(),
-        };
-        eprintln!(
-            "wrote {rel} and listed `{id}` in chapter `{}` of law/law.toml, {place}",
-            part.id
-        );
+        if edited.is_some() {
+            let place = match (&args.after, &args.before) {
+                (Some(a), _) => format!("after `{a}`"),
+                (_, Some(b)) => format!("before `{b}`"),
+                _ => "at its end".to_string(),
+            };
+            eprintln!(
+                "wrote {rel} and listed `{id}` in chapter `{}` of law/law.toml, {place}",
+                part.id
+            );
+        } else {
+            eprintln!(
+                "wrote {rel}; `{id}` was already listed in chapter `{}` of law/law.toml, where it stays",
+                part.id
+            );
+        }
         next_steps(&rel);
     }
     EXIT_OK
+}
+
+/// law.toml's text with `id` listed in chapter `part` where the arguments say; `Err` with the
+/// exit code (the problem printed) when it cannot be read or edited.
+fn edit_listing(
+    toml_path: &std::path::Path,
+    part: &str,
+    id: &str,
+    args: &NewArticleArgs,
+) -> Result<String, u8> {
+    let text = std::fs::read_to_string(toml_path).map_err(|e| {
+        fail(
+            format!("cannot read law/law.toml: {e}"),
+            "check that you may read and write it",
+        )
+    })?;
+    insert_id(
+        &text,
+        part,
+        id,
+        args.after.as_deref(),
+        args.before.as_deref(),
+    )
+    .map_err(|e| {
+        fail(
+            format!("law/law.toml could not be edited: {e}"),
+            "run qanun check to see what is wrong with it",
+        )
+    })
 }
 
 /// What to write in a new article's file, printed after it is made.

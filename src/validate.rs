@@ -117,7 +117,7 @@ fn check_concepts(law: &Law, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let count = body.paragraphs.len();
+            let count = body.paragraph_count() as usize;
             if p as usize > count {
                 let has = match count {
                     0 => "which has no paragraph".to_string(),

@@ -54,6 +54,11 @@ pub struct RPoint {
 pub struct RParagraph {
     /// The paragraph number in the output's digits, empty for a single unnumbered paragraph.
     pub number: String,
+    /// The same number as a figure, 1-based (also for an unnumbered paragraph): what concept
+    /// links (`victims-fund/3`) and gap reports call the paragraph. Alternatives shown side by
+    /// side share one ([`crate::model::Body::numbers`]).
+    #[serde(skip)]
+    pub index: u32,
     /// "Option A" when the model law shows alternatives.
     pub option: Option<String>,
     pub pieces: Vec<Piece>,
@@ -683,15 +688,26 @@ impl Resolver<'_, '_> {
             );
             if let Some(body) = clause.body(lang) {
                 let mut paras = Vec::new();
+                // A country's version keeps one wording of each paragraph and numbers what it
+                // keeps; the model law shows every wording, alternatives sharing a number.
+                let shared = body.numbers();
                 let mut k = 0;
-                for p in &body.paragraphs {
+                for (p, &n) in body.paragraphs.iter().zip(&shared) {
                     if let (Some(want), Some(have)) = (&pick, &p.option)
                         && want != have
                     {
                         continue;
                     }
                     k += 1;
-                    paras.push(self.paragraph(p, k, body.numbered, lang, style, pick.is_none()));
+                    let number = if pick.is_none() { n } else { k };
+                    paras.push(self.paragraph(
+                        p,
+                        number,
+                        body.numbered,
+                        lang,
+                        style,
+                        pick.is_none(),
+                    ));
                 }
                 text.insert(lang, paras);
             }
@@ -723,7 +739,7 @@ impl Resolver<'_, '_> {
     fn paragraph(
         &mut self,
         p: &Paragraph,
-        k: usize,
+        k: u32,
         numbered: bool,
         lang: Lang,
         style: DigitStyle,
@@ -735,6 +751,7 @@ impl Resolver<'_, '_> {
             } else {
                 String::new()
             },
+            index: k,
             option: if show_options {
                 p.option.as_ref().map(|o| option_label(lang, o))
             } else {

@@ -769,7 +769,12 @@ pub fn missing(
         let share = share_present(&element_terms, in_matched, scorer, lang);
         // The concepts the lexicon links to this paragraph: a national text that holds them
         // says the same thing in other words.
-        let para_no = u32::try_from(path.para + 1).unwrap_or(u32::MAX);
+        // The paragraph's number, not its place: in the model law shown with its options,
+        // alternatives share one.
+        let para_no = paras.get(path.para).map_or_else(
+            || u32::try_from(path.para + 1).unwrap_or(u32::MAX),
+            |p| p.index,
+        );
         let concepts: Vec<u32> = linked
             .iter()
             .filter(|(_, p)| *p == Some(para_no))

@@ -180,6 +180,38 @@ impl Body {
         }
         keys
     }
+
+    /// Each paragraph's number, 1-based, in the order of `paragraphs`. Alternatives written in
+    /// a row (`1. [option a] …`, `1. [option b] …`) are one paragraph offered in several
+    /// wordings, and share its number: the next paragraph is 2, as the drafters numbered it.
+    /// A key met again (`[option a]` after `[option b]`) opens the next paragraph's
+    /// alternatives. Concept links (`victims-fund/3`) and the gap reports' "paragraph 3" use
+    /// these numbers, in the model law shown with its options as in a country's version.
+    pub fn numbers(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.paragraphs.len());
+        let mut n = 0;
+        let mut group: Vec<&str> = Vec::new();
+        for p in &self.paragraphs {
+            match p.option.as_deref() {
+                Some(k) if !group.is_empty() && !group.contains(&k) => group.push(k),
+                Some(k) => {
+                    n += 1;
+                    group = vec![k];
+                }
+                None => {
+                    n += 1;
+                    group.clear();
+                }
+            }
+            out.push(n);
+        }
+        out
+    }
+
+    /// How many paragraphs the article has, alternatives counting once ([`Body::numbers`]).
+    pub fn paragraph_count(&self) -> u32 {
+        self.numbers().last().copied().unwrap_or(0)
+    }
 }
 
 /// One article of the model law (or of a country's variant).
@@ -291,6 +323,41 @@ mod tests {
                 "{bad} should be rejected"
             );
         }
+    }
+
+    fn body(options: &[Option<&str>]) -> Body {
+        Body {
+            paragraphs: options
+                .iter()
+                .map(|o| Paragraph {
+                    option: o.map(str::to_string),
+                    ..Paragraph::default()
+                })
+                .collect(),
+            numbered: true,
+            origin: Origin::default(),
+        }
+    }
+
+    #[test]
+    fn alternatives_share_their_paragraph_number() {
+        // victims-fund: 1 [a], 1 [b], 2, 3.
+        let b = body(&[Some("a"), Some("b"), None, None]);
+        assert_eq!(b.numbers(), vec![1, 1, 2, 3]);
+        assert_eq!(b.paragraph_count(), 3);
+        // residence-permit: 1, 2 [a], 2 [b], 3.
+        assert_eq!(
+            body(&[None, Some("a"), Some("b"), None]).numbers(),
+            vec![1, 2, 2, 3]
+        );
+        // Two paragraphs with alternatives in a row: the key met again opens the next one.
+        assert_eq!(
+            body(&[Some("a"), Some("b"), Some("a"), Some("b")]).numbers(),
+            vec![1, 1, 2, 2]
+        );
+        // No options: one number each; nothing at all: none.
+        assert_eq!(body(&[None, None]).numbers(), vec![1, 2]);
+        assert_eq!(body(&[]).paragraph_count(), 0);
     }
 
     #[test]

@@ -868,7 +868,7 @@ pub(crate) fn matching_text(pieces: &[Piece]) -> String {
 
 /// The texts a model article is matched by, in a language: its title, then each paragraph with
 /// its points. Alignment scores the whole article and each paragraph (prefixed by the title).
-pub(crate) fn model_units(a: &VArticle, lang: Lang) -> Option<Vec<String>> {
+pub fn model_units(a: &VArticle, lang: Lang) -> Option<Vec<String>> {
     let paras = a.text.get(&lang)?;
     let mut units = vec![a.title.get(&lang).cloned().unwrap_or_default()];
     for p in paras {

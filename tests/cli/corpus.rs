@@ -281,6 +281,17 @@ pub fn score_all() -> Vec<Scored> {
                 let (clause, para) = c.split_once('/').unwrap_or((c, ""));
                 expected.insert((number.clone(), clause.to_string()));
                 if let Ok(para) = para.parse::<u32>() {
+                    // Paragraphs as the article numbers them (alternative wordings count once).
+                    let count = law
+                        .clauses
+                        .get(&qanun::model::ClauseId::new(clause))
+                        .and_then(|a| a.body(Lang::En))
+                        .map_or(0, qanun::model::Body::paragraph_count);
+                    assert!(
+                        (1..=count).contains(&para),
+                        "{}: {n} = {c}: `{clause}` has {count} paragraphs",
+                        path.display()
+                    );
                     gold_paras
                         .entry((number.clone(), clause.to_string()))
                         .or_default()

@@ -23,10 +23,6 @@ pub const PACKET_TEMPLATES: &[(&str, &str)] = &[
         "partials/packet-setup.typ.tera",
         include_str!("../../templates/partials/packet-setup.typ.tera"),
     ),
-    (
-        "partials/article.typ.tera",
-        include_str!("../../templates/partials/article.typ.tera"),
-    ),
 ];
 
 /// The result of one country's packet: the file written, or why it failed.

@@ -110,6 +110,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/setup.typ.tera",
         include_str!("../../templates/partials/setup.typ.tera"),
     ),
+    (
+        "partials/article.typ.tera",
+        include_str!("../../templates/partials/article.typ.tera"),
+    ),
 ];
 
 /// Templates for one output format, with the project's overrides applied.

@@ -120,6 +120,15 @@ impl Lexicon {
         })
     }
 
+    /// Whether a national text names no subject at all, neither one outside the model law nor
+    /// the model law's own (no expression of an outside concept or of its `rather_than`): an
+    /// article that only punishes "the offence of the preceding article" more severely.
+    pub fn names_no_subject(&self, lang: Lang, terms: &[String]) -> bool {
+        self.outside
+            .as_deref()
+            .is_none_or(|o| o.occurrences(lang, terms).iter().all(|&n| n == 0))
+    }
+
     /// The id of subject `k` of [`Lexicon::outside_subject`].
     pub fn outside_id(&self, k: usize) -> &str {
         self.outside.as_deref().map_or("", |o| o.id(2 * k as u32))

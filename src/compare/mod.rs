@@ -889,6 +889,28 @@ fn push_point(s: &mut String, p: &variant::RPoint) {
     }
 }
 
+/// Whether a national text refers to the article before it ("المادة السابقة", "the preceding
+/// section", "l'article précédent"), the way an article on aggravation or attempt points at
+/// the offence it concerns.
+fn refers_to_preceding_article(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        // Arabic, as normalised for matching (hamza, ta marbuta, alef maqsura folded).
+        "الماده السابقه",
+        "المادتين السابقتين",
+        "المواد السابقه",
+        "preceding section",
+        "preceding article",
+        "previous section",
+        "foregoing section",
+        "article precedent",
+        "articles precedents",
+        "article qui precede",
+    ];
+    let norm = crate::text::normalize::normalize_for_matching(text);
+    let padded = format!(" {norm} ");
+    PHRASES.iter().any(|p| padded.contains(&format!(" {p} ")))
+}
+
 /// A national article's text in a language: the original (with its title) when the law is in
 /// that language, else a translation.
 pub fn national_text(a: &LegislationArticle, law_lang: Option<Lang>, lang: Lang) -> Option<String> {
@@ -1005,7 +1027,17 @@ fn compare_body_with(
         } else if let Some(k) = order
             .iter()
             .find_map(|&l| Some((l, scorer.national_terms(l, n)?)))
-            .and_then(|(l, terms)| lexicon.outside_subject(l, terms))
+            .and_then(|(l, terms)| {
+                lexicon.outside_subject(l, terms).or_else(|| {
+                    // An article that names no subject and refers to the preceding article
+                    // ("the penalties of the preceding article are doubled where …") is about
+                    // that article's subject.
+                    let previous = n.checked_sub(1).and_then(|p| outside.get(p).copied())??;
+                    let text = national_text(a, law_lang, l)?;
+                    (lexicon.names_no_subject(l, terms) && refers_to_preceding_article(&text))
+                        .then_some(previous)
+                })
+            })
         {
             if let Some(slot) = outside.get_mut(n) {
                 *slot = Some(k);
@@ -1705,6 +1737,57 @@ mod tests {
             "{text}"
         );
         assert!(display::json::render(&r).contains("\"subject\": \"migrant-smuggling\""));
+    }
+
+    #[test]
+    fn an_article_that_only_refers_to_a_preceding_outside_article_shares_its_subject() {
+        assert!(refers_to_preceding_article(
+            "تُضاعف العقوبات المنصوص عليها في المادة السابقة إذا ارتكبت الجريمة"
+        ));
+        assert!(refers_to_preceding_article(
+            "The penalty under the preceding section is doubled."
+        ));
+        assert!(refers_to_preceding_article(
+            "Les peines prévues à l'article précédent sont portées au double."
+        ));
+        assert!(!refers_to_preceding_article("المادة 7 من هذا القانون"));
+        assert!(!refers_to_preceding_article("the preceding year"));
+
+        let mut law = law();
+        let mut smuggling = concept(
+            "migrant-smuggling",
+            "shelter",
+            "smuggling of migrants",
+            &["تهريب المهاجرين"],
+            &["migrant smuggling"],
+        );
+        smuggling.articles.clear();
+        smuggling.requires.clear();
+        smuggling.outside = Some(
+            [(Lang::Ar, vec!["الاتجار".to_string()])]
+                .into_iter()
+                .collect(),
+        );
+        law.concepts.push(smuggling);
+        let (variant, _) = variant::build(&law, None, &Lang::ALL);
+        let opts = CompareOptions {
+            explicit: true,
+            lang: Lang::En,
+            pairs: true,
+        };
+        // 8 is about smuggling; 9 aggravates "the preceding article" and names no subject;
+        // 10 aggravates the preceding article but names trafficking: it is compared.
+        let aggravate = "تضاعف العقوبة المنصوص عليها في المادة السابقة إذا كان الجاني موظفا عاما أو ارتكبت الجريمة جماعة منظمة";
+        let body = format!(
+            "{BODY}\n## 8\n\nيعاقب بالحبس كل من ارتكب جريمة تهريب المهاجرين.\n\n## 9\n\n{aggravate}.\n\n## 10\n\n{aggravate} في جريمة الاتجار.\n"
+        );
+        let r = compare(&variant, &legislation(&body), &opts);
+        assert_eq!(r.outside.len(), 1, "{:?}", r.outside);
+        assert_eq!(r.outside[0].articles, ["8", "9"]);
+        // The same article after one that is not about smuggling is compared.
+        let body = format!("{BODY}\n## 9\n\n{aggravate}.\n");
+        let r = compare(&variant, &legislation(&body), &opts);
+        assert!(r.outside.is_empty(), "{:?}", r.outside);
     }
 
     #[test]

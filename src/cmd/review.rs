@@ -121,7 +121,8 @@ fn import(ctx: &Context, args: &ReviewImportArgs) -> u8 {
                 conflicts += 1;
                 eprintln!(
                     "warning: {} paragraph {}: the paragraph changed since the review copy was made; the reviewer's text and today's are both kept in the review file",
-                    e.clause, e.paragraph
+                    e.clause,
+                    shown_paragraph(&prepared, &e.clause, e.paragraph)
                 );
                 e.current = Some(today);
             }
@@ -258,7 +259,8 @@ fn apply(ctx: &Context, args: &ReviewApplyArgs) -> u8 {
                 skipped += 1;
                 eprintln!(
                     "warning: {} paragraph {} was not applied: {reason}",
-                    e.clause, e.paragraph
+                    e.clause,
+                    shown_paragraph(&prepared, &e.clause, e.paragraph)
                 );
             }
         }
@@ -339,6 +341,25 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()>
 }
 
 /// The review copy of `copy` ("jo ar 1.0.0") as the project renders it today.
+/// Paragraph `n` (its place in the article, as review files keep it) as the review copy
+/// numbers it: "2", or "1 (Option B)" where the model law shows alternative wordings, which
+/// share a number; the place itself when the article is gone.
+fn shown_paragraph(prepared: &super::prepare::Prepared, clause: &str, n: usize) -> String {
+    prepared
+        .variant
+        .article(clause)
+        .and_then(|a| a.text.get(&prepared.lang))
+        .and_then(|ps| ps.get(n.checked_sub(1)?))
+        .filter(|p| !p.number.is_empty())
+        .map_or_else(
+            || n.to_string(),
+            |p| match &p.option {
+                Some(o) => format!("{} ({o})", p.number),
+                None => p.number.clone(),
+            },
+        )
+}
+
 fn review_copy(prepared: &super::prepare::Prepared, copy: &str) -> crate::render::docx::DocxView {
     let law = &prepared.project.law;
     let view = crate::render::view::law_view(

@@ -1173,13 +1173,19 @@ fn article_md(a: &Article) -> String {
     );
     for (lang, ar) in [("ar", true), ("en", false)] {
         let _ = write!(s, "\n## {lang}\n\n");
-        for (k, p) in a.paras.iter().enumerate() {
+        // Alternatives of one paragraph share its number, as drafters type them.
+        let (mut n, mut before) = (0, None);
+        for p in &a.paras {
             let text = if ar { &p.ar } else { &p.en };
+            if p.option.is_none() || before.is_none() || before == p.option {
+                n += 1;
+            }
+            before = p.option;
             let option = p
                 .option
                 .map(|o| format!("[option {o}] "))
                 .unwrap_or_default();
-            let _ = writeln!(s, "{}. {option}{text}", k + 1);
+            let _ = writeln!(s, "{n}. {option}{text}");
             for (pa, pe) in &p.points {
                 let _ = writeln!(s, "   - {}", if ar { pa } else { pe });
             }

@@ -356,14 +356,24 @@ fn parse_body(
     }
     let numbered = !(blocks.len() == 1 && matches!(blocks[0], Block::Plain(_)));
     let mut paragraphs = Vec::new();
+    // The number typed before each list item ("2." → 2): Markdown renumbers lists, so it is
+    // only read to check that alternatives of one paragraph carry one number.
+    let mut typed: Vec<Option<&str>> = Vec::new();
     for b in blocks {
         match b {
             Block::Plain(r) => {
                 let raw = &content[r.clone()];
                 paragraphs.push(paragraph(rel, raw, base + r.start, Vec::new(), diags));
+                typed.push(None);
             }
             Block::List(items) => {
                 for it in items {
+                    let marker = content[it.range.clone()].trim_start();
+                    let digits = marker.len()
+                        - marker
+                            .trim_start_matches(|c: char| c.is_ascii_digit())
+                            .len();
+                    typed.push((digits > 0).then(|| &marker[..digits]));
                     let (raw, off) = item_text(content, &it);
                     let points = it
                         .sublists
@@ -376,11 +386,36 @@ fn parse_body(
             }
         }
     }
-    Body {
+    let body = Body {
         paragraphs,
         numbered,
         origin,
+    };
+    // Alternatives are one paragraph: a drafter reading "2. [option b]" after "1. [option a]"
+    // would take the paragraphs after them to be numbered one higher than every output shows
+    // them (and link concepts to the wrong paragraph).
+    let numbers = body.numbers();
+    for k in 1..body.paragraphs.len() {
+        if numbers[k] == numbers[k - 1]
+            && let (Some(a), Some(b)) = (typed[k - 1], typed[k])
+            && a != b
+        {
+            let p = &body.paragraphs[k];
+            diags.push(
+                Diagnostic::warning(
+                    "option-number",
+                    &p.origin,
+                    format!(
+                        "`[option {}]` is another wording of paragraph {}, but it is numbered {b}: the alternatives of one paragraph share its number in every output",
+                        p.option.as_deref().unwrap_or(""),
+                        numbers[k]
+                    ),
+                )
+                .with_hint(format!("number it {a}, like the wording before it, and number the paragraphs after it from {}", numbers[k] + 1)),
+            );
+        }
     }
+    body
 }
 
 fn skip_block(events: &[(Event, Range<usize>)], i: &mut usize) {
@@ -742,7 +777,7 @@ mod tests {
 
     #[test]
     fn options_are_taken_off_the_paragraph() {
-        let text = "+++\nid = \"x\"\nstatus = \"optional\"\n+++\n## en\n\n1. First.\n2. [option a] Six months.\n3. [option b] The proceedings.\n";
+        let text = "+++\nid = \"x\"\nstatus = \"optional\"\n+++\n## en\n\n1. First.\n2. [option a] Six months.\n2. [option b] The proceedings.\n";
         let (c, d) = parse(text);
         assert!(d.is_empty(), "{d:?}");
         let b = &c.unwrap().text[&Lang::En];

@@ -955,3 +955,52 @@ fn concepts_count_alternative_wordings_as_one_paragraph() {
     assert!(text(&d, "message").contains("2 paragraphs"), "{d}");
     assert_eq!(diags.len(), 1, "{diags:#?}");
 }
+
+#[test]
+fn alternatives_numbered_apart_are_a_warning_with_the_number_to_write() {
+    // "1. [option a]" then "2. [option b]": one paragraph in two wordings, typed as two.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let path = "law/clauses/protection/non-punishment.md";
+    let en = "## en\n\nA victim shall not be prosecuted for any act they were compelled to commit as a direct result of being a victim within the meaning of [[definitions]].\n";
+    let original = p.read(path);
+    assert!(original.contains(en), "fixture changed: {original}");
+    let with = |typed: &str| {
+        original.replace(
+            en,
+            &format!("## en\n\n1. [option a] A victim shall not be prosecuted.\n{typed}. [option b] A victim shall not be punished.\n3. Nor detained.\n"),
+        )
+    };
+    p.write(path, with("2"));
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    let j = r.json();
+    let diags = j["diagnostics"].as_array().cloned().unwrap_or_default();
+    let line = with("2")
+        .lines()
+        .position(|l| l.starts_with("2. [option b]"))
+        .unwrap() as u64
+        + 1;
+    let d = expect(&diags, "option-number", path, line, 4);
+    assert_eq!(d["severity"], "warning", "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("another wording of paragraph 1, but it is numbered 2"),
+        "{d}"
+    );
+    assert!(d["hint"].as_str().unwrap().contains("number it 1"), "{d}");
+    // Numbered alike: nothing to say about them.
+    p.write(path, with("1"));
+    let r = p.run(&["check", "--format", "json"]);
+    let j = r.json();
+    assert!(
+        !j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "option-number"),
+        "{:#}",
+        j["diagnostics"]
+    );
+}

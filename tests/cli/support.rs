@@ -44,6 +44,28 @@ impl Project {
         std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
     }
 
+    /// Rewrites the fixture's `non-punishment` (check/valid) to offer two wordings of
+    /// paragraph 1, then a paragraph 2, in Arabic and English: "1. [option a] … 1. [option b] …
+    /// 2. …". For tests of alternative wordings.
+    pub fn offer_alternatives(&self) {
+        let path = "law/clauses/protection/non-punishment.md";
+        let clause = self
+            .read(path)
+            .replace(
+                "## ar\n\nلا تُلاحق الضحية عن أي فعل أُكرهت على ارتكابه نتيجة مباشرة لكونها ضحية وفق [[definitions]].\n",
+                "## ar\n\n1. [option a] لا تُلاحق الضحية.\n1. [option b] لا تُعاقب الضحية.\n2. ولا تُحتجز.\n",
+            )
+            .replace(
+                "## en\n\nA victim shall not be prosecuted for any act they were compelled to commit as a direct result of being a victim within the meaning of [[definitions]].\n",
+                "## en\n\n1. [option a] A victim shall not be prosecuted.\n1. [option b] A victim shall not be punished.\n2. Nor shall a victim be detained.\n",
+            );
+        assert!(
+            clause.contains("[option b] A victim") && clause.contains("[option b] لا"),
+            "fixture changed: {clause}"
+        );
+        self.write(path, clause);
+    }
+
     /// Runs qanun in the project with `--root` and no colour.
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)

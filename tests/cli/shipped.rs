@@ -311,11 +311,12 @@ fn the_lexicon_finds_a_concept_in_its_model_paragraphs_in_every_language_alike()
 
 /// The shipped lexicon sets aside the offences that penal codes define for every crime and
 /// the model law leaves to them (failing to report a known offence, hiding its offenders or
-/// traces), in the three languages, and only those: an article that names a child as one
+/// traces), and the exemption of an offender who informs (the model law exempts only the user
+/// of services who reports), in the three languages, and only those: an article that names a child as one
 /// "who has not reached eighteen" (the same Arabic verb as "did not report") or that obliges
 /// an official to report is compared as usual.
 #[test]
-fn the_lexicon_sets_aside_failure_to_report_and_concealment_but_not_their_neighbours() {
+fn the_lexicon_sets_aside_ancillary_offences_and_informants_but_not_their_neighbours() {
     use qanun::compare::concepts::Lexicon;
     let p = load_project(&repo());
     let lexicon = Lexicon::new(&p.law.concepts);
@@ -356,6 +357,16 @@ fn the_lexicon_sets_aside_failure_to_report_and_concealment_but_not_their_neighb
             "A person who conceals an offender, or helps an offender to escape from justice, knowing of the offence, is liable to imprisonment.",
             "concealing-offenders",
         ),
+        (
+            Lang::Ar,
+            "يعفى من العقوبة كل من بادر من الجناة بإبلاغ السلطات عن الجريمة قبل البدء في تنفيذها.",
+            "offender-informant",
+        ),
+        (
+            Lang::Fr,
+            "La peine encourue par l'auteur est réduite de moitié si, ayant averti l'autorité judiciaire, il a permis d'identifier les autres auteurs.",
+            "offender-informant",
+        ),
     ];
     for (lang, text, id) in aside {
         assert_eq!(subject(lang, text).as_deref(), Some(id), "{text}");
@@ -376,6 +387,11 @@ fn the_lexicon_sets_aside_failure_to_report_and_concealment_but_not_their_neighb
         (
             Lang::En,
             "Any person who recruits, transports, transfers or harbours a person for the purpose of exploitation commits the offence of trafficking.",
+        ),
+        // The model law's own exemption (use-of-services, paragraph 4): the user who reports.
+        (
+            Lang::Ar,
+            "يعفى من العقوبة من استخدم خدمات الضحية إذا بادر إلى إبلاغ السلطات قبل علمها بالجريمة.",
         ),
     ];
     for (lang, text) in compared {

@@ -242,17 +242,23 @@ impl Lexicon {
         let mut key = (lang, String::new());
         for (i, t) in terms.iter().enumerate() {
             for stem in stems(lang, t) {
-                // Every prefix of the word as long as some expression's first term.
-                let ends: Vec<usize> = stem
+                // Every prefix of the word as long as some expression's first term (the
+                // lengths are sorted): the prefix of n characters ends where character n + 1
+                // begins.
+                let mut lengths = self.lengths.iter().copied().peekable();
+                let ends = stem
                     .char_indices()
                     .map(|(i, _)| i)
                     .skip(1)
-                    .chain(std::iter::once(stem.len()))
-                    .collect();
-                for &len in &self.lengths {
-                    let Some(&end) = ends.get(len.wrapping_sub(1)) else {
+                    .chain(std::iter::once(stem.len()));
+                for (n, end) in ends.enumerate().map(|(k, end)| (k + 1, end)) {
+                    while lengths.next_if(|&len| len < n).is_some() {}
+                    if lengths.peek().is_none() {
                         break;
-                    };
+                    }
+                    if lengths.next_if_eq(&n).is_none() {
+                        continue;
+                    }
                     key.1.clear();
                     key.1.push_str(&stem[..end]);
                     let Some(list) = self.first.get(&key) else {
@@ -420,6 +426,31 @@ mod tests {
         assert_eq!(find(&lx, Lang::En, "a safe secret house"), ["shelter"]);
         // The other language's expressions do not apply.
         assert!(find(&lx, Lang::Fr, "shelter").is_empty());
+    }
+
+    #[test]
+    fn first_terms_of_every_length_are_found_in_words_as_long_or_longer() {
+        let lx = Lexicon::new(&[
+            concept("abuse", &["سخرة"], &["abuse"]),
+            concept("labour", &["العمل القسري"], &["forced labour"]),
+            concept("vulnerability", &["استضعاف"], &["vulnerab"]),
+            concept("servitude", &["الاستعباد"], &["servitude"]),
+        ]);
+        // Exactly as long as the first term, longer, and shorter (not found).
+        assert_eq!(find(&lx, Lang::En, "abuse"), ["abuse"]);
+        assert_eq!(
+            find(&lx, Lang::En, "abuses of the vulnerable in servitudes"),
+            ["abuse", "vulnerability", "servitude"]
+        );
+        assert!(find(&lx, Lang::En, "abus vulnera servitud forc").is_empty());
+        assert_eq!(find(&lx, Lang::En, "forced labours"), ["labour"]);
+        // Arabic words, with and without a clitic letter before the term.
+        assert_eq!(
+            find(&lx, Lang::Ar, "السخرة والاستعباد وباستضعاف"),
+            ["abuse", "vulnerability", "servitude"]
+        );
+        assert_eq!(find(&lx, Lang::Ar, "بالعمل القسري"), ["labour"]);
+        assert!(find(&lx, Lang::Ar, "سخر استعبا").is_empty());
     }
 
     #[test]

@@ -260,11 +260,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             .is_file()
         {
             eprintln!(
-                "next: the country has no profile yet: write it with qanun new country {cc} --name-ar … --name-en …, then list this law there as [[laws]] with id = \"{id}\" and status = \"in-force\""
+                "next: the country has no profile yet: write it with qanun new country {cc} --name-ar … --name-en …, then add this law to it, as in force:\n{}",
+                laws_entry(&meta)
             );
         } else if !listed() {
             eprintln!(
-                "next: if it is in force, list it in countries/{cc}/country.toml as [[laws]] with id = \"{id}\" and status = \"in-force\", beside the country's other laws in force: only then can compare call a provision missing from them"
+                "next: if it is in force, add it to countries/{cc}/country.toml, beside the country's other laws in force (only then can compare call a provision missing from them):\n{}",
+                laws_entry(&meta)
             );
         }
     }
@@ -273,6 +275,47 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
     } else {
         EXIT_FOUND
     }
+}
+
+/// The `[[laws]]` entry of a country profile that lists an imported law as in force, with
+/// what import knows filled in, ready to paste (indented for the terminal; TOML ignores it).
+fn laws_entry(meta: &LegislationMeta) -> String {
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut lines = vec!["[[laws]]".to_string(), format!("id = {}", quoted(&meta.id))];
+    for (code, title) in [
+        ("ar", &meta.title_ar),
+        ("en", &meta.title_en),
+        ("fr", &meta.title_fr),
+    ] {
+        if let Some(t) = title {
+            lines.push(format!("title.{code} = {}", quoted(t)));
+        }
+    }
+    if [&meta.title_ar, &meta.title_en, &meta.title_fr]
+        .iter()
+        .all(|t| t.is_none())
+    {
+        lines.push(format!(
+            "title.{} = \"…\"   # the law's title, as the gazette gives it",
+            meta.language
+        ));
+    }
+    for (key, value) in [("number", &meta.number), ("year", &meta.year)] {
+        if value != "unknown" && !value.is_empty() {
+            lines.push(format!("{key} = {}", quoted(value)));
+        }
+    }
+    lines.push("status = \"in-force\"".to_string());
+    lines.push(format!("source = {}", quoted(&meta.source)));
+    lines.push(format!(
+        "confidence = {}   # high, medium or low: how sure you are of the source",
+        quoted(&meta.confidence)
+    ));
+    lines
+        .iter()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Whether to read the file as Akoma Ntoso: an `.xml` or `.akn` file, or any text that opens

@@ -489,16 +489,32 @@ fn a_law_the_profile_does_not_list_as_in_force_is_pointed_out_after_the_import()
     // Jordan's profile in the fixture lists no law: compare could not call anything missing
     // from the imported law, so import says what to add to the profile.
     let p = Project::from_fixtures(&["check/valid"]);
-    let hint = "next: if it is in force, list it in countries/jo/country.toml as [[laws]] with id = \"gazette-law\" and status = \"in-force\"";
+    let hint = "next: if it is in force, add it to countries/jo/country.toml";
     let first = import_jo(&p, "ar-gazette.txt", "gazette-law", &[]);
     assert!(first.run.stderr.contains(hint), "{}", first.run.stderr);
+    // The entry it prints, pasted as it is, lists the law as in force.
+    let entry: Vec<&str> = first
+        .run
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with(hint))
+        .skip(1)
+        .take_while(|l| l.starts_with("    "))
+        .collect();
+    assert_eq!(
+        entry.first().map(|l| l.trim()),
+        Some("[[laws]]"),
+        "{}",
+        first.run.stderr
+    );
+    assert!(entry.contains(&"    id = \"gazette-law\""), "{entry:?}");
+    assert!(entry.contains(&"    status = \"in-force\""), "{entry:?}");
     let profile = p.read("countries/jo/country.toml");
     p.write(
         "countries/jo/country.toml",
-        format!(
-            "{profile}\n[[laws]]\nid = \"gazette-law\"\ntitle.ar = \"قانون\"\nnumber = \"1\"\nyear = \"2020\"\nstatus = \"in-force\"\nsource = \"test\"\nconfidence = \"high\"\n"
-        ),
+        format!("{profile}\n{}\n", entry.join("\n")),
     );
+    assert_eq!(p.run(&["check"]).code, 0, "the pasted entry does not check");
     let again = import_jo(&p, "ar-gazette.txt", "gazette-law", &[]);
     assert!(
         !again.run.stderr.contains("next: if it is in force"),

@@ -398,3 +398,37 @@ fn the_lexicon_sets_aside_ancillary_offences_and_informants_but_not_their_neighb
         assert_eq!(subject(lang, text), None, "{text}");
     }
 }
+
+/// No article of the model law, nor of any country's version of it, in any language, reads to
+/// the lexicon as about a subject outside the model law: a national law that enacts the model
+/// word for word (an aggravation for an official who "covers up" the offence, the exemption of
+/// the user of services who reports) must be compared with it, not set aside.
+#[test]
+fn no_article_of_the_model_law_or_a_country_version_is_set_aside_as_outside_it() {
+    use qanun::compare::concepts::Lexicon;
+    let p = load_project(&repo());
+    let lexicon = Lexicon::new(&p.law.concepts);
+    let mut wrong = Vec::new();
+    let versions = std::iter::once(None).chain(p.countries.iter().map(Some));
+    for country in versions {
+        let (variant, _) = qanun::variant::build(&p.law, country, &Lang::ALL);
+        for article in variant.articles() {
+            for lang in Lang::ALL {
+                let Some(units) = qanun::compare::model_units(article, lang) else {
+                    continue;
+                };
+                let terms = qanun::compare::features::terms(&units.join("\n"));
+                if let Some(k) = lexicon.outside_subject(lang, &terms) {
+                    wrong.push(format!(
+                        "{} {} ({}): {}",
+                        country.map_or("model", |c| c.code.as_str()),
+                        article.id.as_str(),
+                        lang.code(),
+                        lexicon.outside_id(k)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -114,18 +114,19 @@ pub fn identity(head: &str) -> Identity {
         return out;
     }
     // The year right after the number: "لسنة 2024", "of 2018", or a date's "… avril 2016".
-    out.year = w
-        .iter()
-        .enumerate()
-        .skip(after)
-        .take(5)
-        .find(|(i, y)| {
-            is_year(y)
-                && w.get(i - 1).is_some_and(|p| {
-                    YEAR_BEFORE.contains(&p.as_str()) || super::marker::MONTHS.contains(&p.as_str())
-                })
-        })
-        .map(|(_, y)| y.clone());
+    out.year = w.iter().enumerate().skip(after).take(5).find_map(|(i, y)| {
+        let before = w.get(i - 1).map(String::as_str).unwrap_or_default();
+        if is_year(y) && (YEAR_BEFORE.contains(&before) || super::marker::MONTHS.contains(&before))
+        {
+            return Some(y.clone());
+        }
+        // The date it was issued on, in figures: "صادر بتاريخ 13/09/2023م" (a Hijri
+        // date, "27/صفر/1445هـ", is not a year of 19xx or 20xx).
+        let date = y.trim_end_matches('م');
+        let year = date.rsplit('/').next().unwrap_or_default();
+        (before == "بتاريخ" && date.matches('/').count() == 2 && is_year(year))
+            .then(|| year.to_string())
+    });
     out
 }
 
@@ -388,6 +389,17 @@ mod tests {
         assert_eq!(
             read("Decree No. 12 dated 1 March 2015 on trafficking"),
             is(Some("12"), Some("2015"))
+        );
+        // No year after the number, but the date it was issued on.
+        assert_eq!(
+            read(
+                "مرسوم بقانون اتحادي رقم 24\nصادر بتاريخ 13/09/2023م\nفي شأن مكافحة الاتجار بالبشر"
+            ),
+            is(Some("24"), Some("2023"))
+        );
+        assert_eq!(
+            read("مرسوم بقانون رقم 24\nصادر بتاريخ 27/02/1445هـ"),
+            is(Some("24"), None)
         );
         assert_eq!(
             read("THE PREVENTION OF TRAFFICKING IN PERSONS ACT, 2024\nAn Act to prevent"),

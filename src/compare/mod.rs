@@ -1010,9 +1010,10 @@ fn compare_body_with(
     let mut eligible = Vec::new();
     // National articles about a subject outside the model law (the smuggling of migrants):
     // not matched automatically, and listed apart.
-    let mut outside: Vec<Option<usize>> = vec![None; nationals.len()];
+    let settled = |a: &LegislationArticle| opts.explicit && !a.model.is_empty();
+    let outside = outside_subjects(&scorer, &nationals, law_lang, lexicon, settled);
     for (n, a) in nationals.iter().enumerate() {
-        if opts.explicit && !a.model.is_empty() {
+        if settled(a) {
             // `model: none` ([`crate::model::NO_MODEL`]) names no model article: the article
             // is settled, matches nothing and resembles nothing.
             let mut seen = BTreeSet::new();
@@ -1024,25 +1025,7 @@ fn compare_body_with(
                     list.push((n, scorer.pair(m, n).unwrap_or(0.0), MatchSource::Explicit));
                 }
             }
-        } else if let Some(k) = order
-            .iter()
-            .find_map(|&l| Some((l, scorer.national_terms(l, n)?)))
-            .and_then(|(l, terms)| {
-                lexicon.outside_subject(l, terms).or_else(|| {
-                    // An article that names no subject and refers to the preceding article
-                    // ("the penalties of the preceding article are doubled where …") is about
-                    // that article's subject.
-                    let previous = n.checked_sub(1).and_then(|p| outside.get(p).copied())??;
-                    let text = national_text(a, law_lang, l)?;
-                    (lexicon.names_no_subject(l, terms) && refers_to_preceding_article(&text))
-                        .then_some(previous)
-                })
-            })
-        {
-            if let Some(slot) = outside.get_mut(n) {
-                *slot = Some(k);
-            }
-        } else {
+        } else if outside.get(n).is_some_and(Option::is_none) {
             eligible.push(n);
         }
     }
@@ -1212,7 +1195,9 @@ fn looked_for_in(in_annex: bool, regulation: bool) -> bool {
 
 /// The evidence of every pair of a model provision and a national article, for measuring the
 /// alignment on real statutes: `evidence[n][m]` is national article `n` against model article
-/// `m`, zero where the model article is not looked for in that text ([`looked_for_in`]).
+/// `m`, zero where the model article is not looked for in that text ([`looked_for_in`]) and
+/// for a national article the comparison sets aside as about a subject outside the model law
+/// (the smuggling of migrants): what the comparison itself could match.
 pub struct PairEvidence {
     /// The model provisions' ids, in the law's order.
     pub models: Vec<String>,
@@ -1240,11 +1225,19 @@ pub fn pair_evidence(variant: &Variant, legislation: &Legislation) -> PairEviden
         .iter()
         .map(|a| looked_for_in(a.in_annex, regulation))
         .collect();
+    let outside = outside_subjects(
+        &scorer,
+        &nationals,
+        legislation.meta.language,
+        &lexicon,
+        |_| false,
+    );
     let evidence = (0..nationals.len())
         .map(|n| {
             let mut row = scorer.evidence(n);
+            let set_aside = outside.get(n).is_some_and(Option::is_some);
             for (e, ok) in row.iter_mut().zip(&allowed) {
-                if !ok {
+                if !ok || set_aside {
                     *e = align::Evidence::default();
                 }
             }
@@ -1256,6 +1249,42 @@ pub fn pair_evidence(variant: &Variant, legislation: &Legislation) -> PairEviden
         nationals: nationals.iter().map(|a| a.number.clone()).collect(),
         evidence,
     }
+}
+
+/// The subject outside the model law that each national article is about, by its index in
+/// the lexicon ([`concepts::Lexicon::outside_subject`]), or `None`: such an article is not
+/// matched automatically. An article that names no subject and refers to the preceding
+/// article ("the penalties of the preceding article are doubled where …") is about that
+/// article's subject. The articles an analyst has `settled` with `model:` lines are `None`.
+fn outside_subjects(
+    scorer: &align::Scorer,
+    nationals: &[&LegislationArticle],
+    law_lang: Option<Lang>,
+    lexicon: &concepts::Lexicon,
+    settled: impl Fn(&LegislationArticle) -> bool,
+) -> Vec<Option<usize>> {
+    let order = lang_order(law_lang);
+    let mut outside: Vec<Option<usize>> = vec![None; nationals.len()];
+    for (n, a) in nationals.iter().enumerate() {
+        if settled(a) {
+            continue;
+        }
+        let subject = order
+            .iter()
+            .find_map(|&l| Some((l, scorer.national_terms(l, n)?)))
+            .and_then(|(l, terms)| {
+                lexicon.outside_subject(l, terms).or_else(|| {
+                    let previous = n.checked_sub(1).and_then(|p| outside.get(p).copied())??;
+                    let text = national_text(a, law_lang, l)?;
+                    (lexicon.names_no_subject(l, terms) && refers_to_preceding_article(&text))
+                        .then_some(previous)
+                })
+            });
+        if let Some(slot) = outside.get_mut(n) {
+            *slot = subject;
+        }
+    }
+    outside
 }
 
 /// For each model provision, the national articles by their similarity with it, best first
@@ -1709,6 +1738,14 @@ mod tests {
                 .iter()
                 .any(|m| m.article == "6")
         );
+        // Nor is it among the articles a measure of the ranking ranks: the comparison could
+        // not match it.
+        let ranks = rank_nationals(&variant, &legislation(&body));
+        assert!(
+            ranks.values().all(|v| !v.contains(&"8".to_string())),
+            "{ranks:?}"
+        );
+        assert!(ranks["non-punishment"].contains(&"6".to_string()));
         // Without the subject in the lexicon, the same article is compared.
         let plain = report(&body, true);
         assert!(plain.outside.is_empty());

@@ -1770,7 +1770,7 @@ mod tests {
         let r = compare(&variant, &legislation(&body), &opts);
         let text = display::text::render(&r);
         assert!(
-            text.contains("National articles on a subject outside the model law, not compared with it (smuggling of migrants): 8"),
+            text.contains("National articles on subjects outside the model law, not compared with it: 8 (smuggling of migrants)"),
             "{text}"
         );
         assert!(display::json::render(&r).contains("\"subject\": \"migrant-smuggling\""));

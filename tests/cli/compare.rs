@@ -786,3 +786,56 @@ fn french_reports_put_a_no_break_space_before_each_colon() {
         assert!(!en.stdout.contains("\u{a0}:"), "{format}");
     }
 }
+
+#[test]
+fn articles_on_subjects_outside_the_model_law_are_listed_in_one_list_grouped_by_subject() {
+    // With the shipped lexicon: an offence of trafficking (compared), failing to report it,
+    // hiding its offenders and smuggling migrants (set aside, each under its subject).
+    let p = crate::support::shipped_project();
+    p.write(
+        "countries/jo/legislation/test-law.md",
+        "+++\nid = \"test-law\"\nnumber = \"1\"\nyear = \"2026\"\nstatus = \"in-force\"\nlanguage = \"ar\"\nofficial = true\nsource = \"written for this test\"\n+++\n\n\
+         ## 1\n\nيعاقب بالسجن كل من ارتكب جريمة الاتجار بالبشر بتجنيد شخص أو نقله أو إيوائه بقصد استغلاله.\n\n\
+         ## 2\n\nعدم الإبلاغ عن الجريمة: يعاقب بالحبس كل من علم بوقوع جريمة منصوص عليها في هذا القانون ولم يبلغ السلطات المختصة.\n\n\
+         ## 3\n\nيعاقب بالحبس كل من أخفى أحد الجناة أو أعانه على الفرار من وجه العدالة.\n\n\
+         ## 4\n\nيعاقب بالحبس كل من ارتكب جريمة تهريب المهاجرين أو سهل الهجرة غير المشروعة.\n",
+    );
+    for (lang, heading, list) in [
+        (
+            "en",
+            "National articles on subjects outside the model law, not compared with it",
+            "2 (failure to report the offence); 3 (concealing the offenders, the proceeds or the traces of the offence); 4 (smuggling of migrants and illegal migration)",
+        ),
+        (
+            "ar",
+            "مواد وطنية في موضوعات تخرج عن القانون النموذجي، لم تُقارن به",
+            "2 (عدم الإبلاغ عن الجريمة)؛ 3 (إخفاء الجناة أو متحصلات الجريمة أو معالمها)؛ 4 (تهريب المهاجرين والهجرة غير المشروعة)",
+        ),
+    ] {
+        let r = p.run(&["compare", "jo", "--law", "test-law", "--lang", lang]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stdout.contains(&format!("{heading}: {list}")),
+            "{lang}:\n{}",
+            r.stdout
+        );
+        assert_eq!(r.stdout.matches(heading).count(), 1, "{lang}: one list");
+    }
+    let j = p
+        .run(&["compare", "jo", "--law", "test-law", "--format", "json"])
+        .json();
+    let subjects: Vec<&str> = j["outside"]
+        .as_array()
+        .expect("outside")
+        .iter()
+        .map(|o| o["subject"].as_str().expect("subject"))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "failure-to-report",
+            "concealing-offenders",
+            "migrant-smuggling"
+        ]
+    );
+}

@@ -138,8 +138,8 @@ pub fn to_confirm(r: &super::GapReport) -> Vec<ToConfirm> {
 
 /// The closing lists of a gap report, each a label and the national articles in it: the
 /// articles that match no provision (always, "none" when empty), then those an analyst marked
-/// `model: none`, then those about a subject outside the model law, one list per subject
-/// (only when there are some). Each display lays them out and escapes them its own way.
+/// `model: none`, then those about a subject outside the model law, in one list grouped by
+/// subject (only when there are some). Each display lays them out and escapes them its own way.
 pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(String, Vec<String>)> {
     let mut out = vec![(
         label(l, Label::Unmatched).to_string(),
@@ -155,10 +155,22 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(String, Vec<String>
             r.settled_none.clone(),
         ));
     }
-    for o in &r.outside {
+    if !r.outside.is_empty() {
+        // One list, a group per subject: "2, 4 bis (smuggling of migrants …); 19 (failure to
+        // report the offence)".
+        let (comma, semicolon) = if l == Lang::Ar {
+            ("، ", "؛ ")
+        } else {
+            (", ", "; ")
+        };
+        let groups: Vec<String> = r
+            .outside
+            .iter()
+            .map(|o| format!("{} ({})", o.articles.join(comma), o.label))
+            .collect();
         out.push((
-            format!("{} ({})", label(l, Label::Outside), o.label),
-            o.articles.clone(),
+            label(l, Label::Outside).to_string(),
+            vec![groups.join(semicolon)],
         ));
     }
     out
@@ -252,9 +264,9 @@ fn words(l: Label) -> [&'static str; 3] {
         Label::AlsoResembles => ["تشبه أيضاً", "also resembles", "ressemble aussi à"],
         Label::NoneWord => ["لا شيء", "none", "aucun"],
         Label::Outside => [
-            "مواد وطنية في موضوع يخرج عن القانون النموذجي، لم تُقارن به",
-            "National articles on a subject outside the model law, not compared with it",
-            "Articles nationaux portant sur un sujet étranger à la loi type, non comparés avec elle",
+            "مواد وطنية في موضوعات تخرج عن القانون النموذجي، لم تُقارن به",
+            "National articles on subjects outside the model law, not compared with it",
+            "Articles nationaux portant sur des sujets étrangers à la loi type, non comparés avec elle",
         ],
         Label::NoLegislation => [
             "لا تشريع وطني بعد",

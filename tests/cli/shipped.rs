@@ -388,6 +388,15 @@ fn the_lexicon_sets_aside_ancillary_offences_and_informants_but_not_their_neighb
             Lang::En,
             "Any person who recruits, transports, transfers or harbours a person for the purpose of exploitation commits the offence of trafficking.",
         ),
+        // An agency's duty to report (recruitment-agencies): trafficking named as often.
+        (
+            Lang::Ar,
+            "يلغى ترخيص مكتب الاستقدام الذي لم يبلغ الجهات المختصة عن حالة تظهر فيها مؤشرات الاتجار بالبشر.",
+        ),
+        (
+            Lang::En,
+            "An agency that fails to report to the inspectorate a case showing indicators of trafficking loses its licence.",
+        ),
         // The model law's own exemption (use-of-services, paragraph 4): the user who reports.
         (
             Lang::Ar,

@@ -798,7 +798,9 @@ fn articles_on_subjects_outside_the_model_law_are_listed_in_one_list_grouped_by_
          ## 1\n\nيعاقب بالسجن كل من ارتكب جريمة الاتجار بالبشر بتجنيد شخص أو نقله أو إيوائه بقصد استغلاله.\n\n\
          ## 2\n\nعدم الإبلاغ عن الجريمة: يعاقب بالحبس كل من علم بوقوع جريمة منصوص عليها في هذا القانون ولم يبلغ السلطات المختصة.\n\n\
          ## 3\n\nيعاقب بالحبس كل من أخفى أحد الجناة أو أعانه على الفرار من وجه العدالة.\n\n\
-         ## 4\n\nيعاقب بالحبس كل من ارتكب جريمة تهريب المهاجرين أو سهل الهجرة غير المشروعة.\n",
+         ## 4\n\nيعاقب بالحبس كل من ارتكب جريمة تهريب المهاجرين أو سهل الهجرة غير المشروعة.\n\n\
+         ## 5\n\nتزرع الأشجار على جانبي الطريق الزراعي.\n\n\
+         ## 6\n\nتطلى واجهات المباني الحكومية باللون الأبيض.\n",
     );
     for (lang, heading, list) in [
         (
@@ -820,6 +822,9 @@ fn articles_on_subjects_outside_the_model_law_are_listed_in_one_list_grouped_by_
             r.stdout
         );
         assert_eq!(r.stdout.matches(heading).count(), 1, "{lang}: one list");
+        // Lists of articles are joined with the language's comma.
+        let unmatched = if lang == "ar" { "5، 6" } else { "5, 6" };
+        assert!(r.stdout.contains(unmatched), "{lang}:\n{}", r.stdout);
     }
     let j = p
         .run(&["compare", "jo", "--law", "test-law", "--format", "json"])

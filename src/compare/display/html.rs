@@ -5,8 +5,8 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision, Span};
 use super::{
-    LEGEND, Label, cell_symbol, colon, column_score, found_text, heading, label, matches_line,
-    national_lists, percent, score_text, status_label, theme_label,
+    LEGEND, Label, cell_symbol, colon, column_score, found_text, heading, label, list_sep,
+    matches_line, national_lists, percent, score_text, status_label, theme_label,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -76,8 +76,12 @@ pub fn render(r: &GapReport) -> String {
     }
     for (title, items) in national_lists(r, l) {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
-        let sep = if l == Lang::Ar { "، " } else { ", " };
-        let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", escape(&title), items.join(sep));
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<p>{}</p>",
+            escape(&title),
+            items.join(list_sep(l))
+        );
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {

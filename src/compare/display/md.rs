@@ -4,7 +4,7 @@
 use super::super::GapReport;
 use super::super::coverage::CoverageReport;
 use super::{
-    Label, cell_symbol, colon, column_score, heading, label, legend_line, matches_cell,
+    Label, cell_symbol, colon, column_score, heading, label, legend_line, list_sep, matches_cell,
     national_lists, percent, row_number, score_text, status_label, theme_label,
 };
 use std::fmt::Write;
@@ -85,7 +85,13 @@ pub fn render(r: &GapReport) -> String {
     }
     for (title, items) in national_lists(r, l) {
         let items: Vec<String> = items.iter().map(|a| escape(a)).collect();
-        let _ = writeln!(s, "\n{}{} {}", escape(&title), colon(l), items.join(", "));
+        let _ = writeln!(
+            s,
+            "\n{}{} {}",
+            escape(&title),
+            colon(l),
+            items.join(list_sep(l))
+        );
     }
     let confirm = super::to_confirm(r);
     if !confirm.is_empty() {

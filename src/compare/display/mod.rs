@@ -158,11 +158,7 @@ pub fn national_lists(r: &super::GapReport, l: Lang) -> Vec<(String, Vec<String>
     if !r.outside.is_empty() {
         // One list, a group per subject: "2, 4 bis (smuggling of migrants …); 19 (failure to
         // report the offence)".
-        let (comma, semicolon) = if l == Lang::Ar {
-            ("، ", "؛ ")
-        } else {
-            (", ", "; ")
-        };
+        let (comma, semicolon) = (list_sep(l), if l == Lang::Ar { "؛ " } else { "; " });
         let groups: Vec<String> = r
             .outside
             .iter()
@@ -441,6 +437,12 @@ pub fn colon(lang: Lang) -> &'static str {
         Lang::Fr => "\u{a0}:",
         Lang::Ar | Lang::En => ":",
     }
+}
+
+/// What separates the items of a list of national articles in a language: the Arabic comma in
+/// Arabic ("14، 20، 21"), else a comma.
+pub fn list_sep(lang: Lang) -> &'static str {
+    if lang == Lang::Ar { "، " } else { ", " }
 }
 
 /// The matrix legend's entries in order: the symbol [`cell_symbol`] writes, the class the HTML

@@ -4,9 +4,9 @@
 use super::super::coverage::CoverageReport;
 use super::super::{GapReport, Provision};
 use super::{
-    Label, cell_symbol, colon, column_score, found_text, heading, label, legend_line, matches_line,
-    national_lists, percent, row_number, score_text, status_counts, status_label, theme_label,
-    to_confirm,
+    Label, cell_symbol, colon, column_score, found_text, heading, label, legend_line, list_sep,
+    matches_line, national_lists, percent, row_number, score_text, status_counts, status_label,
+    theme_label, to_confirm,
 };
 use crate::model::Lang;
 use std::fmt::Write;
@@ -50,7 +50,7 @@ pub fn render(r: &GapReport) -> String {
         provision(&mut s, p, l, r.laws.len() > 1);
     }
     for (title, items) in national_lists(r, l) {
-        let _ = writeln!(s, "\n{title}{} {}", colon(l), items.join(", "));
+        let _ = writeln!(s, "\n{title}{} {}", colon(l), items.join(list_sep(l)));
     }
     let confirm = to_confirm(r);
     if !confirm.is_empty() {

@@ -5,8 +5,8 @@
 
 use super::super::GapReport;
 use super::{
-    Label, colon, heading, label, matches_cell, national_lists, percent, row_number, score_text,
-    status_label, theme_label,
+    Label, colon, heading, label, list_sep, matches_cell, national_lists, percent, row_number,
+    score_text, status_label, theme_label,
 };
 use crate::pdf::escape_typst as esc;
 use std::fmt::Write;
@@ -90,7 +90,7 @@ pub fn render(r: &GapReport) -> String {
             s,
             "{}{colon} {}\n",
             esc_bidi(&title),
-            esc(&items.join(", ")),
+            esc(&items.join(list_sep(l))),
             colon = colon(l)
         );
     }

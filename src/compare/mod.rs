@@ -1692,14 +1692,15 @@ mod tests {
 
     const BODY: &str = "## 5\nmodel: shelter\n\nتنشئ الوزارة داراً لإيواء الضحايا.\n\n## 6\n\nلا تلاحق ضحية االتجار جزائيا\n١٢\nولا تحتجز عن فعل أكرهت على ارتكابه نتيجة الاتجار، ومنه مخالفة شروط الإقامة، وإذا كانت الضحية طفلا لا يلزم إثبات الإكراه.\n\n## 7\n\nيحدد الوزير رسوم تسجيل المركبات.\n";
 
-    #[test]
-    fn articles_about_smuggling_migrants_are_set_aside_unless_an_analyst_maps_them() {
+    /// The test law's variant with the smuggling of migrants as a subject outside it (its
+    /// Arabic expressions `ar`, trafficking as `rather_than`), and the options of these tests.
+    fn with_smuggling(ar: &[&str]) -> (Variant, CompareOptions) {
         let mut law = law();
         let mut smuggling = concept(
             "migrant-smuggling",
             "shelter",
             "smuggling of migrants",
-            &["تهريب المهاجرين", "الهجرة غير المشروعة"],
+            ar,
             &["migrant smuggling"],
         );
         smuggling.articles.clear();
@@ -1716,6 +1717,12 @@ mod tests {
             lang: Lang::En,
             pairs: true,
         };
+        (variant, opts)
+    }
+
+    #[test]
+    fn articles_about_smuggling_migrants_are_set_aside_unless_an_analyst_maps_them() {
+        let (variant, opts) = with_smuggling(&["تهريب المهاجرين", "الهجرة غير المشروعة"]);
         // Article 8 shares the words of non-punishment but is about smuggling migrants (named
         // twice, trafficking never); article 6 names both as often and is compared as usual.
         let body = format!(
@@ -1790,28 +1797,7 @@ mod tests {
         assert!(!refers_to_preceding_article("المادة 7 من هذا القانون"));
         assert!(!refers_to_preceding_article("the preceding year"));
 
-        let mut law = law();
-        let mut smuggling = concept(
-            "migrant-smuggling",
-            "shelter",
-            "smuggling of migrants",
-            &["تهريب المهاجرين"],
-            &["migrant smuggling"],
-        );
-        smuggling.articles.clear();
-        smuggling.requires.clear();
-        smuggling.outside = Some(
-            [(Lang::Ar, vec!["الاتجار".to_string()])]
-                .into_iter()
-                .collect(),
-        );
-        law.concepts.push(smuggling);
-        let (variant, _) = variant::build(&law, None, &Lang::ALL);
-        let opts = CompareOptions {
-            explicit: true,
-            lang: Lang::En,
-            pairs: true,
-        };
+        let (variant, opts) = with_smuggling(&["تهريب المهاجرين"]);
         // 8 is about smuggling; 9 aggravates "the preceding article" and names no subject;
         // 10 aggravates the preceding article but names trafficking: it is compared.
         let aggravate = "تضاعف العقوبة المنصوص عليها في المادة السابقة إذا كان الجاني موظفا عاما أو ارتكبت الجريمة جماعة منظمة";

@@ -2,7 +2,7 @@
 //! normalised word terms and character trigrams, weighted by tf-idf. Text is normalised for
 //! matching only; nothing here changes text that is displayed, and nothing here reads files.
 
-use crate::text::normalize::{drop_page_numbers, is_stop_word, match_tokens};
+use crate::text::normalize::{drop_page_numbers, is_matching_term, match_tokens};
 
 /// Cleans text extracted from a PDF before matching: drops lines holding only a page number
 /// and joins words hyphenated across a line break ("traf-\nficking").
@@ -44,45 +44,9 @@ pub fn terms(text: &str) -> Vec<String> {
 pub fn terms_of_clean(text: &str) -> Vec<String> {
     match_tokens(text)
         .into_iter()
-        .filter(|t| {
-            t.chars().count() > 1
-                && !t.chars().all(|c| c.is_ascii_digit())
-                && !is_stop_word(t)
-                && !is_legal_boilerplate(t)
-        })
+        .filter(|t| is_matching_term(t))
         .map(light_stem)
         .collect()
-}
-
-/// Words of legislative boilerplate that every article may use ("the provisions of this
-/// law", "l'article", "المادة"): they say nothing of an article's subject, and short articles
-/// made mostly of them ("any provision contrary to this law is repealed") would otherwise
-/// match at random. As [`match_tokens`] returns them.
-fn is_legal_boilerplate(t: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "قانون",
-        "احكام",
-        "حكم",
-        "ماده",
-        "مواد",
-        "مادتين",
-        "فقره",
-        "بند",
-        "وفقا",
-        "وفق",
-        "law",
-        "article",
-        "provision",
-        "paragraph",
-        "accordance",
-        "loi",
-        "presente",
-        "present",
-        "disposition",
-        "paragraphe",
-        "conformement",
-    ];
-    WORDS.contains(&t)
 }
 
 /// A passage shorter than this many words joins the one before it.

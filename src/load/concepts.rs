@@ -10,7 +10,7 @@ use super::read::forbidden_char;
 use super::toml_file::parse_toml;
 use crate::diagnostics::Diagnostic;
 use crate::model::{ClauseId, Concept, ConceptTarget, Lang, LangMap, Origin};
-use crate::text::normalize::normalize_for_matching;
+use crate::text::normalize::{is_matching_term, match_tokens, normalize_for_matching};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
@@ -292,6 +292,21 @@ fn expressions(
                         .with_len(len)
                         .with_hint("remove it, or write the words a statute uses for the concept"),
                     );
+                continue;
+            }
+            if !match_tokens(&text).iter().any(|t| is_matching_term(t)) {
+                diags.push(
+                    Diagnostic::error(
+                        "ignored-expression",
+                        &at,
+                        format!(
+                            "“{}” in {list_name} is made only of words that matching leaves out (very common words, numbers, single letters, and words such as “law” or “article” that every article uses): it would never be found",
+                            shown(&text)
+                        ),
+                    )
+                    .with_len(len)
+                    .with_hint("write the words that carry the concept, as a statute says them (the notes at the top of this file list the words left out)"),
+                );
                 continue;
             }
             if let Some(prev) = norm_seen.insert(norm.clone(), text.clone()) {

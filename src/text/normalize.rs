@@ -349,6 +349,47 @@ pub fn is_stop_word(token: &str) -> bool {
     STOP.contains(&token)
 }
 
+/// True for a token, as [`match_tokens`] returns it, that matching counts: not a stop word
+/// ([`is_stop_word`]), a number, a single letter or a word of legislative boilerplate. The
+/// alignment's terms and the lexicon's expressions are made of these.
+pub fn is_matching_term(t: &str) -> bool {
+    t.chars().count() > 1
+        && !t.chars().all(|c| c.is_ascii_digit())
+        && !is_stop_word(t)
+        && !is_legal_boilerplate(t)
+}
+
+/// Words of legislative boilerplate that every article may use ("the provisions of this
+/// law", "l'article", "المادة"): they say nothing of an article's subject, and short articles
+/// made mostly of them ("any provision contrary to this law is repealed") would otherwise
+/// match at random. As [`match_tokens`] returns them.
+fn is_legal_boilerplate(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "قانون",
+        "احكام",
+        "حكم",
+        "ماده",
+        "مواد",
+        "مادتين",
+        "فقره",
+        "بند",
+        "وفقا",
+        "وفق",
+        "law",
+        "article",
+        "provision",
+        "paragraph",
+        "accordance",
+        "loi",
+        "presente",
+        "present",
+        "disposition",
+        "paragraphe",
+        "conformement",
+    ];
+    WORDS.contains(&t)
+}
+
 /// True for a line that holds only a page number: "12", "- 12 -", "١٢", "12/40",
 /// "Page 12", "page 3 sur 40", "Page 3 of 40", "p. 3", "صفحة 12", "الصفحة ١٢", "ص 12".
 pub fn is_page_number_line(line: &str) -> bool {

@@ -529,6 +529,39 @@ fn concepts_empty_expressions_are_errors() {
 }
 
 #[test]
+fn concepts_expressions_made_only_of_words_matching_leaves_out_are_errors() {
+    // Each would never be found: common words, a number, the law's own boilerplate. An
+    // expression with one word that counts beside them is kept (the last).
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"en = ["victim"]"#,
+        r#"en = ["victim", "of the", "12", "this Law", "the law of the victims"]"#,
+    ));
+    assert_eq!(exit, 1);
+    // en = ["victim", "of the", "12", "this Law", "the law of the victims"]
+    //                 ^ 17      ^ 27  ^ 33
+    for (column, shown) in [(17, "of the"), (27, "12"), (33, "this Law")] {
+        let d = concept_error(&diags, "ignored-expression", 9, column);
+        let message = text(&d, "message");
+        assert!(message.contains(&format!("“{shown}”")), "{d}");
+        assert!(message.contains("English list of `victim`"), "{d}");
+        assert!(message.contains("never be found"), "{d}");
+        assert!(
+            text(&d, "hint").contains("words that carry the concept"),
+            "{d}"
+        );
+    }
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+    // Arabic too: prepositions and «المادة» are left out.
+    let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
+        r#"ar = ["ضحية", "ضحايا"]"#,
+        r#"ar = ["ضحية", "في المادة", "ضحايا"]"#,
+    ));
+    assert_eq!(exit, 1);
+    concept_error(&diags, "ignored-expression", 8, 15);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+}
+
+#[test]
 fn concepts_expressions_that_differ_only_by_hamza_or_diacritics_are_duplicates() {
     let (exit, diags) = check_concepts(GOOD_CONCEPT.replace(
         r#"ar = ["ضحية", "ضحايا"]"#,

@@ -295,8 +295,10 @@ fn expressions(
                 continue;
             }
             if !match_tokens(&text).iter().any(|t| is_matching_term(t)) {
+                // A warning: the expression does no harm, it is only never found, and a
+                // lexicon written before this check must not stop a packet.
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         "ignored-expression",
                         &at,
                         format!(

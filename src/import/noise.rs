@@ -6,7 +6,7 @@
 use super::marker::{Ctx, inline_markers, line_heading, line_marker};
 use super::number::ArticleNumber;
 use super::{ImportNote, NoteKind, Repair};
-use crate::text::bidi::{find_forbidden_chars, is_bidi_control, is_invisible};
+use crate::text::bidi::is_forbidden;
 use crate::text::normalize::{is_page_number_line, normalize_for_matching, repair_lam_alef};
 use std::collections::BTreeMap;
 use unicode_normalization::char::decompose_compatible;
@@ -25,13 +25,15 @@ impl Line {
     }
 }
 
-/// Splits the input into numbered lines, trimming whitespace at line ends (CR included).
+/// Splits the input into numbered lines, trimming whitespace at line ends (CR included) and
+/// the form feed that `pdftotext` puts before each page's first line: a page break is the
+/// layout of the PDF, not text of the law.
 pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .enumerate()
         .map(|(i, l)| Line {
             no: i + 1,
-            text: l.trim_end().to_string(),
+            text: l.trim_start_matches('\u{c}').trim_end().to_string(),
         })
         .collect()
 }
@@ -68,7 +70,7 @@ impl Noise {
 
     fn describe(self) -> &'static str {
         match self {
-            Noise::Forbidden => "bidi controls or invisible characters",
+            Noise::Forbidden => "bidi controls, invisible or control characters",
             Noise::Presentation => "Arabic presentation forms (glyph codes from a PDF)",
             Noise::LamAlef => "lam-alef extracted in the wrong order (االتجار for الاتجار)",
             Noise::Indent => "four or more leading spaces (Markdown would show a code block)",
@@ -79,7 +81,7 @@ impl Noise {
 
     fn fix(self) -> &'static str {
         match self {
-            Noise::Forbidden => "removed bidi controls or invisible characters",
+            Noise::Forbidden => "removed bidi controls, invisible or control characters",
             Noise::Presentation => "replaced Arabic presentation forms by plain letters",
             Noise::LamAlef => "put reversed lam-alef pairs back in order",
             Noise::Indent => "removed the indentation",
@@ -109,12 +111,9 @@ fn plain_letters(s: &str) -> String {
 fn char_noise(text: &str) -> (Vec<Noise>, String) {
     let mut found = Vec::new();
     let mut fixed = text.to_string();
-    if !find_forbidden_chars(&fixed).is_empty() {
+    if fixed.chars().any(is_forbidden) {
         found.push(Noise::Forbidden);
-        fixed = fixed
-            .chars()
-            .filter(|c| !is_bidi_control(*c) && !is_invisible(*c))
-            .collect();
+        fixed = fixed.chars().filter(|c| !is_forbidden(*c)).collect();
     }
     if fixed.chars().any(is_presentation_form) {
         found.push(Noise::Presentation);
@@ -436,6 +435,29 @@ mod tests {
             vec!["  a", "b", ""]
         );
         assert_eq!(l.first().map(|l| l.no), Some(1));
+    }
+
+    #[test]
+    fn split_drops_the_form_feed_of_a_page_break() {
+        let l = split_lines("a\n\u{c}المادة 2\nb\u{c}\n");
+        assert_eq!(
+            l.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            vec!["a", "المادة 2", "b", ""]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_noise_like_bidi_controls() {
+        let text = "نص\u{1} المادة\nسطر \u{0}ثان";
+        let c = clean(lines(text), false, &AR);
+        assert_eq!(c.lines, lines(text));
+        assert_eq!(
+            c.notes.iter().map(|n| n.kind).collect::<Vec<_>>(),
+            vec![NoteKind::ForbiddenChar]
+        );
+        let c = clean(lines(text), true, &AR);
+        let kept: Vec<&str> = c.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, vec!["نص المادة", "سطر ثان"]);
     }
 
     #[test]

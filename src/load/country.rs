@@ -612,7 +612,28 @@ pub fn parse_legislation_body(
             }
             continue;
         }
-        if let Some(n) = l.strip_prefix("## ") {
+        // `##` alone is a heading without its number; `##3` one without its space, which
+        // Markdown reads as text: both would silently join the article to the one before.
+        let heading = l.strip_prefix("## ").or_else(|| {
+            let rest = l.strip_prefix("##")?;
+            if rest.is_empty() {
+                return Some("");
+            }
+            if rest.starts_with('#') {
+                return None;
+            }
+            diags.push(
+                Diagnostic::error(
+                    "heading-space",
+                    &Origin::new(rel, at),
+                    format!("`{l}` has no space after `##`: it would be read as text, not as the heading of an article"),
+                )
+                .with_len(l.len())
+                .with_hint(format!("write `## {}`", rest.trim())),
+            );
+            Some(rest)
+        });
+        if let Some(n) = heading {
             flush(&mut current, translation, &mut buf);
             if let Some(a) = current.take() {
                 items.push(LegItem::Article(a));

@@ -102,11 +102,13 @@ fn document_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 /// without changing the words stored; invisible characters can split or hide words. ZWJ and
 /// ZWNJ are allowed: they change how Arabic letters join, which is legitimate typography.
 pub fn forbidden_char(c: char) -> Option<&'static str> {
-    use crate::text::bidi::{is_bidi_control, is_invisible};
+    use crate::text::bidi::{is_bidi_control, is_invisible, is_stray_control};
     if is_bidi_control(c) {
         Some("a bidirectional control character")
     } else if is_invisible(c) {
         Some("an invisible character")
+    } else if is_stray_control(c) {
+        Some("a control character")
     } else {
         None
     }

@@ -30,6 +30,13 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// True for a control character other than the line feed, carriage return and tab: a NUL, a
+/// form feed left by PDF extraction, a C1 control from a mis-decoded file. None belongs in a
+/// law's text, and XML (Word, Akoma Ntoso) cannot hold most of them.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+}
+
 /// Wraps every hyphenated or slashed number group ("448-1", "2023-05-17", "12-15",
 /// "+966-11-555", also in Arabic-Indic digits) in LRI … PDI so that it displays in logical
 /// order inside an Arabic line. Plain numbers ("12") are left alone, and a group that is
@@ -134,12 +141,16 @@ pub fn strip_bidi_controls(s: &str) -> String {
 }
 
 /// Every character that must not appear in law text, with its byte offset: the bidi controls
-/// of [`is_bidi_control`] (LRM and RLM included: they are invisible direction marks too) and
-/// the invisible characters of [`is_invisible`]. ZWJ and ZWNJ are allowed.
+/// of [`is_bidi_control`] (LRM and RLM included: they are invisible direction marks too), the
+/// invisible characters of [`is_invisible`] and the control characters of
+/// [`is_stray_control`]. ZWJ and ZWNJ are allowed.
 pub fn find_forbidden_chars(s: &str) -> Vec<(usize, char)> {
-    s.char_indices()
-        .filter(|(_, c)| is_bidi_control(*c) || is_invisible(*c))
-        .collect()
+    s.char_indices().filter(|(_, c)| is_forbidden(*c)).collect()
+}
+
+/// True for a character of [`find_forbidden_chars`].
+pub fn is_forbidden(c: char) -> bool {
+    is_bidi_control(c) || is_invisible(c) || is_stray_control(c)
 }
 
 #[cfg(test)]

@@ -1034,3 +1034,69 @@ fn alternatives_numbered_apart_are_a_warning_with_the_number_to_write() {
         j["diagnostics"]
     );
 }
+
+#[test]
+fn an_article_heading_without_its_number_or_its_space_is_an_error_not_text() {
+    // `##` alone and `##4` would otherwise be read as text of article 3, and article 4 would
+    // vanish from every comparison without a word.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read(LAW_9);
+    for (heading, code, hint) in [
+        ("##", "missing-article-number", "`## 3`"),
+        ("##4", "heading-space", "write `## 4`"),
+    ] {
+        p.write(LAW_9, format!("{text}\n\n{heading}\n\nيعاقب على الشروع.\n"));
+        let r = p.run(&["check", "--format", "json"]);
+        r.assert_no_panic();
+        assert_eq!(r.code, 1, "{heading}: {}", r.stdout);
+        let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+        let line = text.lines().count() as u64 + 3;
+        let d = expect(&diags, code, LAW_9, line, 1);
+        assert!(d["hint"].as_str().unwrap().contains(hint), "{d}");
+    }
+    // `###` stays a translation heading, as before.
+    p.write(LAW_9, format!("{text}\n\n### fr\n\nPunit la traite.\n"));
+    assert_eq!(p.run(&["check"]).code, 0);
+}
+
+#[test]
+fn a_control_character_in_a_clause_or_a_national_law_is_an_error_at_it() {
+    // A NUL, or the form feed of a page break pasted from pdftotext: Word and Akoma Ntoso
+    // (XML) cannot hold them, and a reader cannot see them.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read(LAW_9);
+    p.write(LAW_9, text.replace("يعاقب كل من", "يعاقب \u{c}كل من"));
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("يعاقب كل من"))
+        .expect("the article's text") as u64
+        + 1;
+    let d = expect(&diags, "forbidden-character", LAW_9, line, 7);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("a control character (U+000C)"),
+        "{d}"
+    );
+    assert!(d["hint"].as_str().unwrap().contains("delete it"), "{d}");
+    // In a clause of the model law too.
+    let p = Project::from_fixtures(&["check/valid"]);
+    let clause = "law/clauses/general/definitions.md";
+    let text = p.read(clause);
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.strip_prefix("1. ").map(|_| (i as u64 + 1, 4)))
+        .expect("a numbered paragraph");
+    p.write(clause, text.replacen("\n1. ", "\n1. \u{0}", 1));
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    expect(&diags, "forbidden-character", clause, line, col);
+}

@@ -22,6 +22,22 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
+    if text.trim().is_empty() {
+        let d = Diagnostic::file_error(
+            "empty-file",
+            &shown,
+            "this file holds no text: there is no law to import".to_string(),
+        )
+        .with_hint(
+            "check that the law's text was saved into it (pdftotext writes nothing from a scanned PDF: such a PDF needs OCR first)",
+        );
+        let _ = ctx.emit(
+            &Report::new(vec![d], &SourceMap::default()),
+            &SourceMap::default(),
+            false,
+        );
+        return EXIT_TROUBLE;
+    }
     let cc = args.country.to_lowercase();
     if cc.len() != 2 || !cc.chars().all(|c| c.is_ascii_lowercase()) {
         eprintln!(

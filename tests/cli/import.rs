@@ -554,3 +554,32 @@ fn a_law_the_profile_does_not_list_as_in_force_is_pointed_out_after_the_import()
         r.stderr
     );
 }
+
+#[test]
+fn an_empty_file_is_an_error_and_writes_nothing() {
+    // A scanned PDF gives pdftotext nothing to extract; importing the empty result must not
+    // write a law of no articles (its language guessed) that compare would then read.
+    let p = Project::from_fixtures(&["check/valid"]);
+    for (name, text) in [("empty.txt", ""), ("blank.txt", " \n\n\t\n")] {
+        p.write(name, text);
+        let r = p.run(&[
+            "import",
+            &p.path().join(name).to_string_lossy(),
+            "--country",
+            "jo",
+            "--id",
+            "law-1-2020",
+        ]);
+        r.assert_no_panic();
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("error[empty-file]"), "{}", r.stderr);
+        assert!(r.stderr.contains("holds no text"), "{}", r.stderr);
+        assert!(r.stderr.contains("OCR"), "{}", r.stderr);
+        assert!(
+            !p.path()
+                .join("countries/jo/legislation/law-1-2020.md")
+                .exists(),
+            "{name}: nothing is written"
+        );
+    }
+}

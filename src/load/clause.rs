@@ -224,6 +224,20 @@ fn parse_sections(
     while pos < body.len() {
         let end = body[pos..].find('\n').map_or(body.len(), |i| pos + i);
         let line = &body[pos..end];
+        if let Some(rest) = line.strip_prefix("##")
+            && rest.starts_with(|c: char| !c.is_whitespace() && c != '#')
+        {
+            // `##fr` is text to Markdown: the French would silently join the section before.
+            diags.push(
+                Diagnostic::error(
+                    "heading-space",
+                    &Origin::new(rel, base + pos),
+                    format!("`{}` has no space after `##`: it would be read as text of the section before, not as a section heading", line.trim_end()),
+                )
+                .with_len(line.trim_end().len())
+                .with_hint(format!("write `## {}`", rest.trim())),
+            );
+        }
         if let Some(name) = line.strip_prefix("## ") {
             let name = name.trim();
             if sections.is_empty() {
@@ -262,6 +276,18 @@ fn parse_sections(
             Section::Text(lang) => {
                 if clause.text.contains_key(&lang) {
                     diags.push(duplicate_section(&origin, lang.code()));
+                    continue;
+                }
+                if content.trim().is_empty() {
+                    diags.push(
+                        Diagnostic::warning(
+                            "empty-section",
+                            &origin,
+                            format!("the section `## {}` holds no text", lang.code()),
+                        )
+                        .with_len(3 + lang.code().len())
+                        .with_hint("write the article's text under it, or remove the heading: the article then counts as not yet translated"),
+                    );
                     continue;
                 }
                 let b = parse_body(rel, content, base + start, origin, diags);

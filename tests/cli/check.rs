@@ -1100,3 +1100,36 @@ fn a_control_character_in_a_clause_or_a_national_law_is_an_error_at_it() {
     let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
     expect(&diags, "forbidden-character", clause, line, col);
 }
+
+#[test]
+fn a_section_heading_without_its_space_is_an_error_and_an_empty_section_a_warning() {
+    const DEFS: &str = "law/clauses/general/definitions.md";
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read(DEFS);
+    let line = text
+        .lines()
+        .position(|l| l == "## en")
+        .expect("the English section") as u64
+        + 1;
+    // `##en` would make the English text part of the Arabic section.
+    p.write(DEFS, text.replace("## en", "##en"));
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let d = expect(&diags, "heading-space", DEFS, line, 1);
+    assert!(d["message"].as_str().unwrap().contains("`##en`"), "{d}");
+    assert!(d["hint"].as_str().unwrap().contains("write `## en`"), "{d}");
+    // A French section with nothing under it: said at its heading; the article counts as not
+    // translated into French (an optional language), and nothing else is wrong.
+    p.write(DEFS, format!("{text}\n\n## fr\n\n"));
+    let r = p.run(&["check", "--format", "json"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 0, "a warning only: {}", r.stdout);
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let fr = text.lines().count() as u64 + 3;
+    let d = expect(&diags, "empty-section", DEFS, fr, 1);
+    assert_eq!(d["severity"], "warning", "{d}");
+    assert!(d["message"].as_str().unwrap().contains("`## fr`"), "{d}");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+}

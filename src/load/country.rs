@@ -102,16 +102,12 @@ struct RatificationToml {
     status: StatusDe,
     #[serde(default)]
     kind: String,
-    #[serde(default = "unknown")]
-    date: String,
+    #[serde(default)]
+    date: Option<Spanned<String>>,
     #[serde(default)]
     note: String,
     source: String,
     confidence: ConfidenceDe,
-}
-
-fn unknown() -> String {
-    "unknown".to_string()
 }
 
 #[derive(Deserialize)]
@@ -127,7 +123,7 @@ struct MarriageToml {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LawToml {
-    id: String,
+    id: Spanned<String>,
     title: LangText,
     #[serde(default)]
     number: String,
@@ -135,7 +131,7 @@ struct LawToml {
     year: String,
     #[serde(default)]
     amendments: Vec<String>,
-    status: String,
+    status: Spanned<String>,
     /// `dedicated` (an anti-trafficking law, the default) or `related` (provisions of other
     /// laws applied to trafficking: a penal code).
     #[serde(default)]
@@ -152,6 +148,79 @@ enum LawKindDe {
     #[default]
     Dedicated,
     Related,
+}
+
+/// The statuses a `[[laws]]` entry of a profile may have.
+const LAW_STATUSES: [&str; 4] = ["in-force", "draft", "contested", "none"];
+
+/// Checks one `[[laws]]` entry of a profile: a known status (a law that is "in force" with a
+/// space would silently leave the country's body of legislation), and an id not listed
+/// before (the law would be compared twice).
+fn check_law_entry(l: &LawToml, rel: &str, seen: &mut Vec<String>, diags: &mut Vec<Diagnostic>) {
+    let status = l.status.get_ref();
+    if !LAW_STATUSES.contains(&status.as_str()) {
+        let folded = status.trim().to_lowercase().replace([' ', '_'], "-");
+        let hint = if LAW_STATUSES.contains(&folded.as_str()) {
+            format!("write status = \"{folded}\"")
+        } else {
+            format!(
+                "write one of {}: only a law \"in-force\" is part of the country's body of legislation that compare reads",
+                LAW_STATUSES.map(|s| format!("\"{s}\"")).join(", ")
+            )
+        };
+        diags.push(
+            Diagnostic::error(
+                "unknown-law-status",
+                &Origin::new(rel, l.status.span().start),
+                format!("unknown status `{status}` of the law `{}`", l.id.get_ref()),
+            )
+            .with_len(l.status.span().len())
+            .with_hint(hint),
+        );
+    }
+    let id = l.id.get_ref();
+    if seen.contains(id) {
+        diags.push(
+            Diagnostic::error(
+                "duplicate-law",
+                &Origin::new(rel, l.id.span().start),
+                format!("the law `{id}` is listed twice in [[laws]]"),
+            )
+            .with_len(l.id.span().len())
+            .with_hint("keep one entry per law: compare would read its text twice"),
+        );
+    } else {
+        seen.push(id.clone());
+    }
+}
+
+/// A date of a fact as profiles write it: `YYYY-MM-DD` (a real day), `YYYY`, or `unknown`.
+fn is_fact_date(s: &str) -> bool {
+    if s == "unknown" {
+        return true;
+    }
+    let num = |p: &str, n: usize| {
+        (p.len() == n && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?
+    };
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
+            (Some(y), Some(m), Some(d)) => {
+                let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+                let days = match m {
+                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                    4 | 6 | 9 | 11 => 30,
+                    2 if leap => 29,
+                    2 => 28,
+                    _ => 0,
+                };
+                (1..=days).contains(&d)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Loads one country folder. `None` when its profile cannot be used at all.
@@ -233,7 +302,23 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
                     StatusDe::Unknown => RatificationStatus::Unknown,
                 },
                 kind: r.kind,
-                date: r.date,
+                date: match r.date {
+                    None => "unknown".to_string(),
+                    Some(d) => {
+                        if !is_fact_date(d.get_ref()) {
+                            out.diags.push(
+                                Diagnostic::error(
+                                    "bad-date",
+                                    &Origin::new(&rel, d.span().start),
+                                    format!("`{}` is not a date", d.get_ref()),
+                                )
+                                .with_len(d.span().len())
+                                .with_hint("write the full date as \"2009-06-11\" (year, month, day), the year alone as \"2009\" when only the year is established, or \"unknown\""),
+                            );
+                        }
+                        d.into_inner()
+                    }
+                },
                 note: r.note,
                 source: r.source,
                 confidence: r.confidence.into(),
@@ -241,6 +326,7 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
             }
         })
         .collect();
+    let mut seen_laws: Vec<String> = Vec::new();
     let mut country = Country {
         code: code.to_string(),
         languages,
@@ -276,13 +362,17 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
         laws: t
             .laws
             .into_iter()
+            .map(|l| {
+                check_law_entry(&l, &rel, &mut seen_laws, &mut out.diags);
+                l
+            })
             .map(|l| LawRecord {
-                id: l.id,
+                id: l.id.into_inner(),
                 title: l.title.into_map(),
                 number: l.number,
                 year: l.year,
                 amendments: l.amendments,
-                status: l.status,
+                status: l.status.into_inner(),
                 dedicated: matches!(l.kind, LawKindDe::Dedicated),
                 note: l.note,
                 source: l.source,

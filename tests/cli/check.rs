@@ -1133,3 +1133,61 @@ fn a_section_heading_without_its_space_is_an_error_and_an_empty_section_a_warnin
     assert!(d["message"].as_str().unwrap().contains("`## fr`"), "{d}");
     assert_eq!(diags.len(), 1, "{diags:#?}");
 }
+
+#[test]
+fn a_profile_s_law_status_date_and_repeated_law_are_checked_at_their_values() {
+    const PROFILE: &str = "countries/jo/country.toml";
+    let p = Project::from_fixtures(&["check/valid"]);
+    let text = p.read(PROFILE);
+    let law = |status: &str| {
+        format!(
+            "\n[[laws]]\nid = \"law-9-2009\"\ntitle.ar = \"قانون\"\nstatus = \"{status}\"\nsource = \"fixture\"\nconfidence = \"high\"\n"
+        )
+    };
+    let first = text.lines().count() as u64 + 2;
+    let run = |body: String| {
+        p.write(PROFILE, body);
+        let r = p.run(&["check", "--format", "json"]);
+        r.assert_no_panic();
+        (r.code, r.json()["diagnostics"].as_array().cloned().unwrap())
+    };
+    // "in force" with a space would silently take the law out of the body compare reads.
+    let (code, diags) = run(format!("{text}{}", law("in force")));
+    assert_eq!(code, 1);
+    let d = expect(&diags, "unknown-law-status", PROFILE, first + 3, 10);
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .contains("status = \"in-force\""),
+        "{d}"
+    );
+    let (_, diags) = run(format!("{text}{}", law("valid")));
+    let d = expect(&diags, "unknown-law-status", PROFILE, first + 3, 10);
+    assert!(d["hint"].as_str().unwrap().contains("\"contested\""), "{d}");
+    // Listed twice: the second id is pointed at.
+    let (code, diags) = run(format!("{text}{}{}", law("in-force"), law("in-force")));
+    assert_eq!(code, 1);
+    let d = expect(&diags, "duplicate-law", PROFILE, first + 8, 6);
+    assert!(
+        d["message"].as_str().unwrap().contains("`law-9-2009`"),
+        "{d}"
+    );
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    // A date that is no day of the calendar; a year alone and "unknown" are facts as known.
+    let line = text
+        .lines()
+        .position(|l| l == "date = \"2009-06-11\"")
+        .expect("a ratification date") as u64
+        + 1;
+    for bad in ["2009-13-45", "2009-02-29", "11/06/2009", "2009-6-11"] {
+        let (code, diags) = run(text.replace("2009-06-11", bad));
+        assert_eq!(code, 1, "{bad}");
+        let d = expect(&diags, "bad-date", PROFILE, line, 8);
+        assert!(d["hint"].as_str().unwrap().contains("\"unknown\""), "{d}");
+    }
+    for good in ["2008-02-29", "2009", "unknown"] {
+        let (code, diags) = run(text.replace("2009-06-11", good));
+        assert_eq!(code, 0, "{good}: {diags:#?}");
+    }
+}

@@ -362,10 +362,7 @@ pub fn load_country(root: &Path, code: &str, out: &mut Loaded) -> Option<Country
         laws: t
             .laws
             .into_iter()
-            .map(|l| {
-                check_law_entry(&l, &rel, &mut seen_laws, &mut out.diags);
-                l
-            })
+            .inspect(|l| check_law_entry(l, &rel, &mut seen_laws, &mut out.diags))
             .map(|l| LawRecord {
                 id: l.id.into_inner(),
                 title: l.title.into_map(),

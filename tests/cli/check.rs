@@ -5,7 +5,14 @@ use serde_json::Value;
 
 /// Runs `check --format json` on the valid fixture overlaid with an error case.
 fn check_case(case: &str) -> (i32, Vec<Value>) {
-    let p = Project::from_fixtures(&["check/valid", &format!("check/errors/{case}")]);
+    check_json(&Project::from_fixtures(&[
+        "check/valid",
+        &format!("check/errors/{case}"),
+    ]))
+}
+
+/// Runs `check --format json` on a project: its exit code and diagnostics.
+fn check_json(p: &Project) -> (i32, Vec<Value>) {
     let r = p.run(&["check", "--format", "json"]);
     r.assert_no_panic();
     let j = r.json();
@@ -1046,10 +1053,8 @@ fn an_article_heading_without_its_number_or_its_space_is_an_error_not_text() {
         ("##4", "heading-space", "write `## 4`"),
     ] {
         p.write(LAW_9, format!("{text}\n\n{heading}\n\nيعاقب على الشروع.\n"));
-        let r = p.run(&["check", "--format", "json"]);
-        r.assert_no_panic();
-        assert_eq!(r.code, 1, "{heading}: {}", r.stdout);
-        let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+        let (exit, diags) = check_json(&p);
+        assert_eq!(exit, 1, "{heading}: {diags:#?}");
         let line = text.lines().count() as u64 + 3;
         let d = expect(&diags, code, LAW_9, line, 1);
         assert!(d["hint"].as_str().unwrap().contains(hint), "{d}");
@@ -1066,10 +1071,8 @@ fn a_control_character_in_a_clause_or_a_national_law_is_an_error_at_it() {
     let p = Project::from_fixtures(&["check/valid"]);
     let text = p.read(LAW_9);
     p.write(LAW_9, text.replace("يعاقب كل من", "يعاقب \u{c}كل من"));
-    let r = p.run(&["check", "--format", "json"]);
-    r.assert_no_panic();
-    assert_eq!(r.code, 1, "{}", r.stdout);
-    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let (code, diags) = check_json(&p);
+    assert_eq!(code, 1, "{diags:#?}");
     let line = text
         .lines()
         .position(|l| l.starts_with("يعاقب كل من"))
@@ -1094,10 +1097,8 @@ fn a_control_character_in_a_clause_or_a_national_law_is_an_error_at_it() {
         .find_map(|(i, l)| l.strip_prefix("1. ").map(|_| (i as u64 + 1, 4)))
         .expect("a numbered paragraph");
     p.write(clause, text.replacen("\n1. ", "\n1. \u{0}", 1));
-    let r = p.run(&["check", "--format", "json"]);
-    r.assert_no_panic();
-    assert_eq!(r.code, 1, "{}", r.stdout);
-    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let (code, diags) = check_json(&p);
+    assert_eq!(code, 1, "{diags:#?}");
     expect(&diags, "forbidden-character", clause, line, col);
 }
 
@@ -1113,20 +1114,16 @@ fn a_section_heading_without_its_space_is_an_error_and_an_empty_section_a_warnin
         + 1;
     // `##en` would make the English text part of the Arabic section.
     p.write(DEFS, text.replace("## en", "##en"));
-    let r = p.run(&["check", "--format", "json"]);
-    r.assert_no_panic();
-    assert_eq!(r.code, 1, "{}", r.stdout);
-    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let (code, diags) = check_json(&p);
+    assert_eq!(code, 1, "{diags:#?}");
     let d = expect(&diags, "heading-space", DEFS, line, 1);
     assert!(d["message"].as_str().unwrap().contains("`##en`"), "{d}");
     assert!(d["hint"].as_str().unwrap().contains("write `## en`"), "{d}");
     // A French section with nothing under it: said at its heading; the article counts as not
     // translated into French (an optional language), and nothing else is wrong.
     p.write(DEFS, format!("{text}\n\n## fr\n\n"));
-    let r = p.run(&["check", "--format", "json"]);
-    r.assert_no_panic();
-    assert_eq!(r.code, 0, "a warning only: {}", r.stdout);
-    let diags = r.json()["diagnostics"].as_array().cloned().unwrap();
+    let (code, diags) = check_json(&p);
+    assert_eq!(code, 0, "a warning only: {diags:#?}");
     let fr = text.lines().count() as u64 + 3;
     let d = expect(&diags, "empty-section", DEFS, fr, 1);
     assert_eq!(d["severity"], "warning", "{d}");
@@ -1147,9 +1144,7 @@ fn a_profile_s_law_status_date_and_repeated_law_are_checked_at_their_values() {
     let first = text.lines().count() as u64 + 2;
     let run = |body: String| {
         p.write(PROFILE, body);
-        let r = p.run(&["check", "--format", "json"]);
-        r.assert_no_panic();
-        (r.code, r.json()["diagnostics"].as_array().cloned().unwrap())
+        check_json(&p)
     };
     // "in force" with a space would silently take the law out of the body compare reads.
     let (code, diags) = run(format!("{text}{}", law("in force")));

@@ -371,9 +371,10 @@ pub struct PacketArgs {
     /// Make the PDF conform to a standard.
     #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandardArg>,
-    /// Write the packet's Typst source (<DIR>/<cc>/packet-<lang>.typ) instead of the PDF, to
-    /// measure the typst compiler on the same document (scripts/bench).
-    #[arg(long, hide = true)]
+    /// Write the packet's Typst source (<DIR>/<cc>/packet-<lang>.typ) instead of the PDF: to
+    /// read the line a PDF error names, after changing a template, or to measure the typst
+    /// compiler on the same document (scripts/bench)
+    #[arg(long)]
     pub typ: bool,
 }
 

@@ -335,7 +335,12 @@ fn build_one(ctx: &Context, engine: Option<&Engine>, args: &PacketArgs, cc: &str
         return Err("no Typst engine for a PDF (a bug: please report it)".to_string());
     };
     let pdf = engine.compile(&source.text, &Default::default(), &source.options);
-    let pdf = pdf.map_err(|e| format!("the PDF could not be made:\n{e}"))?;
+    let pdf = pdf.map_err(|e| {
+        format!(
+            "the PDF could not be made:\n{e}\nhint: main.typ is the packet's Typst source, made from templates/packet.typ.tera and its partials: the same command with --typ writes it to {}, to read the line named above; if you changed a template, compare it with the built-in one (docs/templates.md)",
+            source.typ_path.display()
+        )
+    })?;
     let path = source.pdf_path;
     write_atomic(&path, &pdf.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)

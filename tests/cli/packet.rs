@@ -64,8 +64,8 @@ fn page_bottoms(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The Typst source of the shipped project's packet for `cc` in `lang` (hidden option
-/// `--typ`: no PDF compile, so these checks stay fast).
+/// The Typst source of the shipped project's packet for `cc` in `lang` (option `--typ`: no
+/// PDF compile, so these checks stay fast).
 fn packet_typ(cc: &str, lang: &str) -> String {
     packet_typ_in(&repo(), cc, lang)
 }
@@ -814,4 +814,47 @@ fn french_asks_and_caveats_keep_their_marks_with_the_words() {
             assert!(!l.contains(bad), "{bad:?} in {l}");
         }
     }
+}
+
+#[test]
+fn a_template_that_typst_refuses_names_the_line_and_how_to_read_it() {
+    // A template change Typst cannot compile: the error names a line of the generated source,
+    // and the hint says how to see that source.
+    let p = crate::support::shipped_project();
+    let tpl = p.path().join("templates/packet.typ.tera");
+    let text = std::fs::read_to_string(&tpl).expect("template");
+    std::fs::write(&tpl, format!("{text}\n#not_a_typst_function()\n")).expect("write");
+    let out = p.path().join("built");
+    let dir = out.to_string_lossy().into_owned();
+    let r = p.run(&["packet", "jo", "--lang", "en", "-o", &dir]);
+    r.assert_no_panic();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown variable: not_a_typst_function"),
+        "{}",
+        r.stderr
+    );
+    let typ = out.join("jo/packet-en.typ");
+    assert!(
+        r.stderr
+            .contains(&format!("--typ writes it to {}", typ.display())),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.join("jo/packet-en.pdf").exists(), "no PDF is written");
+    // The line the error names holds the call, in the source `--typ` writes.
+    let line: usize = r
+        .stderr
+        .split("main.typ:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a line number");
+    let r = p.run(&["packet", "jo", "--lang", "en", "-o", &dir, "--typ"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let source = std::fs::read_to_string(&typ).expect("the Typst source");
+    assert_eq!(
+        source.lines().nth(line - 1).map(str::trim),
+        Some("#not_a_typst_function()")
+    );
 }

@@ -510,8 +510,8 @@ pub enum RegionalFormat {
     Pdf,
     /// One self-contained HTML file (fonts and charts inside; works offline).
     Html,
-    /// The Typst source of the PDF (to measure the typst compiler on the same document).
-    #[value(hide = true)]
+    /// The Typst source of the PDF: to read the line a PDF error names, after changing a
+    /// template, or to measure the typst compiler on the same document.
     Typ,
 }
 

@@ -213,3 +213,34 @@ pub fn shipped_drafts() -> (PathBuf, String, String, Option<Project>) {
         Some(p),
     )
 }
+
+/// A call Typst does not know, which [`break_typst_template`] appends to a template.
+pub const NOT_TYPST: &str = "#not_a_typst_function()";
+
+/// Appends [`NOT_TYPST`] to the project's template `name` (under `templates/`).
+pub fn break_typst_template(p: &Project, name: &str) {
+    let tpl = p.path().join("templates").join(name);
+    let text = std::fs::read_to_string(&tpl).expect("template");
+    std::fs::write(&tpl, format!("{text}\n{NOT_TYPST}\n")).expect("write");
+}
+
+/// Checks a Typst error in `stderr` caused by [`break_typst_template`]: it names the call, and
+/// the line of `main.typ` it names holds the call in `source`, the Typst source the command
+/// writes when asked.
+pub fn assert_typst_error_at(stderr: &str, source: &str) {
+    assert!(
+        stderr.contains("unknown variable: not_a_typst_function"),
+        "{stderr}"
+    );
+    let line: usize = stderr
+        .split("main.typ:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no line number in {stderr}"));
+    assert_eq!(
+        source.lines().nth(line - 1).map(str::trim),
+        Some(NOT_TYPST),
+        "line {line}"
+    );
+}

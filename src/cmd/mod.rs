@@ -131,6 +131,22 @@ pub fn pdf_options(
     }
 }
 
+/// The message of a Typst error in a document made from `template`: Typst names a line of
+/// `main.typ`, the generated source, which `how` (an option of the same command) writes to
+/// `path` (or to its usual place) so that the line can be read.
+pub fn typst_failure(
+    error: &str,
+    what: &str,
+    template: &str,
+    how: &str,
+    path: Option<&std::path::Path>,
+) -> String {
+    let to = path.map_or(String::new(), |p| format!(" to {}", p.display()));
+    format!(
+        "the PDF could not be made:\n{error}\nhint: main.typ is the {what}'s Typst source, made from templates/{template}: the same command with {how} writes it{to}, to read the line named above; if you changed a template, compare it with the built-in one (docs/templates.md)"
+    )
+}
+
 /// Maps the result of writing to stdout to an exit code: a closed pipe (`| head`) ends quietly.
 pub fn finish_io(r: std::io::Result<u8>) -> u8 {
     finish_io_or(r, EXIT_OK)

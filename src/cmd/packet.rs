@@ -336,9 +336,12 @@ fn build_one(ctx: &Context, engine: Option<&Engine>, args: &PacketArgs, cc: &str
     };
     let pdf = engine.compile(&source.text, &Default::default(), &source.options);
     let pdf = pdf.map_err(|e| {
-        format!(
-            "the PDF could not be made:\n{e}\nhint: main.typ is the packet's Typst source, made from templates/packet.typ.tera and its partials: the same command with --typ writes it to {}, to read the line named above; if you changed a template, compare it with the built-in one (docs/templates.md)",
-            source.typ_path.display()
+        super::typst_failure(
+            &e.to_string(),
+            "packet",
+            "packet.typ.tera and its partials",
+            "--typ",
+            Some(&source.typ_path),
         )
     })?;
     let path = source.pdf_path;

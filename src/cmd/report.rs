@@ -55,7 +55,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> u8 {
             Ok(pdf) => pdf.bytes,
             Err(e) => {
                 eprintln!(
-                    "error: the PDF could not be made:\n{e}\nhint: main.typ is the report's Typst source, made from templates/report.typ.tera: the same command with --format typ writes it, to read the line named above; if you changed a template, compare it with the built-in one (docs/templates.md)"
+                    "error: {}",
+                    super::typst_failure(
+                        &e.to_string(),
+                        "report",
+                        "report.typ.tera",
+                        "--format typ",
+                        None
+                    )
                 );
                 return EXIT_FOUND;
             }
